@@ -1,0 +1,12 @@
+// One source for the Paraglide compiler options, used by vite.config.ts and scripts/i18n.js.
+export const paraglideOptions = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	// Server: the locale comes from AsyncLocalStorage set in hooks.server.ts (profile → cookie →
+	// Accept-Language). Client: read <html lang>, which the server rendered.
+	/** @type {Array<`custom-${string}` | 'baseLocale'>} */
+	strategy: ['custom-html', 'baseLocale'],
+	emitGitIgnore: false,
+	emitPrettierIgnore: false,
+	emitReadme: false
+};

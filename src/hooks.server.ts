@@ -1,0 +1,134 @@
+import {
+	error,
+	isHttpError,
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { checkAccess } from '$lib/server/access/guard';
+import { routeAccess } from '$lib/server/access/routes';
+import { config } from '$lib/server/config.js';
+import { closeDatabase, database, initDatabase } from '$lib/server/db';
+import { resolveSession, sessionCookie } from '$lib/server/domain/accounts/sessions';
+import { isSetupDone } from '$lib/server/domain/schools/queries';
+import { log } from '$lib/server/log';
+import { translate, withLocale } from '$lib/server/web/i18n';
+import { setSessionCookie } from '$lib/server/web/session-cookie';
+import { localeCookie, negotiateLocale } from '$lib/i18n/locale';
+
+export const init: ServerInit = async () => {
+	const handle = await initDatabase();
+	log.info({ dialect: handle.dialect, baseUrl: config().baseUrl }, 'database ready');
+	// adapter-node emits this after SIGTERM/SIGINT once in-flight requests have finished.
+	process.once('sveltekit:shutdown' as never, async (reason: string) => {
+		await closeDatabase();
+		log.info({ reason }, 'stopped');
+	});
+};
+
+// Once setup is done it stays done: stop asking the database.
+let setupDone = false;
+const setupExempt = new Set(['/(public)/setup', '/healthz', '/language']);
+const tokenPath = /^\/(invite|reset)\/[^/]+/;
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const requestId = randomUUID();
+	event.locals.requestId = requestId;
+	event.locals.actor = null;
+	event.locals.sessionId = null;
+	event.locals.denied = false;
+	const db = database();
+
+	const token = event.cookies.get(sessionCookie);
+	if (token) {
+		const session = await resolveSession(db, token);
+		if (session) {
+			event.locals.actor = session.actor;
+			event.locals.sessionId = session.sessionId;
+			if (session.renewedUntil) setSessionCookie(event.cookies, token, session.renewedUntil);
+		}
+	}
+	const locale = negotiateLocale({
+		profile: event.locals.actor?.locale,
+		cookie: event.cookies.get(localeCookie),
+		acceptLanguage: event.request.headers.get('accept-language')
+	});
+	event.locals.locale = locale;
+
+	const response = await withLocale(locale, async () => {
+		if (!setupDone) setupDone = await isSetupDone(db);
+		if (!setupDone && !setupExempt.has(event.route.id ?? '')) redirect(303, '/setup');
+
+		const verdict = await checkAccess({
+			routeId: event.route.id,
+			method: event.request.method,
+			url: event.url,
+			actor: event.locals.actor,
+			params: event.params
+		});
+		if (verdict === 'undeclared') {
+			log.error({ route: event.route.id }, 'route declares no access rule');
+			error(500, { message: withRequestId(translate('error_server'), requestId), requestId });
+		}
+		if (verdict === 'signin') {
+			if (routeAccess[event.route.id ?? '']?.endpoint)
+				return json({ message: translate('error_signin_required'), requestId }, { status: 401 });
+			redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		}
+		if (verdict === 'deny') {
+			// Pages render a translated 403 inside the app shell (the group layout throws);
+			// actions and endpoints must not run at all, so they stop here.
+			const body = { message: withRequestId(translate('error_forbidden'), requestId), requestId };
+			if (event.request.headers.get('x-sveltekit-action') === 'true')
+				return json({ type: 'error', error: body }, { status: 403 });
+			if (event.request.method !== 'GET' && event.request.method !== 'HEAD') error(403, body);
+			event.locals.denied = true;
+		}
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
+
+	response.headers.set('x-request-id', requestId);
+	response.headers.set('x-content-type-options', 'nosniff');
+	// Invitation and reset links carry secrets in the path: never send them as a Referer.
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (!response.headers.has('cache-control'))
+		response.headers.set('cache-control', 'private, no-store');
+
+	log.info(
+		{
+			reqId: requestId,
+			method: event.request.method,
+			path: event.url.pathname.replace(tokenPath, '/$1/…'),
+			route: event.route.id,
+			status: response.status,
+			ms: Math.round(performance.now() - started),
+			user: event.locals.actor?.id
+		},
+		'request'
+	);
+	return response;
+};
+
+/** The static error page (src/error.html) has only the message: the request id goes in it. */
+function withRequestId(message: string, requestId: string): string {
+	return `${message} ${translate('error_request_id', { id: requestId })}`;
+}
+
+export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
+	const requestId = event.locals.requestId ?? randomUUID();
+	if (status >= 500) log.error({ err, reqId: requestId, route: event.route.id }, 'unhandled error');
+	const text =
+		status === 404
+			? translate('error_not_found')
+			: status >= 500
+				? translate('error_server')
+				: message;
+	return { message: isHttpError(err) ? err.body.message : text, requestId };
+};

@@ -1,0 +1,26 @@
+// Shared by server actions and pages: the shape of a failed form, and small readers for it.
+
+/** What a failed form sends back: the values typed (never passwords) and translated errors. */
+export interface FormFailure {
+	values: Record<string, string | string[]>;
+	errors: Record<string, string>;
+	message?: string;
+}
+
+/** The failure in an action's result, if the result is one. */
+export function failureOf(form: unknown): FormFailure | null {
+	return form !== null && typeof form === 'object' && 'errors' in form && 'values' in form
+		? (form as FormFailure)
+		: null;
+}
+
+/** A single text value of a form field ('' when absent or multi-valued). */
+export function text(value: unknown, fallback: string | number | null = ''): string {
+	if (typeof value === 'string') return value;
+	return fallback === null ? '' : String(fallback);
+}
+
+/** All values of a multi-valued field (checkboxes). */
+export function list(value: unknown): string[] {
+	return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}

@@ -1,0 +1,61 @@
+import type { Locale } from './locale';
+
+// Dates and numbers are formatted on the server: Node's ICU has Kyrgyz data, Chromium lacks it.
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+	key: string,
+	make: () => T
+): T {
+	let value = cache.get(key) as T | undefined;
+	if (!value) {
+		value = make();
+		cache.set(key, value);
+	}
+	return value;
+}
+
+/** "2026-ж., 25-ноябрь" / "25 ноября 2026 г." / "November 25, 2026" */
+export function formatDate(date: Date, locale: Locale, timeZone: string): string {
+	return cached(
+		`d:${locale}:${timeZone}`,
+		() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })
+	).format(date);
+}
+
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+	return cached(
+		`dt:${locale}:${timeZone}`,
+		() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone })
+	).format(date);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+	return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+}
+
+/** "2 саат мурун"; shown only beside an absolute date (DESIGN.md). */
+export function formatRelative(date: Date, now: Date, locale: Locale): string {
+	const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+	const units: [Intl.RelativeTimeFormatUnit, number][] = [
+		['year', 365 * 24 * 3600],
+		['month', 30 * 24 * 3600],
+		['day', 24 * 3600],
+		['hour', 3600],
+		['minute', 60]
+	];
+	const format = cached(
+		`r:${locale}`,
+		() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+	) as Intl.RelativeTimeFormat;
+	for (const [unit, size] of units) {
+		if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+	}
+	return format.format(0, 'minute');
+}
+
+/** Kyrgyz alphabet order (Ң after Н, Ө after О, Ү after У) or the locale's own. */
+export function collator(locale: Locale): Intl.Collator {
+	return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+}

@@ -1,0 +1,51 @@
+import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may use a route: its page (GET), each form action (POST), or an endpoint's methods. */
+export interface RouteAccess {
+	page?: Rule;
+	actions?: Record<string, Rule>;
+	endpoint?: Partial<Record<HttpMethod, Rule>>;
+}
+
+/**
+ * THE place where every route declares who may use it, keyed by SvelteKit route id.
+ * hooks.server.ts enforces it before anything else runs; a route missing here answers 500,
+ * and tests/integration/permissions.test.ts fails. Coarse rules only: the use case behind
+ * each route checks the exact target (same school, same group) in its policy.
+ */
+export const routeAccess: Record<string, RouteAccess> = {
+	'/healthz': { endpoint: { GET: anyone, HEAD: anyone } },
+	'/language': { endpoint: { POST: anyone } },
+	'/signout': { endpoint: { POST: anyone } },
+
+	'/(public)': { page: anyone },
+	'/(public)/setup': { page: anyone, actions: { default: anyone } },
+	'/(public)/signin': { page: anyone, actions: { default: anyone } },
+	'/(public)/forgot': { page: anyone, actions: { default: anyone } },
+	'/(public)/invite/[token]': { page: anyone, actions: { default: anyone } },
+	'/(public)/reset/[token]': { page: anyone, actions: { default: anyone } },
+
+	'/(app)/home': { page: signedIn },
+	'/(app)/profile': { page: signedIn, actions: { save: signedIn, password: signedIn } },
+	'/(app)/admin/staff': {
+		page: schoolAdmin,
+		actions: { invite: schoolAdmin, revoke: schoolAdmin }
+	},
+	'/(app)/admin/staff/[userId]': {
+		page: schoolAdmin,
+		actions: {
+			deactivate: schoolAdmin,
+			reactivate: schoolAdmin,
+			reset: schoolAdmin,
+			role: schoolAdmin
+		}
+	},
+	'/(app)/admin/school': { page: schoolAdmin, actions: { save: schoolAdmin } },
+	'/(app)/operator/schools': { page: operator, actions: { add: operator } },
+	'/(app)/operator/schools/[schoolId]': {
+		page: operator,
+		actions: { save: operator, invite: operator }
+	}
+};

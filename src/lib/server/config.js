@@ -1,0 +1,108 @@
+// @ts-check
+// Configuration by environment, validated once with zod. Plain JS so that the launcher
+// (scripts/start.js, no build step) and the app share one definition.
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce
+	.number({ error: 'must be a number' })
+	.int('must be a whole number')
+	.min(0, 'must be between 0 and 65535')
+	.max(65535, 'must be between 0 and 65535');
+
+const schema = z
+	.object({
+		PORT: port.default(3000),
+		HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
+		BASE_URL: z
+			.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+			.optional(),
+		DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+		DATABASE_URL: z
+			.string()
+			.trim()
+			.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+			.optional(),
+		LOG_LEVEL: z
+			.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+				error: 'must be one of fatal, error, warn, info, debug, trace, silent'
+			})
+			.default('info'),
+		SMTP_URL: z
+			.string()
+			.trim()
+			.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+			.optional(),
+		MAIL_FROM: z.string().trim().min(3).default('Ustat <no-reply@localhost>'),
+		// Number of reverse proxies in front of the app whose X-Forwarded-For we trust. 0: none,
+		// the client address is the socket's, and X-Forwarded-For is ignored.
+		TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+		TIME_ZONE: z
+			.string()
+			.default('Asia/Bishkek')
+			.refine((tz) => {
+				try {
+					new Intl.DateTimeFormat('en', { timeZone: tz });
+					return true;
+				} catch {
+					return false;
+				}
+			}, 'must be an IANA time zone such as Asia/Bishkek')
+	})
+	.transform((env) => {
+		const baseUrl = new URL(env.BASE_URL ?? `http://localhost:${env.PORT || 3000}`);
+		return {
+			port: env.PORT,
+			host: env.HOST,
+			baseUrl: baseUrl.origin,
+			dataDir: path.resolve(env.DATA_DIR),
+			databaseUrl: env.DATABASE_URL,
+			logLevel: env.LOG_LEVEL,
+			smtpUrl: env.SMTP_URL,
+			mailFrom: env.MAIL_FROM,
+			trustedProxies: env.TRUSTED_PROXIES,
+			timeZone: env.TIME_ZONE
+		};
+	});
+
+/** @typedef {z.output<typeof schema>} Config */
+
+/** Thrown with every problem listed, one per line, naming the variable. */
+export class ConfigError extends Error {
+	/** @param {string[]} problems */
+	constructor(problems) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'ConfigError';
+		this.problems = problems;
+	}
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @returns {Config}
+ */
+export function parseConfig(env) {
+	// Empty strings mean "unset", as in most .env files.
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, value]) => value !== undefined && value !== '')
+	);
+	const result = schema.safeParse(cleaned);
+	if (!result.success) {
+		throw new ConfigError(
+			result.error.issues.map(
+				(issue) =>
+					`${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`
+			)
+		);
+	}
+	return result.data;
+}
+
+/** @type {Config | undefined} */
+let cached;
+
+/** The process configuration, parsed on first use. */
+export function config() {
+	cached ??= parseConfig(process.env);
+	return cached;
+}

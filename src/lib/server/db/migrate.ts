@@ -1,0 +1,20 @@
+import { Migrator } from 'kysely';
+import path from 'node:path';
+import { withFileLock } from '../lock';
+import type { DatabaseHandle } from './connect';
+import { migrationProvider } from './migrations/index';
+
+/**
+ * Brings the schema up to date. PostgreSQL: Kysely takes an advisory lock. SQLite: we hold a
+ * file lock in the data folder so two processes starting at once migrate one after the other.
+ */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+	const run = async () => {
+		const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+		const { error, results = [] } = await migrator.migrateToLatest();
+		if (error) throw error;
+		return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+	};
+	if (!handle.sqliteFile) return run();
+	return withFileLock(path.join(path.dirname(handle.sqliteFile), 'migrate.lock'), run);
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as accounts from './0001-accounts';
+
+/** Every migration, in order. Add new files here; never edit one that has shipped. */
+const migrations: Record<string, Migration> = {
+	'0001-accounts': accounts
+};
+
+export const migrationProvider: MigrationProvider = {
+	getMigrations: async () => migrations
+};

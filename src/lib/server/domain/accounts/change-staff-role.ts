@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../access/actor';
+import type { Database } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import { changeRoleInput } from './input';
+import { canChangeStatusOf } from './policy';
+import { countActiveAdmins, findUserById } from './queries';
+
+/** Makes a teacher an admin (e.g. a deputy director) or the reverse. */
+export async function changeStaffRole(
+	db: Kysely<Database>,
+	actor: Actor,
+	userId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<void> {
+	const { role } = validate(changeRoleInput, rawInput);
+	await db.transaction().execute(async (trx) => {
+		const user = await findUserById(trx, userId);
+		if (!user || !canChangeStatusOf(actor, user)) {
+			throw user && actor.id === user.id
+				? new AppError('forbidden', 'error_cannot_change_self')
+				: new AppError('not_found', 'error_not_found');
+		}
+		if (user.role !== 'admin' && user.role !== 'teacher')
+			throw new AppError('conflict', 'error_not_staff');
+		if (user.role === role) return;
+		if (
+			user.role === 'admin' &&
+			user.isActive &&
+			(await countActiveAdmins(trx, user.schoolId!)) <= 1
+		)
+			throw new AppError('conflict', 'error_last_admin');
+		await trx.updateTable('users').set({ role, updatedAt: now }).where('id', '=', userId).execute();
+	});
+}

@@ -1,0 +1,85 @@
+import { hashToken, newId, newToken } from '../../db/ids';
+import type { AccountRole, DB } from '../../db/types';
+import { AppError } from '../../errors';
+import type { Locale } from '../../../i18n/locale';
+import { invitationMail, invitationUrl } from './emails';
+import { sendMail } from '../../mail';
+
+/** How long an invitation link works. */
+export const invitationDays = 7;
+
+export interface CreatedInvitation {
+	invitationId: string;
+	url: string;
+	expiresAt: Date;
+}
+
+/**
+ * Makes a one-time invitation link (shared by "invite staff" and "add a school"). A pending
+ * invitation to the same address for the same school is revoked: only the newest link works.
+ * Callers check the policy first.
+ */
+export async function createInvitation(
+	db: DB,
+	input: {
+		schoolId: string | null;
+		email: string;
+		role: AccountRole;
+		invitedBy: string;
+		locale: Locale;
+	},
+	now = new Date()
+): Promise<CreatedInvitation> {
+	const existing = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', input.email)
+		.executeTakeFirst();
+	if (existing) throw new AppError('conflict', 'error_email_taken', { field: 'email' });
+
+	let revoke = db
+		.updateTable('invitations')
+		.set({ revokedAt: now })
+		.where('email', '=', input.email)
+		.where('acceptedAt', 'is', null)
+		.where('revokedAt', 'is', null);
+	revoke =
+		input.schoolId === null
+			? revoke.where('schoolId', 'is', null)
+			: revoke.where('schoolId', '=', input.schoolId);
+	await revoke.execute();
+
+	const token = newToken();
+	const invitationId = newId();
+	const expiresAt = new Date(now.getTime() + invitationDays * 24 * 60 * 60 * 1000);
+	await db
+		.insertInto('invitations')
+		.values({
+			id: invitationId,
+			tokenHash: hashToken(token),
+			schoolId: input.schoolId,
+			email: input.email,
+			role: input.role,
+			invitedBy: input.invitedBy,
+			locale: input.locale,
+			createdAt: now,
+			expiresAt,
+			acceptedAt: null,
+			revokedAt: null,
+			acceptedUserId: null
+		})
+		.execute();
+	return { invitationId, url: invitationUrl(token), expiresAt };
+}
+
+/** Emails the link when SMTP is configured; the caller shows it on screen either way. */
+export async function mailInvitation(
+	invitation: CreatedInvitation,
+	to: string,
+	schoolName: string,
+	locale: Locale
+): Promise<boolean> {
+	return sendMail(
+		invitationMail({ to, schoolName, url: invitation.url, locale, days: invitationDays })
+	);
+}

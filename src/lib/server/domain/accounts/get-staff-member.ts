@@ -1,0 +1,53 @@
+import type { Actor } from '../../access/actor';
+import type { DB, QualificationCategory, AccountRole } from '../../db/types';
+import { AppError } from '../../errors';
+import { canSeeStaffMember } from './policy';
+import { findUserById, subjectIdsOf } from './queries';
+
+export interface StaffMemberDetail {
+	id: string;
+	schoolId: string | null;
+	fullName: string;
+	email: string;
+	role: AccountRole | null;
+	isActive: boolean;
+	isOperator: boolean;
+	experienceYears: number | null;
+	qualificationCategory: QualificationCategory | null;
+	createdAt: Date;
+	deactivatedAt: Date | null;
+	subjectIds: string[];
+	activeSessions: number;
+}
+
+/** One account as its school's admin sees it. Another school's account is "not found". */
+export async function getStaffMember(
+	db: DB,
+	actor: Actor,
+	userId: string,
+	now = new Date()
+): Promise<StaffMemberDetail> {
+	const user = await findUserById(db, userId);
+	if (!user || !canSeeStaffMember(actor, user)) throw new AppError('not_found', 'error_not_found');
+	const sessions = await db
+		.selectFrom('sessions')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.where('userId', '=', userId)
+		.where('expiresAt', '>', now)
+		.executeTakeFirstOrThrow();
+	return {
+		id: user.id,
+		schoolId: user.schoolId,
+		fullName: user.fullName,
+		email: user.email,
+		role: user.role,
+		isActive: user.isActive,
+		isOperator: user.isOperator,
+		experienceYears: user.experienceYears,
+		qualificationCategory: user.qualificationCategory,
+		createdAt: user.createdAt,
+		deactivatedAt: user.deactivatedAt,
+		subjectIds: await subjectIdsOf(db, userId),
+		activeSessions: sessions.count
+	};
+}

@@ -1,0 +1,62 @@
+import type { Actor } from '../../access/actor';
+import type { AccountRole, DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { canManageStaffOf } from './policy';
+
+export interface StaffMember {
+	id: string;
+	fullName: string;
+	email: string;
+	role: AccountRole | null;
+	isActive: boolean;
+	createdAt: Date;
+	subjectIds: string[];
+}
+
+export interface PendingInvitation {
+	id: string;
+	email: string;
+	role: AccountRole;
+	createdAt: Date;
+	expiresAt: Date;
+	isExpired: boolean;
+}
+
+/** The school's accounts and its invitations still waiting for an answer. */
+export async function listStaff(
+	db: DB,
+	actor: Actor,
+	schoolId: string,
+	now = new Date()
+): Promise<{ staff: StaffMember[]; invitations: PendingInvitation[] }> {
+	if (!canManageStaffOf(actor, schoolId)) throw new AppError('forbidden', 'error_forbidden');
+	const [users, subjects, invitations] = await Promise.all([
+		db
+			.selectFrom('users')
+			.select(['id', 'fullName', 'email', 'role', 'isActive', 'createdAt'])
+			.where('schoolId', '=', schoolId)
+			.execute(),
+		db
+			.selectFrom('userSubjects')
+			.innerJoin('users', 'users.id', 'userSubjects.userId')
+			.select(['userSubjects.userId', 'userSubjects.subjectId'])
+			.where('users.schoolId', '=', schoolId)
+			.execute(),
+		db
+			.selectFrom('invitations')
+			.select(['id', 'email', 'role', 'createdAt', 'expiresAt'])
+			.where('schoolId', '=', schoolId)
+			.where('acceptedAt', 'is', null)
+			.where('revokedAt', 'is', null)
+			.orderBy('createdAt', 'desc')
+			.execute()
+	]);
+	const subjectsByUser = new Map<string, string[]>();
+	for (const row of subjects) {
+		subjectsByUser.set(row.userId, [...(subjectsByUser.get(row.userId) ?? []), row.subjectId]);
+	}
+	return {
+		staff: users.map((u) => ({ ...u, subjectIds: subjectsByUser.get(u.id) ?? [] })),
+		invitations: invitations.map((i) => ({ ...i, isExpired: i.expiresAt <= now }))
+	};
+}

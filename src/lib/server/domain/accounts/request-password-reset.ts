@@ -1,0 +1,29 @@
+import type { DB } from '../../db/types';
+import { isLocale } from '../../../i18n/locale';
+import { mailEnabled, sendMail } from '../../mail';
+import { validate } from '../../validation';
+import { createPasswordReset, resetHours } from './create-password-reset';
+import { resetMail } from './emails';
+import { forgotPasswordInput } from './input';
+import { findUserByEmail } from './queries';
+
+/**
+ * "Forgot password" by email (only where SMTP is set). The answer never says whether the
+ * address has an account; the mail goes out in the background so timing does not tell either.
+ */
+export async function requestPasswordReset(
+	db: DB,
+	rawInput: unknown,
+	now = new Date()
+): Promise<{ mailEnabled: boolean; sending: Promise<void> }> {
+	const { email } = validate(forgotPasswordInput, rawInput);
+	if (!mailEnabled()) return { mailEnabled: false, sending: Promise.resolve() };
+	const sending = (async () => {
+		const user = await findUserByEmail(db, email);
+		if (!user || !user.isActive) return;
+		const { url } = await createPasswordReset(db, user.id, null, now);
+		const locale = isLocale(user.locale) ? user.locale : 'ky';
+		await sendMail(resetMail({ to: user.email, url, locale, hours: resetHours }));
+	})().catch(() => undefined);
+	return { mailEnabled: true, sending };
+}

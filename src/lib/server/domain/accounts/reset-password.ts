@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import { findOpenPasswordReset } from './find-password-reset';
+import { resetPasswordInput } from './input';
+import { hashPassword } from './password';
+import { endSessionsOf } from './queries';
+import { clearAccountFailures } from './throttle';
+
+/** Sets a new password through a one-time link; every session of the account ends. */
+export async function resetPassword(
+	db: Kysely<Database>,
+	token: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<{ email: string }> {
+	await findOpenPasswordReset(db, token, now);
+	const { password } = validate(resetPasswordInput, rawInput);
+	const passwordHash = await hashPassword(password);
+	return db.transaction().execute(async (trx) => {
+		const reset = await findOpenPasswordReset(trx, token, now);
+		const used = await trx
+			.updateTable('passwordResets')
+			.set({ usedAt: now })
+			.where('id', '=', reset.id)
+			.where('usedAt', 'is', null)
+			.executeTakeFirst();
+		if (Number(used.numUpdatedRows) !== 1) throw new AppError('gone', 'error_reset_invalid');
+		await trx
+			.updateTable('users')
+			.set({ passwordHash, updatedAt: now })
+			.where('id', '=', reset.userId)
+			.execute();
+		await endSessionsOf(trx, reset.userId);
+		await clearAccountFailures(trx, reset.email);
+		return { email: reset.email };
+	});
+}

@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type DatabaseHandle } from '../db/connect';
+import { adminQuery } from './db';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+
+export interface TestServer {
+	url: string;
+	db: DatabaseHandle['db'];
+	process: ChildProcess;
+	/** Everything the server printed, for assertions on logs. */
+	output: () => string;
+	stop(): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Starts the built app (`npm start` without the build step) on a fresh database, as a real
+ * process on a real port. The returned `db` opens the same database for test fixtures.
+ */
+export async function startTestServer(
+	options: { env?: Record<string, string>; dataDir?: string; databaseUrl?: string } = {}
+): Promise<TestServer> {
+	if (!fs.existsSync(path.join(root, 'build', 'index.js')))
+		throw new Error('No build: run `npm run build` first (`npm test` does it).');
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ustat-srv-'));
+	let databaseUrl = options.databaseUrl;
+	let dropDatabase: (() => Promise<void>) | undefined;
+	const adminUrl = process.env.TEST_DATABASE_URL;
+	if (!databaseUrl && adminUrl) {
+		const name = `ustat_t_${randomBytes(5).toString('hex')}`;
+		await adminQuery(adminUrl, `create database ${name}`);
+		const target = new URL(adminUrl);
+		target.pathname = `/${name}`;
+		databaseUrl = target.toString();
+		dropDatabase = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+	}
+
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		cwd: root,
+		env: {
+			PATH: process.env.PATH,
+			USTAT_SKIP_BUILD: '1',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			BASE_URL: url,
+			DATA_DIR: dataDir,
+			LOG_LEVEL: 'info',
+			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.on('data', (chunk) => (output += chunk));
+	child.stderr!.on('data', (chunk) => (output += chunk));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
+
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+		const check = () => {
+			if (output.includes('Listening on')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout!.on('data', check);
+		void exited.then((code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${output}`));
+		});
+	});
+
+	const handle = openDatabase({ databaseUrl, dataDir, poolSize: 3 });
+	return {
+		url,
+		db: handle.db,
+		process: child,
+		output: () => output,
+		async stop() {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			const code = await exited;
+			await handle.close();
+			if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+			await dropDatabase?.();
+			return code;
+		}
+	};
+}
+
+export interface Call {
+	method?: string;
+	cookie?: string;
+	/** Form fields, sent as application/x-www-form-urlencoded like a browser without JS. */
+	form?: Record<string, string | string[]>;
+	headers?: Record<string, string>;
+}
+
+/** A browser-like request: HTML accepted, redirects not followed, Origin set on POST. */
+export async function call(
+	server: TestServer,
+	pathname: string,
+	init: Call = {}
+): Promise<Response> {
+	const method = init.method ?? (init.form ? 'POST' : 'GET');
+	const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
+	if (init.cookie) headers.cookie = init.cookie;
+	let body: string | undefined;
+	if (init.form) {
+		const params = new URLSearchParams();
+		for (const [key, value] of Object.entries(init.form))
+			for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+		body = params.toString();
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+	}
+	if (method !== 'GET' && method !== 'HEAD') headers.origin ??= server.url;
+	return fetch(server.url + pathname, { method, headers, body, redirect: 'manual' });
+}
+
+/** The value of a Set-Cookie in a response, as "name=value" for the next request. */
+export function cookieFrom(response: Response, name: string): string | undefined {
+	for (const header of response.headers.getSetCookie()) {
+		const [pair] = header.split(';');
+		if (pair?.startsWith(`${name}=`)) return pair;
+	}
+	return undefined;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { MessageKey } from '../i18n/messages';
+import { AppError } from './errors';
+
+/** One field's problem, as a message key the web layer translates. */
+export interface FieldIssue {
+	field: string;
+	key: MessageKey;
+	params?: Record<string, string | number>;
+}
+
+/** Bad input: every field's problem at once, so the form can show them all. */
+export class ValidationError extends AppError {
+	readonly issues: FieldIssue[];
+
+	constructor(issues: FieldIssue[]) {
+		super('invalid', issues[0]?.key ?? 'error_invalid', { field: issues[0]?.field });
+		this.name = 'ValidationError';
+		this.issues = issues;
+	}
+}
+
+/** Parses input with a schema; throws ValidationError with message keys on failure. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const seen = new Set<string>();
+	const issues: FieldIssue[] = [];
+	for (const issue of result.error.issues) {
+		const field = issue.path.map(String).join('.') || 'form';
+		if (seen.has(field)) continue; // the first problem of a field is the one to fix
+		seen.add(field);
+		issues.push({ field, ...issueMessage(issue) });
+	}
+	throw new ValidationError(issues);
+}
+
+function issueMessage(issue: z.core.$ZodIssue): Omit<FieldIssue, 'field'> {
+	switch (issue.code) {
+		case 'invalid_type':
+			return issue.expected === 'number' || issue.expected === 'int'
+				? { key: 'error_number' }
+				: { key: 'error_required' };
+		case 'too_small': {
+			const min = Number(issue.minimum);
+			if (issue.origin === 'string')
+				return min <= 1 ? { key: 'error_required' } : { key: 'error_too_short', params: { min } };
+			if (issue.origin === 'array') return { key: 'error_choose_at_least', params: { min } };
+			return { key: 'error_number_min', params: { min } };
+		}
+		case 'too_big': {
+			const max = Number(issue.maximum);
+			if (issue.origin === 'string') return { key: 'error_too_long', params: { max } };
+			if (issue.origin === 'array') return { key: 'error_too_many', params: { max } };
+			return { key: 'error_number_max', params: { max } };
+		}
+		case 'invalid_format':
+			return issue.format === 'email' ? { key: 'error_email' } : { key: 'error_invalid' };
+		case 'invalid_value':
+			return { key: 'error_choice' };
+		case 'custom':
+			return { key: issue.message as MessageKey, params: issue.params };
+		default:
+			return { key: 'error_invalid' };
+	}
+}
+
+// Schema pieces shared by the modules' input.ts files.
+
+/** Required single-line text, trimmed. */
+export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+
+/** Optional text: empty becomes null. */
+export const optionalText = (max: number) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z.string().trim().max(max).optional()
+	);
+
+export const email = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
+
+/** Optional whole number from a form field: empty means not given. */
+export const optionalInt = (min: number, max: number) =>
+	z.preprocess(
+		(v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
+		z.number().int().min(min).max(max).optional()
+	);
+
+/** A multi-valued form field (checkboxes): absent → [], one value → [value]. */
+export const many = <T extends z.ZodType>(item: T, max: number) =>
+	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));

@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { setLanguage } from '$lib/server/domain/accounts/set-language';
+import { safeNext } from '$lib/server/web/redirects';
+import { isLocale, localeCookie } from '$lib/i18n/locale';
+import type { RequestHandler } from './$types';
+
+/** The language switcher's form posts here; then back to the page it came from. */
+export const POST: RequestHandler = async ({ request, cookies, locals }) => {
+	const form = await request.formData().catch(() => new FormData());
+	const locale = String(form.get('locale') ?? '');
+	const next = safeNext(String(form.get('next') ?? ''), '/');
+	if (isLocale(locale)) {
+		cookies.set(localeCookie, locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 60 * 60 * 24 * 365
+		});
+		if (locals.actor) await setLanguage(database(), locals.actor, locale);
+	}
+	redirect(303, next);
+};

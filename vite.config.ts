@@ -1,0 +1,15 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.config.js';
+
+export default defineConfig({
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		globalSetup: ['src/lib/server/test/global-setup.ts'],
+		pool: 'forks',
+		testTimeout: 20_000,
+		hookTimeout: 60_000
+	}
+});
