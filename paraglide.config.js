@@ -6,6 +6,8 @@ export const paraglideOptions = {
 	// Accept-Language). Client: read <html lang>, which the server rendered.
 	/** @type {Array<`custom-${string}` | 'baseLocale'>} */
 	strategy: ['custom-html', 'baseLocale'],
+	// One module per message: pages ship only the messages they use (also in dev and tests).
+	outputStructure: /** @type {const} */ ('message-modules'),
 	emitGitIgnore: false,
 	emitPrettierIgnore: false,
 	emitReadme: false

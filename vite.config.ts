@@ -9,6 +9,8 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		globalSetup: ['src/lib/server/test/global-setup.ts'],
 		pool: 'forks',
+		// Vitest sets BASE_URL='/' (import.meta.env); the app reads BASE_URL as its public URL.
+		env: { BASE_URL: 'http://127.0.0.1:3000' },
 		testTimeout: 20_000,
 		hookTimeout: 60_000
 	}

@@ -22,7 +22,7 @@ export class ValidationError extends AppError {
 
 /** Parses input with a schema; throws ValidationError with message keys on failure. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const result = schema.safeParse(input);
+	const result = schema.safeParse(input, { reportInput: true });
 	if (result.success) return result.data;
 	const seen = new Set<string>();
 	const issues: FieldIssue[] = [];
@@ -44,7 +44,9 @@ function issueMessage(issue: z.core.$ZodIssue): Omit<FieldIssue, 'field'> {
 		case 'too_small': {
 			const min = Number(issue.minimum);
 			if (issue.origin === 'string')
-				return min <= 1 ? { key: 'error_required' } : { key: 'error_too_short', params: { min } };
+				return min <= 1 || issue.input === ''
+					? { key: 'error_required' }
+					: { key: 'error_too_short', params: { min } };
 			if (issue.origin === 'array') return { key: 'error_choose_at_least', params: { min } };
 			return { key: 'error_number_min', params: { min } };
 		}

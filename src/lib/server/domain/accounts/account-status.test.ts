@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { actorOf, makeSchool, makeUser } from '../../test/factories';
+import { appError } from '../../test/expect-error';
+import { useTestDatabase } from '../../test/vitest';
+import { changeStaffRole } from './change-staff-role';
+import { deactivateAccount } from './deactivate-account';
+import { getStaffMember } from './get-staff-member';
+import { reactivateAccount } from './reactivate-account';
+import { createSession, resolveSession } from './sessions';
+
+const t = useTestDatabase();
+
+async function school() {
+	const s = await makeSchool(t.db);
+	const admin = actorOf(await makeUser(t.db, { schoolId: s.id, role: 'admin' }));
+	const teacher = await makeUser(t.db, { schoolId: s.id, role: 'teacher' });
+	return { id: s.id, admin, teacher };
+}
+
+describe('deactivating and reactivating accounts', () => {
+	it('ends every session of the account and blocks it; reactivation lets it back', async () => {
+		const a = await school();
+		const sessions = [
+			await createSession(t.db, a.teacher.id),
+			await createSession(t.db, a.teacher.id)
+		];
+		await deactivateAccount(t.db, a.admin, a.teacher.id);
+		for (const s of sessions) expect(await resolveSession(t.db, s.token)).toBeNull();
+		const count = await t.db
+			.selectFrom('sessions')
+			.select('id')
+			.where('userId', '=', a.teacher.id)
+			.execute();
+		expect(count).toHaveLength(0);
+		const member = await getStaffMember(t.db, a.admin, a.teacher.id);
+		expect(member).toMatchObject({ isActive: false });
+		expect(member.deactivatedAt).toBeInstanceOf(Date);
+
+		await reactivateAccount(t.db, a.admin, a.teacher.id);
+		expect(await getStaffMember(t.db, a.admin, a.teacher.id)).toMatchObject({
+			isActive: true,
+			deactivatedAt: null
+		});
+	});
+
+	it('never lets an admin lock the school out', async () => {
+		const a = await school();
+		expect((await appError(deactivateAccount(t.db, a.admin, a.admin.id))).messageKey).toBe(
+			'error_cannot_change_self'
+		);
+		const second = await makeUser(t.db, { schoolId: a.id, role: 'admin' });
+		const secondActor = actorOf(second);
+		await deactivateAccount(t.db, secondActor, a.admin.id); // two admins: allowed
+		expect(
+			(await appError(changeStaffRole(t.db, secondActor, second.id, { role: 'teacher' })))
+				.messageKey
+		).toBe('error_cannot_change_self');
+	});
+
+	it('keeps at least one active admin when roles change', async () => {
+		const a = await school();
+		const operator = actorOf(
+			await makeUser(t.db, { schoolId: null, role: null, isOperator: true })
+		);
+		expect(
+			(await appError(changeStaffRole(t.db, operator, a.admin.id, { role: 'teacher' }))).messageKey
+		).toBe('error_last_admin');
+		expect((await appError(deactivateAccount(t.db, operator, a.admin.id))).messageKey).toBe(
+			'error_last_admin'
+		);
+		await changeStaffRole(t.db, a.admin, a.teacher.id, { role: 'admin' });
+		await changeStaffRole(t.db, operator, a.admin.id, { role: 'teacher' });
+		const row = await t.db
+			.selectFrom('users')
+			.select('role')
+			.where('id', '=', a.admin.id)
+			.executeTakeFirstOrThrow();
+		expect(row.role).toBe('teacher');
+	});
+
+	it('hides other schools’ accounts and refuses teachers', async () => {
+		const a = await school();
+		const b = await school();
+		const teacherActor = actorOf(a.teacher);
+		const other = await makeUser(t.db, { schoolId: a.id });
+		expect((await appError(deactivateAccount(t.db, b.admin, a.teacher.id))).code).toBe('not_found');
+		expect((await appError(reactivateAccount(t.db, b.admin, a.teacher.id))).code).toBe('not_found');
+		expect((await appError(getStaffMember(t.db, b.admin, a.teacher.id))).code).toBe('not_found');
+		expect(
+			(await appError(changeStaffRole(t.db, b.admin, a.teacher.id, { role: 'admin' }))).code
+		).toBe('not_found');
+		expect((await appError(deactivateAccount(t.db, teacherActor, other.id))).code).toBe(
+			'not_found'
+		);
+	});
+
+	it('rejects an unknown role', async () => {
+		const a = await school();
+		const error = await appError(
+			changeStaffRole(t.db, a.admin, a.teacher.id, { role: 'director' })
+		);
+		expect(error.code).toBe('invalid');
+	});
+});

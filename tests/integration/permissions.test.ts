@@ -1,0 +1,326 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeAccess } from '../../src/lib/server/access/routes';
+import type { User } from '../../src/lib/server/db/types';
+import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
+import { sessionTokenFor } from '../../src/lib/server/test/factories';
+import { call, startTestServer, type TestServer } from '../../src/lib/server/test/server';
+import { actorKinds, buildWorld, type ActorKind, type World } from './world';
+
+/**
+ * The permission matrix: every route and action, for every kind of actor, with the status
+ * the server must answer. "signin" means a 303 to the sign-in page. Later capabilities add
+ * their rows (and actor kinds: own group / other group) here.
+ */
+type Outcome = number | 'signin';
+interface Row {
+	route: string;
+	/** "GET", "POST" for endpoints, or "?/name" / "default" for a form action. */
+	use: string;
+	path: (w: World) => string;
+	form?: Record<string, string>;
+	expect: Record<ActorKind, Outcome>;
+}
+
+const all = (outcome: Outcome) =>
+	Object.fromEntries(actorKinds.map((k) => [k, outcome])) as Record<ActorKind, Outcome>;
+const signedIn = (outcome: Outcome) => ({ ...all(outcome), anonymous: 'signin' as const });
+const only = (allowed: Partial<Record<ActorKind, Outcome>>) => ({ ...signedIn(403), ...allowed });
+
+const bogus = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+const matrix: Row[] = [
+	{ route: '/healthz', use: 'GET', path: () => '/healthz', expect: all(200) },
+	{ route: '/healthz', use: 'HEAD', path: () => '/healthz', expect: all(200) },
+	{
+		route: '/language',
+		use: 'POST',
+		path: () => '/language',
+		form: { locale: 'ky', next: '/' },
+		expect: all(303)
+	},
+
+	{ route: '/(public)', use: 'GET', path: () => '/', expect: { ...all(303), anonymous: 200 } },
+	// Setup is done: the page sends everyone on; the form is checked and refused.
+	{ route: '/(public)/setup', use: 'GET', path: () => '/setup', expect: all(303) },
+	{ route: '/(public)/setup', use: 'default', path: () => '/setup', form: {}, expect: all(303) },
+	{
+		route: '/(public)/signin',
+		use: 'GET',
+		path: () => '/signin',
+		expect: { ...all(303), anonymous: 200 }
+	},
+	// Signed in already: the form is checked, then the page sends the user on.
+	{
+		route: '/(public)/signin',
+		use: 'default',
+		path: () => '/signin',
+		form: {},
+		expect: { ...all(303), anonymous: 400 }
+	},
+	{ route: '/(public)/forgot', use: 'GET', path: () => '/forgot', expect: all(200) },
+	{ route: '/(public)/forgot', use: 'default', path: () => '/forgot', form: {}, expect: all(400) },
+	{
+		route: '/(public)/invite/[token]',
+		use: 'GET',
+		path: () => `/invite/${bogus}`,
+		expect: all(410)
+	},
+	{
+		route: '/(public)/invite/[token]',
+		use: 'default',
+		path: () => `/invite/${bogus}`,
+		form: {},
+		expect: all(410)
+	},
+	{ route: '/(public)/reset/[token]', use: 'GET', path: () => `/reset/${bogus}`, expect: all(410) },
+	{
+		route: '/(public)/reset/[token]',
+		use: 'default',
+		path: () => `/reset/${bogus}`,
+		form: {},
+		expect: all(410)
+	},
+
+	{ route: '/(app)/home', use: 'GET', path: () => '/home', expect: signedIn(200) },
+	{ route: '/(app)/profile', use: 'GET', path: () => '/profile', expect: signedIn(200) },
+	{
+		route: '/(app)/profile',
+		use: '?/save',
+		path: () => '/profile',
+		form: {},
+		expect: signedIn(400)
+	},
+	{
+		route: '/(app)/profile',
+		use: '?/password',
+		path: () => '/profile',
+		form: {},
+		expect: signedIn(400)
+	},
+
+	{
+		route: '/(app)/admin/staff',
+		use: 'GET',
+		path: () => '/admin/staff',
+		expect: only({ adminA: 200, adminB: 200 })
+	},
+	{
+		route: '/(app)/admin/staff',
+		use: '?/invite',
+		path: () => '/admin/staff',
+		form: { email: '' },
+		expect: only({ adminA: 400, adminB: 400 })
+	},
+	{
+		route: '/(app)/admin/staff',
+		use: '?/revoke',
+		path: () => '/admin/staff',
+		form: { invitationId: 'no-such-invitation' },
+		expect: only({ adminA: 404, adminB: 404 })
+	},
+	// Scope: the target belongs to school A. Admin B is told it does not exist.
+	{
+		route: '/(app)/admin/staff/[userId]',
+		use: 'GET',
+		path: (w) => `/admin/staff/${w.users.victimA.id}`,
+		expect: only({ adminA: 200, adminB: 404 })
+	},
+	...(['deactivate', 'reactivate', 'reset'] as const).map((action): Row => ({
+		route: '/(app)/admin/staff/[userId]',
+		use: `?/${action}`,
+		path: (w) => `/admin/staff/${w.users.victimA.id}`,
+		form: {},
+		expect: only({ adminA: 200, adminB: 404 })
+	})),
+	{
+		route: '/(app)/admin/staff/[userId]',
+		use: '?/role',
+		path: (w) => `/admin/staff/${w.users.victimA.id}`,
+		form: { role: 'teacher' },
+		expect: only({ adminA: 200, adminB: 404 })
+	},
+	{
+		route: '/(app)/admin/school',
+		use: 'GET',
+		path: () => '/admin/school',
+		expect: only({ adminA: 200, adminB: 200 })
+	},
+	{
+		route: '/(app)/admin/school',
+		use: '?/save',
+		path: () => '/admin/school',
+		form: {},
+		expect: only({ adminA: 400, adminB: 400 })
+	},
+	{
+		route: '/(app)/operator/schools',
+		use: 'GET',
+		path: () => '/operator/schools',
+		expect: only({ operator: 200 })
+	},
+	{
+		route: '/(app)/operator/schools',
+		use: '?/add',
+		path: () => '/operator/schools',
+		form: {},
+		expect: only({ operator: 400 })
+	},
+	{
+		route: '/(app)/operator/schools/[schoolId]',
+		use: 'GET',
+		path: (w) => `/operator/schools/${w.schoolA}`,
+		expect: only({ operator: 200 })
+	},
+	...(['save', 'invite'] as const).map((action): Row => ({
+		route: '/(app)/operator/schools/[schoolId]',
+		use: `?/${action}`,
+		path: (w) => `/operator/schools/${w.schoolA}`,
+		form: {},
+		expect: only({ operator: 400 })
+	})),
+	// Last: signing out ends each actor's session.
+	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }
+];
+
+let server: TestServer;
+let world: World;
+
+beforeAll(async () => {
+	server = await startTestServer();
+	world = await buildWorld(server);
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('permission matrix', () => {
+	for (const row of matrix) {
+		describe(`${row.use} ${row.route}`, () => {
+			for (const kind of actorKinds) {
+				const expected = row.expect[kind];
+				it(`${kind} → ${expected}`, async () => {
+					const isAction = row.use === 'default' || row.use.startsWith('?/');
+					const pathname = row.path(world) + (row.use.startsWith('?/') ? row.use : '');
+					const response = await call(server, pathname, {
+						method: isAction ? 'POST' : row.use,
+						cookie: world.cookies[kind],
+						form: row.form ?? (isAction || row.use === 'POST' ? {} : undefined)
+					});
+					if (expected === 'signin') {
+						expect(response.status).toBe(303);
+						expect(response.headers.get('location')).toMatch(/^\/signin\?next=/);
+					} else {
+						expect(response.status).toBe(expected);
+					}
+				});
+			}
+		});
+	}
+
+	// The matrix ended with sign-out: these checks sign in afresh.
+	const cookieOf = async (user: User) =>
+		`${sessionCookie}=${await sessionTokenFor(server.db, user)}`;
+
+	it('a denied page still renders translated inside the app shell', async () => {
+		const response = await call(server, '/admin/staff', {
+			cookie: await cookieOf(world.users.teacherA)
+		});
+		const html = await response.text();
+		expect(response.status).toBe(403);
+		expect(html).toContain('Кирүүгө уруксат жок');
+		expect(html).toContain('<html lang="ky">');
+		expect(html).toMatch(/Суроо-талаптын ID: [0-9a-f-]{36}/);
+	});
+
+	it('a denied enhanced form post gets a JSON error and nothing runs', async () => {
+		const response = await call(server, `/admin/staff/${world.users.victimA.id}?/deactivate`, {
+			cookie: await cookieOf(world.users.adminB),
+			form: {},
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
+		// SvelteKit answers enhanced actions with 200 and the real status inside.
+		expect(await response.json()).toMatchObject({ type: 'failure', status: 404 });
+		const denied = await call(server, '/admin/staff?/invite', {
+			cookie: await cookieOf(world.users.teacherA),
+			form: { email: 'sneaky@a.kg' },
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
+		expect(denied.status).toBe(403);
+		expect(await denied.json()).toMatchObject({
+			type: 'error',
+			error: { message: expect.any(String) }
+		});
+		const invited = await server.db
+			.selectFrom('invitations')
+			.select('id')
+			.where('email', '=', 'sneaky@a.kg')
+			.execute();
+		expect(invited).toHaveLength(0);
+	});
+});
+
+describe('every route declares who may use it', () => {
+	const routesDir = path.resolve(import.meta.dirname, '../../src/routes');
+	const files = (fs.readdirSync(routesDir, { recursive: true }) as string[]).filter((f) =>
+		/(^|\/)\+(page|page\.server|server)\.(svelte|ts|js)$/.test(f)
+	);
+	const routeIdOf = (file: string) =>
+		'/' + path.dirname(file).replace(/^\.$/, '').split(path.sep).filter(Boolean).join('/');
+	const routeIds = [...new Set(files.map(routeIdOf))].map((id) => (id === '/' ? '/' : id));
+
+	it('finds the routes', () => {
+		expect(routeIds.length).toBeGreaterThanOrEqual(15);
+	});
+
+	it('each route is in routeAccess, and routeAccess has no stale entries', () => {
+		expect(routeIds.filter((id) => !routeAccess[id]).sort(), 'routes that declare nothing').toEqual(
+			[]
+		);
+		expect(
+			Object.keys(routeAccess)
+				.filter((id) => !routeIds.includes(id))
+				.sort(),
+			'declared but gone'
+		).toEqual([]);
+	});
+
+	it('each page lives under a group layout that enforces denial ((public) or (app))', () => {
+		const pages = files.filter((f) => f.endsWith('+page.svelte')).map(routeIdOf);
+		expect(pages.filter((id) => !/^\/\((public|app)\)(\/|$)/.test(id))).toEqual([]);
+	});
+
+	const pageServers = import.meta.glob('../../src/routes/**/+page.server.ts');
+	const endpoints = import.meta.glob('../../src/routes/**/+server.ts');
+
+	it('each form action and endpoint method is declared, and nothing more', async () => {
+		for (const [file, load] of Object.entries(pageServers)) {
+			const id = routeIdOf(path.relative(routesDir, path.resolve(import.meta.dirname, file)));
+			const module = (await load()) as { actions?: Record<string, unknown> };
+			expect(Object.keys(module.actions ?? {}).sort(), id).toEqual(
+				Object.keys(routeAccess[id]?.actions ?? {}).sort()
+			);
+		}
+		for (const [file, load] of Object.entries(endpoints)) {
+			const id = routeIdOf(path.relative(routesDir, path.resolve(import.meta.dirname, file)));
+			const module = (await load()) as Record<string, unknown>;
+			const methods = Object.keys(module).filter((k) => /^[A-Z]+$/.test(k));
+			expect(methods.sort(), id).toEqual(Object.keys(routeAccess[id]?.endpoint ?? {}).sort());
+		}
+	});
+
+	it('each declared page, action and method has rows in the matrix', () => {
+		const uses = new Set(matrix.map((r) => `${r.route} ${r.use}`));
+		const missing: string[] = [];
+		for (const [id, access] of Object.entries(routeAccess)) {
+			if (access.page && !uses.has(`${id} GET`)) missing.push(`${id} GET`);
+			for (const action of Object.keys(access.actions ?? {}))
+				if (!uses.has(`${id} ${action === 'default' ? 'default' : `?/${action}`}`))
+					missing.push(`${id} ?/${action}`);
+			for (const method of Object.keys(access.endpoint ?? {}))
+				if (!uses.has(`${id} ${method}`)) missing.push(`${id} ${method}`);
+		}
+		expect(missing).toEqual([]);
+	});
+});
