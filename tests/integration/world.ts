@@ -19,14 +19,9 @@ export const actorKinds = [
 ] as const;
 export type ActorKind = (typeof actorKinds)[number];
 
-/**
- * Two schools and one of each kind of account, made directly in the server's database:
- * school A (set up on first run) with an admin, teachers; school B with an admin and a
- * teacher; an operator of no school; a scientist of no school.
- */
-export async function buildWorld(server: TestServer) {
-	const db = server.db;
-	const founded = await setupDeployment(db, {
+/** First-run setup done directly in the database: school A and its founding admin. */
+export function setUp(server: TestServer) {
+	return setupDeployment(server.db, {
 		name: 'А мектеби',
 		region: 'KG-GB',
 		city: 'Бишкек',
@@ -35,7 +30,16 @@ export async function buildWorld(server: TestServer) {
 		password: 'founder-password-2026',
 		locale: 'ky'
 	});
-	const schoolA = founded.schoolId;
+}
+
+/**
+ * Two schools and one of each kind of account, made directly in the server's database:
+ * school A (set up on first run) with an admin, teachers; school B with an admin and a
+ * teacher; an operator of no school; a scientist of no school.
+ */
+export async function buildWorld(server: TestServer) {
+	const db = server.db;
+	const schoolA = (await setUp(server)).schoolId;
 	const schoolB = (await makeSchool(db, { name: 'Б мектеби' })).id;
 	const users = {
 		teacherA: await makeUser(db, { schoolId: schoolA, role: 'teacher', email: 'teacher@a.kg' }),
