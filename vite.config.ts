@@ -5,6 +5,8 @@ import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
 	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
+	// Rolldown's plugin-timing report is noise in `npm start` and CI logs.
+	build: { rolldownOptions: { checks: { pluginTimings: false } } },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		globalSetup: ['src/lib/server/test/global-setup.ts'],
