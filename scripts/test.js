@@ -6,9 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded, root } from './lib/build.js';
 
+/** @param {string} name */
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const extra = process.argv.slice(2);
 
+/**
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} [env]
+ */
 function run(title, command, args, env = {}) {
 	const started = Date.now();
 	console.log(`\n▶ ${title}`);

@@ -22,6 +22,7 @@ const sources = [
 /** Newest modification time among the files the build is made from. */
 function newestSource() {
 	let newest = 0;
+	/** @param {string} file */
 	const visit = (file) => {
 		const stat = fs.statSync(file, { throwIfNoEntry: false });
 		if (!stat) return;

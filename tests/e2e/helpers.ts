@@ -5,14 +5,16 @@ import fs from 'node:fs';
 // and small steps a user takes on every page.
 
 export type Locale = 'ky' | 'ru' | 'en';
-export type Messages = Record<string, string>;
+/** The catalog's keys, from messages/ky.json: a misspelt key does not type-check. */
+export type MessageKey = Exclude<keyof typeof import('../../messages/ky.json'), '$schema'>;
+export type Messages = Readonly<Record<MessageKey, string>>;
 
 type Variant = { match: Record<string, string> };
 
 function load(locale: Locale): Messages {
 	const file = new URL(`../../messages/${locale}.json`, import.meta.url);
 	const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-	const messages: Messages = {};
+	const messages: Record<string, string> = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (typeof value === 'string') messages[key] = value;
 		// Plural messages: the "other" form is enough for the assertions here.
@@ -22,11 +24,11 @@ function load(locale: Locale): Messages {
 			if (other) messages[key] = other[1];
 		}
 	}
-	return new Proxy(messages, {
+	return new Proxy(messages as Messages, {
 		// A typo in a key fails loudly instead of comparing with "undefined".
 		get(target, key) {
 			if (typeof key !== 'string' || key === 'then' || key === 'toJSON') return undefined;
-			const text = target[key];
+			const text = (target as Record<string, string | undefined>)[key];
 			if (text === undefined) throw new Error(`no message "${key}" in messages/${locale}.json`);
 			return text;
 		}
@@ -84,9 +86,6 @@ export async function followMenuLink(page: Page, m: Messages, name: string, url:
 	const menu = await openMenu(page, m);
 	await menu.getByRole('link', { name, exact: true }).click();
 	await expect(page).toHaveURL(url);
-	// KNOWN APP BUG (see 'the menu closes…' in first-run.spec.ts): with JavaScript the
-	// <details> menu stays open after a client-side navigation and covers the language
-	// buttons. A user taps "Menu" to close it; so do we, to test what comes next.
 	await closeMenu(page, m);
 }
 
