@@ -1,10 +1,11 @@
 import {
-	error,
 	isHttpError,
+	isRedirect,
 	json,
 	redirect,
 	type Handle,
 	type HandleServerError,
+	type RequestEvent,
 	type ServerInit
 } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import { resolveSession, sessionCookie } from '$lib/server/domain/accounts/sessi
 import { isSetupDone } from '$lib/server/domain/schools/queries';
 import { log } from '$lib/server/log';
 import { translate, withLocale } from '$lib/server/web/i18n';
+import { failureResponse } from '$lib/server/web/failure-page';
 import { setSessionCookie } from '$lib/server/web/session-cookie';
 import { localeCookie, negotiateLocale } from '$lib/i18n/locale';
 
@@ -41,25 +43,66 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.actor = null;
 	event.locals.sessionId = null;
 	event.locals.denied = false;
-	const db = database();
+	event.locals.locale = negotiateLocale({
+		cookie: event.cookies.get(localeCookie),
+		acceptLanguage: event.request.headers.get('accept-language')
+	});
+	let status = 500;
+	try {
+		const response = await guarded(event, resolve);
+		status = response.status;
+		return withSecurityHeaders(response, requestId);
+	} catch (err) {
+		// Redirects and HTTP errors thrown on purpose are SvelteKit's to answer.
+		if (isRedirect(err) || isHttpError(err)) {
+			status = err.status;
+			throw err;
+		}
+		log.error({ err, reqId: requestId, route: event.route.id }, 'request failed before rendering');
+		const response = failureResponse(
+			event.request,
+			500,
+			'error_server',
+			event.locals.locale,
+			requestId
+		);
+		return withSecurityHeaders(response, requestId);
+	} finally {
+		log.info(
+			{
+				reqId: requestId,
+				method: event.request.method,
+				path: event.url.pathname.replace(tokenPath, '/$1/…'),
+				route: event.route.id,
+				status,
+				ms: Math.round(performance.now() - started),
+				user: signedInUser(event.locals)
+			},
+			'request'
+		);
+	}
+};
 
+/** Session → language → first-run setup → routeAccess, then the page or endpoint itself. */
+async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
+	const { requestId } = event.locals;
+	const db = database();
 	const token = event.cookies.get(sessionCookie);
 	if (token) {
 		const session = await resolveSession(db, token);
 		if (session) {
 			event.locals.actor = session.actor;
 			event.locals.sessionId = session.sessionId;
+			event.locals.locale = negotiateLocale({
+				profile: session.actor.locale,
+				cookie: event.cookies.get(localeCookie)
+			});
 			if (session.renewedUntil) setSessionCookie(event.cookies, token, session.renewedUntil);
 		}
 	}
-	const locale = negotiateLocale({
-		profile: event.locals.actor?.locale,
-		cookie: event.cookies.get(localeCookie),
-		acceptLanguage: event.request.headers.get('accept-language')
-	});
-	event.locals.locale = locale;
+	const locale = event.locals.locale;
 
-	const response = await withLocale(locale, async () => {
+	return withLocale(locale, async () => {
 		if (!setupDone) setupDone = await isSetupDone(db);
 		if (!setupDone && !setupExempt.has(event.route.id ?? '')) redirect(303, '/setup');
 
@@ -72,7 +115,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 		if (verdict === 'undeclared') {
 			log.error({ route: event.route.id }, 'route declares no access rule');
-			error(500, { message: withRequestId(translate('error_server'), requestId), requestId });
+			return failureResponse(event.request, 500, 'error_server', locale, requestId);
 		}
 		if (verdict === 'signin') {
 			if (routeAccess[event.route.id ?? '']?.endpoint)
@@ -80,19 +123,22 @@ export const handle: Handle = async ({ event, resolve }) => {
 			redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}
 		if (verdict === 'deny') {
-			// Pages render a translated 403 inside the app shell (the group layout throws);
-			// actions and endpoints must not run at all, so they stop here.
-			const body = { message: withRequestId(translate('error_forbidden'), requestId), requestId };
-			if (event.request.headers.get('x-sveltekit-action') === 'true')
-				return json({ type: 'error', error: body }, { status: 403 });
-			if (event.request.method !== 'GET' && event.request.method !== 'HEAD') error(403, body);
+			// Actions and endpoints must not run at all: they stop here. Pages render a
+			// translated 403 inside the app shell (the route group's layout throws it).
+			if (event.request.method !== 'GET' && event.request.method !== 'HEAD')
+				return failureResponse(event.request, 403, 'error_forbidden', locale, requestId);
 			event.locals.denied = true;
 		}
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});
 	});
+}
 
+/** Read through a function: TypeScript would keep `actor` narrowed to its initial null. */
+const signedInUser = (locals: App.Locals) => locals.actor?.id;
+
+function withSecurityHeaders(response: Response, requestId: string): Response {
 	response.headers.set('x-request-id', requestId);
 	response.headers.set('x-content-type-options', 'nosniff');
 	// Invitation and reset links carry secrets in the path: never send them as a Referer.
@@ -100,25 +146,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
 	if (!response.headers.has('cache-control'))
 		response.headers.set('cache-control', 'private, no-store');
-
-	log.info(
-		{
-			reqId: requestId,
-			method: event.request.method,
-			path: event.url.pathname.replace(tokenPath, '/$1/…'),
-			route: event.route.id,
-			status: response.status,
-			ms: Math.round(performance.now() - started),
-			user: event.locals.actor?.id
-		},
-		'request'
-	);
 	return response;
-};
-
-/** The static error page (src/error.html) has only the message: the request id goes in it. */
-function withRequestId(message: string, requestId: string): string {
-	return `${message} ${translate('error_request_id', { id: requestId })}`;
 }
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectUnderTest } from '../../src/lib/server/test/db';
+import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
+import { adminQuery, dialectUnderTest } from '../../src/lib/server/test/db';
+import { sessionTokenFor } from '../../src/lib/server/test/factories';
 import { call, startTestServer, type TestServer } from '../../src/lib/server/test/server';
-import { buildWorld, type World } from './world';
+import { buildWorld, setUp, type World } from './world';
 
 // Languages, error pages, request ids, health, shutdown, configuration, two processes.
 
@@ -214,6 +216,39 @@ describe('operations', () => {
 			} finally {
 				await Promise.all([a.stop(), b.stop()]);
 				fs.rmSync(dataDir, { recursive: true, force: true });
+			}
+		}
+	);
+
+	it.runIf(dialectUnderTest === 'postgres')(
+		'a database outage answers a translated 500 with the request id, and /healthz 503',
+		async () => {
+			const other = await startTestServer();
+			try {
+				await setUp(other);
+				const user = await other.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+				const cookie = `${sessionCookie}=${await sessionTokenFor(other.db, user)}`;
+				expect((await call(other, '/home', { cookie })).status).toBe(200);
+				await adminQuery(
+					process.env.TEST_DATABASE_URL!,
+					`drop database ${other.databaseName} with (force)`
+				);
+				const response = await call(other, '/home', {
+					cookie,
+					headers: { 'accept-language': 'ru' }
+				});
+				expect(response.status).toBe(500);
+				const id = response.headers.get('x-request-id')!;
+				const html = await response.text();
+				expect(html).toContain('<html lang="ru">');
+				expect(html).toContain('На сервере произошла ошибка');
+				expect(html).toContain(`ID запроса: ${id}`);
+				const health = await call(other, '/healthz');
+				expect(health.status).toBe(503);
+				expect(await health.json()).toMatchObject({ status: 'error', database: 'error' });
+				expect(other.output()).toContain('request failed before rendering');
+			} finally {
+				await other.stop();
 			}
 		}
 	);

@@ -3,6 +3,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { log } from '../log';
 import { NormalizeRowsPlugin, toSqliteParameter } from './normalize';
 import type { Database } from './types';
 
@@ -42,6 +43,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 						: pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
 			}
 		});
+		// An idle connection dropped by the server (restart, failover) must not crash the app:
+		// the pool replaces it; queries in flight fail and are answered as errors.
+		pool.on('error', (error) => log.warn({ err: error }, 'database connection lost'));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
 		return { db, dialect: 'postgres', close: () => db.destroy() };
 	}

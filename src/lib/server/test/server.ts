@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, '../../../..');
 export interface TestServer {
 	url: string;
 	db: DatabaseHandle['db'];
+	/** The PostgreSQL database made for this server (undefined on SQLite). */
+	databaseName?: string;
 	process: ChildProcess;
 	/** Everything the server printed, for assertions on logs. */
 	output: () => string;
@@ -43,9 +45,11 @@ export async function startTestServer(
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ustat-srv-'));
 	let databaseUrl = options.databaseUrl;
 	let dropDatabase: (() => Promise<void>) | undefined;
+	let databaseName: string | undefined;
 	const adminUrl = process.env.TEST_DATABASE_URL;
 	if (!databaseUrl && adminUrl) {
 		const name = `ustat_t_${randomBytes(5).toString('hex')}`;
+		databaseName = name;
 		await adminQuery(adminUrl, `create database ${name}`);
 		const target = new URL(adminUrl);
 		target.pathname = `/${name}`;
@@ -94,6 +98,7 @@ export async function startTestServer(
 	return {
 		url,
 		db: handle.db,
+		databaseName,
 		process: child,
 		output: () => output,
 		async stop() {
