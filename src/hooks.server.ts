@@ -16,7 +16,7 @@ import { closeDatabase, database, initDatabase } from '$lib/server/db';
 import { resolveSession, sessionCookie } from '$lib/server/domain/accounts/sessions';
 import { isSetupDone } from '$lib/server/domain/schools/queries';
 import { log } from '$lib/server/log';
-import { translate, withLocale } from '$lib/server/web/i18n';
+import { translate } from '$lib/server/web/i18n';
 import { failureResponse } from '$lib/server/web/failure-page';
 import { setSessionCookie } from '$lib/server/web/session-cookie';
 import { localeCookie, negotiateLocale } from '$lib/i18n/locale';
@@ -101,37 +101,34 @@ async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 		}
 	}
 	const locale = event.locals.locale;
+	if (!setupDone) setupDone = await isSetupDone(db);
+	if (!setupDone && !setupExempt.has(event.route.id ?? '')) redirect(303, '/setup');
 
-	return withLocale(locale, async () => {
-		if (!setupDone) setupDone = await isSetupDone(db);
-		if (!setupDone && !setupExempt.has(event.route.id ?? '')) redirect(303, '/setup');
-
-		const verdict = await checkAccess({
-			routeId: event.route.id,
-			method: event.request.method,
-			url: event.url,
-			actor: event.locals.actor,
-			params: event.params
-		});
-		if (verdict === 'undeclared') {
-			log.error({ route: event.route.id }, 'route declares no access rule');
-			return failureResponse(event.request, 500, 'error_server', locale, requestId);
-		}
-		if (verdict === 'signin') {
-			if (routeAccess[event.route.id ?? '']?.endpoint)
-				return json({ message: translate('error_signin_required'), requestId }, { status: 401 });
-			redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-		}
-		if (verdict === 'deny') {
-			// Actions and endpoints must not run at all: they stop here. Pages render a
-			// translated 403 inside the app shell (the route group's layout throws it).
-			if (event.request.method !== 'GET' && event.request.method !== 'HEAD')
-				return failureResponse(event.request, 403, 'error_forbidden', locale, requestId);
-			event.locals.denied = true;
-		}
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
-		});
+	const verdict = await checkAccess({
+		routeId: event.route.id,
+		method: event.request.method,
+		url: event.url,
+		actor: event.locals.actor,
+		params: event.params
+	});
+	if (verdict === 'undeclared') {
+		log.error({ route: event.route.id }, 'route declares no access rule');
+		return failureResponse(event.request, 500, 'error_server', locale, requestId);
+	}
+	if (verdict === 'signin') {
+		if (routeAccess[event.route.id ?? '']?.endpoint)
+			return json({ message: translate('error_signin_required'), requestId }, { status: 401 });
+		redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	if (verdict === 'deny') {
+		// Actions and endpoints must not run at all: they stop here. Pages render a
+		// translated 403 inside the app shell (the route group's layout throws it).
+		if (event.request.method !== 'GET' && event.request.method !== 'HEAD')
+			return failureResponse(event.request, 403, 'error_forbidden', locale, requestId);
+		event.locals.denied = true;
+	}
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 	});
 }
 

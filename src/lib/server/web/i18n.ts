@@ -1,21 +1,21 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { getRequestEvent } from '$app/server';
 import type { MessageKey } from '../../i18n/messages';
-import type { Locale } from '../../i18n/locale';
+import { baseLocale, type Locale } from '../../i18n/locale';
 import * as m from '../../paraglide/messages.js';
-import { getLocale, overwriteServerAsyncLocalStorage } from '../../paraglide/runtime.js';
+import { overwriteGetLocale } from '../../paraglide/runtime.js';
 
-// Paraglide reads the request's locale from this store (set per request in hooks.server.ts),
-// so concurrent requests in different languages never mix.
-const store = new AsyncLocalStorage<{ locale: Locale }>();
-overwriteServerAsyncLocalStorage(store as never);
-
-export function withLocale<T>(locale: Locale, run: () => T): T {
-	return store.run({ locale }, run);
-}
-
-export function currentLocale(): Locale {
-	return getLocale();
-}
+// On the server, Paraglide takes the language of the request being answered, which
+// hooks.server.ts puts in locals.locale. SvelteKit already tracks the current request with
+// AsyncLocalStorage (getRequestEvent), so concurrent requests in different languages never
+// mix and no second store is needed. Outside a request (scripts, jobs): Kyrgyz, or pass
+// `locale` explicitly.
+overwriteGetLocale(() => {
+	try {
+		return getRequestEvent().locals.locale ?? baseLocale;
+	} catch {
+		return baseLocale;
+	}
+});
 
 type MessageFunction = (params?: Record<string, unknown>, options?: { locale?: Locale }) => string;
 

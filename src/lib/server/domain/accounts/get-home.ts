@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { isSchoolAdmin } from '../../access/actor';
+import { prepared } from '../../db/prepared';
+import type { DB } from '../../db/types';
 
 export interface Home {
 	schoolName: string | null;
@@ -10,55 +11,43 @@ export interface Home {
 	operator: { schools: number } | null;
 }
 
+/** Every sign-in lands on the home page: one round trip, compiled once (db/prepared.ts). */
+const homeCounts = prepared((db: DB, schoolId: string, userId: string, now: Date) =>
+	db.selectNoFrom((eb) => [
+		eb.selectFrom('schools').select('name').where('id', '=', schoolId).as('schoolName'),
+		eb
+			.selectFrom('userSubjects')
+			.select(eb.fn.countAll<number>().as('n'))
+			.where('userId', '=', userId)
+			.as('subjects'),
+		eb
+			.selectFrom('users')
+			.select(eb.fn.countAll<number>().as('n'))
+			.where('schoolId', '=', schoolId)
+			.where('isActive', '=', true)
+			.as('activeStaff'),
+		eb
+			.selectFrom('invitations')
+			.select(eb.fn.countAll<number>().as('n'))
+			.where('schoolId', '=', schoolId)
+			.where('acceptedAt', 'is', null)
+			.where('revokedAt', 'is', null)
+			.where('expiresAt', '>', now)
+			.as('pendingInvitations'),
+		eb.selectFrom('schools').select(eb.fn.countAll<number>().as('n')).as('schools')
+	])
+);
+
 /** What the home page shows: the user's school, and counts for admins and operators. */
 export async function getHome(db: DB, actor: Actor, now = new Date()): Promise<Home> {
-	const school = actor.schoolId
-		? await db
-				.selectFrom('schools')
-				.select('name')
-				.where('id', '=', actor.schoolId)
-				.executeTakeFirst()
-		: undefined;
-	const subjects = await db
-		.selectFrom('userSubjects')
-		.select((eb) => eb.fn.countAll<number>().as('count'))
-		.where('userId', '=', actor.id)
-		.executeTakeFirstOrThrow();
-
-	let admin: Home['admin'] = null;
-	if (isSchoolAdmin(actor) && actor.schoolId) {
-		const [staff, invitations] = await Promise.all([
-			db
-				.selectFrom('users')
-				.select((eb) => eb.fn.countAll<number>().as('count'))
-				.where('schoolId', '=', actor.schoolId)
-				.where('isActive', '=', true)
-				.executeTakeFirstOrThrow(),
-			db
-				.selectFrom('invitations')
-				.select((eb) => eb.fn.countAll<number>().as('count'))
-				.where('schoolId', '=', actor.schoolId)
-				.where('acceptedAt', 'is', null)
-				.where('revokedAt', 'is', null)
-				.where('expiresAt', '>', now)
-				.executeTakeFirstOrThrow()
-		]);
-		admin = { activeStaff: staff.count, pendingInvitations: invitations.count };
-	}
-
-	let operator: Home['operator'] = null;
-	if (actor.isOperator) {
-		const schools = await db
-			.selectFrom('schools')
-			.select((eb) => eb.fn.countAll<number>().as('count'))
-			.executeTakeFirstOrThrow();
-		operator = { schools: schools.count };
-	}
-
+	const [row] = await homeCounts(db, actor.schoolId ?? '', actor.id, now);
+	if (!row) throw new Error('home counts: no row');
 	return {
-		schoolName: school?.name ?? null,
-		profileIncomplete: subjects.count === 0,
-		admin,
-		operator
+		schoolName: row.schoolName ?? null,
+		profileIncomplete: Number(row.subjects) === 0,
+		admin: isSchoolAdmin(actor)
+			? { activeStaff: Number(row.activeStaff), pendingInvitations: Number(row.pendingInvitations) }
+			: null,
+		operator: actor.isOperator ? { schools: Number(row.schools) } : null
 	};
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/actor';
 import { hashToken, newToken } from '../../db/ids';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/types';
 import { isLocale } from '../../../i18n/locale';
 
@@ -42,22 +43,9 @@ export async function createSession(
 	return { token, id, expiresAt };
 }
 
-export interface ResolvedSession {
-	sessionId: string;
-	actor: Actor;
-	/** Set when the expiry moved and the cookie should be sent again. */
-	renewedUntil?: Date;
-}
-
-/** The session and its user for a cookie token, or null if unknown, expired or inactive. */
-export async function resolveSession(
-	db: DB,
-	token: string,
-	now = new Date()
-): Promise<ResolvedSession | null> {
-	if (token.length < 20 || token.length > 100) return null;
-	const id = hashToken(token);
-	const row = await db
+/** Runs on every request: compiled once (see db/prepared.ts). */
+const sessionWithUser = prepared((db: DB, id: string) =>
+	db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.userId')
 		.select([
@@ -75,7 +63,24 @@ export async function resolveSession(
 			'users.locale'
 		])
 		.where('sessions.id', '=', id)
-		.executeTakeFirst();
+);
+
+export interface ResolvedSession {
+	sessionId: string;
+	actor: Actor;
+	/** Set when the expiry moved and the cookie should be sent again. */
+	renewedUntil?: Date;
+}
+
+/** The session and its user for a cookie token, or null if unknown, expired or inactive. */
+export async function resolveSession(
+	db: DB,
+	token: string,
+	now = new Date()
+): Promise<ResolvedSession | null> {
+	if (token.length < 20 || token.length > 100) return null;
+	const id = hashToken(token);
+	const [row] = await sessionWithUser(db, id);
 	if (!row || !row.isActive || row.expiresAt <= now) return null;
 	if (now.getTime() - row.createdAt.getTime() > absoluteDays * day) return null;
 
