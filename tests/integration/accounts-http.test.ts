@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 import { throttleLimits } from '../../src/lib/server/domain/accounts/throttle';
 import { testPassword } from '../../src/lib/server/test/factories';
@@ -8,19 +8,16 @@ import {
 	startTestServer,
 	type TestServer
 } from '../../src/lib/server/test/server';
-import { buildWorld, setUp, type World } from './world';
+import { setUp, useWorld, type World } from './world';
 
 // Accounts end to end over HTTP: sessions, sign-out, deactivation, throttling, CSRF.
 
 let server: TestServer;
 let world: World;
 
-beforeAll(async () => {
-	server = await startTestServer();
-	world = await buildWorld(server);
-});
-afterAll(async () => {
-	await server?.stop();
+useWorld((s, w) => {
+	server = s;
+	world = w;
 });
 
 async function signIn(

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeAccess } from '../../src/lib/server/access/routes';
 import type { User } from '../../src/lib/server/db/types';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 import { sessionTokenFor } from '../../src/lib/server/test/factories';
-import { call, startTestServer, type TestServer } from '../../src/lib/server/test/server';
-import { actorKinds, buildWorld, type ActorKind, type World } from './world';
+import { call, type TestServer } from '../../src/lib/server/test/server';
+import { actorKinds, useWorld, type ActorKind, type World } from './world';
 
 /**
  * The permission matrix: every route and action, for every kind of actor, with the status
@@ -187,12 +187,9 @@ const matrix: Row[] = [
 let server: TestServer;
 let world: World;
 
-beforeAll(async () => {
-	server = await startTestServer();
-	world = await buildWorld(server);
-});
-afterAll(async () => {
-	await server?.stop();
+useWorld((s, w) => {
+	server = s;
+	world = w;
 });
 
 describe('permission matrix', () => {

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 import { adminQuery, dialectUnderTest } from '../../src/lib/server/test/db';
 import { sessionTokenFor } from '../../src/lib/server/test/factories';
 import { call, startTestServer, type TestServer } from '../../src/lib/server/test/server';
-import { buildWorld, setUp, type World } from './world';
+import { setUp, useWorld, type World } from './world';
 
 // Languages, error pages, request ids, health, shutdown, configuration, two processes.
 
@@ -15,12 +15,9 @@ let server: TestServer;
 let world: World;
 const root = path.resolve(import.meta.dirname, '../..');
 
-beforeAll(async () => {
-	server = await startTestServer();
-	world = await buildWorld(server);
-});
-afterAll(async () => {
-	await server?.stop();
+useWorld((s, w) => {
+	server = s;
+	world = w;
 });
 
 const langOf = async (r: Response) => (await r.text()).match(/<html lang="(\w+)">/)?.[1];

@@ -4,7 +4,8 @@ import {
 	makeUser,
 	sessionTokenFor
 } from '../../src/lib/server/test/factories';
-import type { TestServer } from '../../src/lib/server/test/server';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../src/lib/server/test/server';
 import { setupDeployment } from '../../src/lib/server/domain/schools/setup-deployment';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 
@@ -73,3 +74,15 @@ export async function buildWorld(server: TestServer) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** For a test file: a running server holding the world, stopped after the file. */
+export function useWorld(ready: (server: TestServer, world: World) => void): void {
+	let server: TestServer | undefined;
+	beforeAll(async () => {
+		server = await startTestServer();
+		ready(server, await buildWorld(server));
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+}
