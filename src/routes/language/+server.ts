@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { setLanguage } from '$lib/server/domain/accounts/set-language';
 import { safeNext } from '$lib/server/web/redirects';
-import { isLocale, localeCookie } from '$lib/i18n/locale';
+import { isLocale } from '$lib/i18n/locale';
+import { setLocaleCookie } from '$lib/server/web/locale-cookie';
 import type { RequestHandler } from './$types';
 
 /** The language switcher's form posts here; then back to the page it came from. */
@@ -11,12 +12,7 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const locale = String(form.get('locale') ?? '');
 	const next = safeNext(String(form.get('next') ?? ''), '/');
 	if (isLocale(locale)) {
-		cookies.set(localeCookie, locale, {
-			path: '/',
-			httpOnly: false,
-			sameSite: 'lax',
-			maxAge: 60 * 60 * 24 * 365
-		});
+		setLocaleCookie(cookies, locale);
 		if (locals.actor) await setLanguage(database(), locals.actor, locale);
 	}
 	redirect(303, next);

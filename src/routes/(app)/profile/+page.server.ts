@@ -4,9 +4,9 @@ import { changePassword } from '$lib/server/domain/accounts/change-password';
 import { getProfile } from '$lib/server/domain/accounts/get-profile';
 import { updateProfile } from '$lib/server/domain/accounts/update-profile';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
-import { localeCookie } from '$lib/i18n/locale';
 import { requireActor } from '$lib/server/web/denied';
 import { runForm } from '$lib/server/web/forms';
+import { setLocaleCookie } from '$lib/server/web/locale-cookie';
 import { categoryOptions } from '$lib/server/web/options';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,20 +25,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	save: async ({ request, locals, cookies }) => {
 		const actor = requireActor(locals);
-		let locale = '';
-		const result = await runForm(request, async (values) => {
-			await updateProfile(database(), actor, values);
-			locale = String(values.locale);
-			return { saved: true as const };
-		});
-		if (!('saved' in result)) return result;
+		const result = await runForm(request, (values) => updateProfile(database(), actor, values));
+		if (!('locale' in result)) return result;
 		// Keep the cookie in step with the profile, and reload so a new language applies at once.
-		cookies.set(localeCookie, locale, {
-			path: '/',
-			httpOnly: false,
-			sameSite: 'lax',
-			maxAge: 31536000
-		});
+		setLocaleCookie(cookies, result.locale);
 		redirect(303, '/profile?saved=1');
 	},
 	password: async ({ request, locals }) => {

@@ -3,6 +3,7 @@ import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/types';
 import { validate, ValidationError } from '../../validation';
 import { profileInput } from './input';
+import type { Locale } from '../../../i18n/locale';
 
 /** Name, subjects taught, years of experience, qualification category and language. */
 export async function updateProfile(
@@ -10,7 +11,7 @@ export async function updateProfile(
 	actor: Actor,
 	rawInput: unknown,
 	now = new Date()
-): Promise<void> {
+): Promise<{ locale: Locale }> {
 	const input = validate(profileInput, rawInput);
 	const subjectIds = [...new Set(input.subjects)];
 	await db.transaction().execute(async (trx) => {
@@ -41,4 +42,5 @@ export async function updateProfile(
 				.values(subjectIds.map((subjectId) => ({ userId: actor.id, subjectId })))
 				.execute();
 	});
+	return { locale: input.locale };
 }
