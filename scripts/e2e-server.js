@@ -6,10 +6,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { buildDir, root } from './lib/build.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [name = '', portText = ''] = process.argv.slice(2);
 const port = Number(portText);
 
@@ -24,7 +23,7 @@ function fail(message) {
 
 if (!/^[a-z0-9_]{1,30}$/.test(name) || !Number.isInteger(port) || port < 1 || port > 65535)
 	fail('usage: node scripts/e2e-server.js <name: a-z, 0-9, _> <port: 1-65535>');
-if (!fs.existsSync(path.join(root, 'build', 'index.js')))
+if (!fs.existsSync(path.join(buildDir, 'index.js')))
 	fail('no build found (build/index.js): run `npm run build` first (`npm test` does it).');
 
 const baseUrl = `http://127.0.0.1:${port}`;

@@ -93,10 +93,8 @@ async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 		if (session) {
 			event.locals.actor = session.actor;
 			event.locals.sessionId = session.sessionId;
-			event.locals.locale = negotiateLocale({
-				profile: session.actor.locale,
-				cookie: event.cookies.get(localeCookie)
-			});
+			// The profile's language wins over the cookie and the browser (already a valid locale).
+			event.locals.locale = session.actor.locale;
 			if (session.renewedUntil) setSessionCookie(event.cookies, token, session.renewedUntil);
 		}
 	}

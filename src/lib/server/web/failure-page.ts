@@ -21,10 +21,8 @@ export function failureResponse(
 	const idLine = translate('error_request_id', { id: requestId }, locale);
 	if (request.headers.get('x-sveltekit-action') === 'true')
 		return json({ type: 'error', error: { message, requestId } }, { status });
-	if (
-		(request.headers.get('accept') ?? '').includes('application/json') &&
-		!(request.headers.get('accept') ?? '').includes('text/html')
-	)
+	const accept = request.headers.get('accept') ?? '';
+	if (accept.includes('application/json') && !accept.includes('text/html'))
 		return json({ message, requestId }, { status });
 	const title = translate(
 		status === 403 ? 'error_title_forbidden' : 'error_title_server',
