@@ -9,7 +9,10 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			? {
 					fullName: actor.fullName,
 					isAdmin: actor.role === 'admin',
-					isOperator: actor.isOperator
+					isOperator: actor.isOperator,
+					// Staff see their school's groups; scientists and consultants the groups they are in.
+					hasGroups:
+						actor.schoolId !== null || actor.role === 'scientist' || actor.role === 'consultant'
 				}
 			: null
 	};

@@ -44,6 +44,41 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 	'/(app)/admin/school': { page: schoolAdmin, actions: { save: schoolAdmin } },
 	'/(app)/operator/schools': { page: operator, actions: { add: operator } },
+	// Groups: any signed-in user may ask; the use cases decide by school and by the actor's
+	// place in the group (policy.ts of groups, plan, meetings), answering 404 or 403.
+	'/(app)/groups': { page: signedIn },
+	'/(app)/groups/new': { page: schoolAdmin, actions: { default: schoolAdmin } },
+	'/(app)/groups/[groupId]': {
+		page: signedIn,
+		actions: {
+			join: signedIn,
+			withdraw: signedIn,
+			respond: signedIn,
+			leave: signedIn,
+			close: signedIn,
+			reopen: schoolAdmin
+		}
+	},
+	'/(app)/groups/[groupId]/charter': {
+		page: signedIn,
+		actions: { save: signedIn, settings: signedIn }
+	},
+	'/(app)/groups/[groupId]/revisions': { page: signedIn },
+	'/(app)/groups/[groupId]/members': {
+		page: signedIn,
+		actions: {
+			decide: signedIn,
+			invite: signedIn,
+			external: signedIn,
+			withdraw: signedIn,
+			leader: schoolAdmin
+		}
+	},
+	'/(app)/groups/[groupId]/plan': { page: signedIn, actions: { add: signedIn, status: signedIn } },
+	'/(app)/groups/[groupId]/plan/[itemId]': { page: signedIn, actions: { save: signedIn } },
+	'/(app)/groups/[groupId]/meetings': { page: signedIn, actions: { create: signedIn } },
+	'/(app)/groups/[groupId]/meetings/[meetingId]': { page: signedIn, actions: { save: signedIn } },
+	'/(app)/groups/[groupId]/meetings/[meetingId]/minutes.docx': { endpoint: { GET: signedIn } },
 	'/(app)/operator/schools/[schoolId]': {
 		page: operator,
 		actions: { save: operator, invite: operator }

@@ -68,6 +68,8 @@ export interface InvitationTable {
 	acceptedAt: Date | null;
 	revokedAt: Date | null;
 	acceptedUserId: string | null;
+	/** Set when the invitation also brings the new external member into a group. */
+	groupId: string | null;
 }
 
 export interface PasswordResetTable {
@@ -102,6 +104,145 @@ export interface UserSubjectTable {
 	subjectId: string;
 }
 
+export type GroupRole = 'leader' | 'member';
+export type MembershipRequestKind = 'request' | 'invitation';
+export type MembershipRequestStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+export type GroupEventKind =
+	| 'created'
+	| 'joined'
+	| 'left'
+	| 'leader_changed'
+	| 'charter_edited'
+	| 'settings_changed'
+	| 'closed'
+	| 'reopened';
+export type PlanItemKind =
+	'meeting' | 'seminar' | 'open_lesson' | 'master_class' | 'approbation' | 'publication' | 'other';
+export type PlanItemStatus = 'planned' | 'done' | 'cancelled';
+export type AttendanceStatus = 'present' | 'absent' | 'excused';
+
+/** A creative group (§1.1). Closed groups keep everything, read-only (§3.6). */
+export interface GroupTable {
+	id: string;
+	schoolId: string;
+	name: string;
+	theme: string;
+	problem: string;
+	goals: string;
+	expectedResults: string;
+	strategy: string;
+	formsOfWork: string;
+	/** 'YYYY-MM-DD' */
+	startedOn: string;
+	/** Whether scientists and consultants vote in this group's decisions (§5.1). */
+	isExternalVoteAllowed: boolean;
+	createdBy: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+	closedAt: Date | null;
+	closedBy: string | null;
+	closedReason: string | null;
+}
+
+export interface GroupRevisionTable {
+	id: string;
+	groupId: string;
+	number: number;
+	authorId: string | null;
+	createdAt: Date;
+	snapshot: string;
+	changed: string;
+}
+
+/** One row per person who ever was in the group; leftAt marks a former member. */
+export interface GroupMemberTable {
+	groupId: string;
+	userId: string;
+	role: GroupRole;
+	joinedAt: Date;
+	leftAt: Date | null;
+}
+
+export interface MembershipRequestTable {
+	id: string;
+	groupId: string;
+	userId: string;
+	kind: MembershipRequestKind;
+	message: string;
+	createdBy: string;
+	createdAt: Date;
+	status: MembershipRequestStatus;
+	decidedBy: string | null;
+	decidedAt: Date | null;
+	response: string | null;
+}
+
+/** The group's dated history (§5.2): joins, leaves, leader changes, edits, closing. */
+export interface GroupEventTable {
+	id: string;
+	groupId: string;
+	kind: GroupEventKind;
+	userId: string | null;
+	previousUserId: string | null;
+	actorId: string | null;
+	reason: string | null;
+	createdAt: Date;
+}
+
+export interface PlanItemTable {
+	id: string;
+	groupId: string;
+	kind: PlanItemKind;
+	title: string;
+	/** 'YYYY-MM-DD' */
+	dueOn: string;
+	responsibleId: string | null;
+	status: PlanItemStatus;
+	notes: string;
+	createdBy: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+export interface MeetingTable {
+	id: string;
+	groupId: string;
+	/** Minutes number within the group: 1, 2, … */
+	number: number;
+	/** 'YYYY-MM-DD' */
+	heldOn: string;
+	/** 'HH:MM' or null */
+	startTime: string | null;
+	place: string;
+	onlineLink: string;
+	chairId: string | null;
+	secretaryId: string | null;
+	invited: string;
+	notes: string;
+	decisions: string;
+	createdBy: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** One agenda item, with the minutes' HEARD → SPOKE → DECIDED for it. */
+export interface MeetingAgendaItemTable {
+	id: string;
+	meetingId: string;
+	position: number;
+	title: string;
+	speaker: string;
+	heard: string;
+	spoke: string;
+	decided: string;
+}
+
+export interface MeetingAttendanceTable {
+	meetingId: string;
+	userId: string;
+	status: AttendanceStatus;
+}
+
 export interface Database {
 	deployment: DeploymentTable;
 	schools: SchoolTable;
@@ -112,6 +253,15 @@ export interface Database {
 	loginFailures: LoginFailureTable;
 	subjects: SubjectTable;
 	userSubjects: UserSubjectTable;
+	groups: GroupTable;
+	groupRevisions: GroupRevisionTable;
+	groupMembers: GroupMemberTable;
+	membershipRequests: MembershipRequestTable;
+	groupEvents: GroupEventTable;
+	planItems: PlanItemTable;
+	meetings: MeetingTable;
+	meetingAgendaItems: MeetingAgendaItemTable;
+	meetingAttendance: MeetingAttendanceTable;
 }
 
 /** The query builder, or a transaction of it: use cases accept either. */
@@ -123,3 +273,6 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type Subject = Selectable<SubjectTable>;
+export type Group = Selectable<GroupTable>;
+export type PlanItem = Selectable<PlanItemTable>;
+export type Meeting = Selectable<MeetingTable>;

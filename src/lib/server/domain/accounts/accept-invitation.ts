@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import type { AccountRole, Database } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import { joinByLink } from '../groups/join-by-link';
 import { findOpenInvitation } from './find-invitation';
 import { acceptInvitationInput } from './input';
 import { hashPassword } from './password';
@@ -51,6 +52,7 @@ export async function acceptInvitation(
 				.where('acceptedAt', 'is', null)
 				.executeTakeFirst();
 			if (Number(updated.numUpdatedRows) !== 1) throw new AppError('gone', 'error_invitation_used');
+			if (invitation.groupId) await joinByLink(trx, invitation.groupId, userId, now);
 			const session = await createSession(trx, userId, meta, now);
 			return { userId, session };
 		});

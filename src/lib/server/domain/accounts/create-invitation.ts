@@ -27,6 +27,8 @@ export async function createInvitation(
 		role: AccountRole;
 		invitedBy: string;
 		locale: Locale;
+		/** A scientist or consultant invited into a group joins it on accepting. */
+		groupId?: string | null;
 	},
 	now = new Date()
 ): Promise<CreatedInvitation> {
@@ -66,7 +68,8 @@ export async function createInvitation(
 			expiresAt,
 			acceptedAt: null,
 			revokedAt: null,
-			acceptedUserId: null
+			acceptedUserId: null,
+			groupId: input.groupId ?? null
 		})
 		.execute();
 	return { invitationId, url: invitationUrl(token), expiresAt };

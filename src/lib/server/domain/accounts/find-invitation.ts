@@ -9,6 +9,7 @@ export interface OpenInvitation {
 	locale: string;
 	schoolId: string | null;
 	schoolName: string | null;
+	groupId: string | null;
 	expiresAt: Date;
 }
 
@@ -28,6 +29,7 @@ export async function findOpenInvitation(
 			'invitations.locale',
 			'invitations.schoolId',
 			'invitations.expiresAt',
+			'invitations.groupId',
 			'invitations.acceptedAt',
 			'invitations.revokedAt',
 			'schools.name as schoolName'
@@ -44,6 +46,7 @@ export async function findOpenInvitation(
 		locale: row.locale,
 		schoolId: row.schoolId,
 		schoolName: row.schoolName,
+		groupId: row.groupId,
 		expiresAt: row.expiresAt
 	};
 }

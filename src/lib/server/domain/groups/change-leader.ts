@@ -1,0 +1,82 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import { changeLeaderInput } from './input';
+import { canChangeLeader } from './policy';
+import {
+	addMember,
+	assertAllowed,
+	assertOpen,
+	currentLeaderId,
+	findStaffOfSchool,
+	groupAccess,
+	recordEvent
+} from './queries';
+
+/**
+ * §3.5: the administration replaces the leader, with a reason kept in the history. The
+ * former leader stays a member; the new one joins if not a member yet.
+ */
+export async function changeLeader(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<void> {
+	const access = await groupAccess(db, actor, groupId);
+	assertOpen(access);
+	assertAllowed(canChangeLeader(actor, access));
+	const input = validate(changeLeaderInput, rawInput);
+	await inTransaction(db, async (trx) => {
+		const leader = await findStaffOfSchool(trx, access.schoolId, input.leaderId);
+		if (!leader) throw new AppError('invalid', 'error_choice', { field: 'leaderId' });
+		const previous = await currentLeaderId(trx, groupId);
+		if (previous === leader.id)
+			throw new AppError('invalid', 'error_already_leader', { field: 'leaderId' });
+		if (previous)
+			await trx
+				.updateTable('groupMembers')
+				.set({ role: 'member' })
+				.where('groupId', '=', groupId)
+				.where('userId', '=', previous)
+				.execute();
+		const membership = await trx
+			.selectFrom('groupMembers')
+			.select('leftAt')
+			.where('groupId', '=', groupId)
+			.where('userId', '=', leader.id)
+			.executeTakeFirst();
+		if (membership && !membership.leftAt)
+			await trx
+				.updateTable('groupMembers')
+				.set({ role: 'leader' })
+				.where('groupId', '=', groupId)
+				.where('userId', '=', leader.id)
+				.execute();
+		else
+			await addMember(trx, { groupId, userId: leader.id, role: 'leader', actorId: actor.id }, now);
+		// A pending request or invitation of the new leader has nothing left to decide.
+		await trx
+			.updateTable('membershipRequests')
+			.set({ status: 'withdrawn', decidedAt: now, decidedBy: actor.id })
+			.where('groupId', '=', groupId)
+			.where('userId', '=', leader.id)
+			.where('status', '=', 'pending')
+			.execute();
+		await recordEvent(
+			trx,
+			{
+				groupId,
+				kind: 'leader_changed',
+				userId: leader.id,
+				previousUserId: previous ?? null,
+				actorId: actor.id,
+				reason: input.reason
+			},
+			now
+		);
+	});
+}

@@ -1,0 +1,40 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import { charterInput } from './input';
+import { canManageGroup } from './policy';
+import { assertAllowed, assertOpen, groupAccess, recordEvent } from './queries';
+import { addRevision, changedFields, charterOf } from './revisions';
+
+/** §3.5: the leader edits the theme, problem, goals, strategy and forms of work; each edit is a revision. */
+export async function editCharter(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<{ revision: number | null }> {
+	const access = await groupAccess(db, actor, groupId);
+	assertOpen(access);
+	assertAllowed(canManageGroup(actor, access));
+	const charter = charterOf(validate(charterInput, rawInput));
+	return inTransaction(db, async (trx) => {
+		// Compared with the row as it is now, inside the transaction, not as the form saw it.
+		const current = await trx
+			.selectFrom('groups')
+			.selectAll()
+			.where('id', '=', groupId)
+			.executeTakeFirstOrThrow();
+		const changed = changedFields(charterOf(current), charter);
+		if (changed.length === 0) return { revision: null };
+		await trx
+			.updateTable('groups')
+			.set({ ...charter, updatedAt: now })
+			.where('id', '=', groupId)
+			.execute();
+		const revision = await addRevision(trx, { groupId, authorId: actor.id, charter, changed }, now);
+		await recordEvent(trx, { groupId, kind: 'charter_edited', actorId: actor.id }, now);
+		return { revision };
+	});
+}

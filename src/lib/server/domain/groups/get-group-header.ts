@@ -1,0 +1,24 @@
+import type { Actor } from '../../access/actor';
+import type { DB } from '../../db/types';
+import { canManageGroup, canSeeMeetings } from './policy';
+import { groupAccess } from './queries';
+
+export interface GroupHeader {
+	id: string;
+	name: string;
+	isClosed: boolean;
+	canManage: boolean;
+	canSeeMeetings: boolean;
+}
+
+/** What every page of a group shows around it: the name, the state, the tabs one may open. */
+export async function getGroupHeader(db: DB, actor: Actor, groupId: string): Promise<GroupHeader> {
+	const access = await groupAccess(db, actor, groupId);
+	return {
+		id: access.group.id,
+		name: access.group.name,
+		isClosed: access.isClosed,
+		canManage: !access.isClosed && canManageGroup(actor, access),
+		canSeeMeetings: canSeeMeetings(actor, access)
+	};
+}

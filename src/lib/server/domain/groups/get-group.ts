@@ -1,0 +1,77 @@
+import type { Actor } from '../../access/actor';
+import type { DB, Group, GroupRole } from '../../db/types';
+import { groupHistory, type GroupEventView } from './history';
+import { groupMembers, type MemberView } from './members';
+import {
+	canChangeLeader,
+	canLeave,
+	canManageGroup,
+	canReopen,
+	canRequestToJoin,
+	canSeeMeetings
+} from './policy';
+import { groupAccess } from './queries';
+
+export interface GroupHome {
+	group: Group;
+	myRole: GroupRole | null;
+	isClosed: boolean;
+	members: MemberView[];
+	recent: GroupEventView[];
+	/** The actor's own pending request or invitation, if any. */
+	myPending: { id: string; kind: 'request' | 'invitation'; message: string } | null;
+	/** Requests waiting for the leader (only counted for those who decide them). */
+	pendingRequests: number;
+	can: {
+		manage: boolean;
+		changeLeader: boolean;
+		requestToJoin: boolean;
+		leave: boolean;
+		reopen: boolean;
+		seeMeetings: boolean;
+	};
+}
+
+/** The group's home: charter, members, recent activity and what the actor may do. */
+export async function getGroup(db: DB, actor: Actor, groupId: string): Promise<GroupHome> {
+	const access = await groupAccess(db, actor, groupId);
+	const open = !access.isClosed;
+	const manage = canManageGroup(actor, access);
+	const [members, recent, myPending, pending] = await Promise.all([
+		groupMembers(db, groupId),
+		groupHistory(db, groupId, 8),
+		db
+			.selectFrom('membershipRequests')
+			.select(['id', 'kind', 'message'])
+			.where('groupId', '=', groupId)
+			.where('userId', '=', actor.id)
+			.where('status', '=', 'pending')
+			.executeTakeFirst(),
+		manage
+			? db
+					.selectFrom('membershipRequests')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('groupId', '=', groupId)
+					.where('kind', '=', 'request')
+					.where('status', '=', 'pending')
+					.executeTakeFirst()
+			: undefined
+	]);
+	return {
+		group: access.group,
+		myRole: access.role,
+		isClosed: access.isClosed,
+		members,
+		recent,
+		myPending: myPending ?? null,
+		pendingRequests: Number(pending?.n ?? 0),
+		can: {
+			manage: manage && open,
+			changeLeader: canChangeLeader(actor, access) && open,
+			requestToJoin: canRequestToJoin(actor, access) && open && !myPending,
+			leave: canLeave(actor, access) && open,
+			reopen: canReopen(actor, access) && !open,
+			seeMeetings: canSeeMeetings(actor, access)
+		}
+	};
+}

@@ -1,0 +1,88 @@
+import type { Actor } from '../../access/actor';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import { findSchool } from '../schools/queries';
+import { createInvitation, mailInvitation } from '../accounts/create-invitation';
+import { inviteExternalInput } from './input';
+import { openRequest } from './membership-requests';
+import { canManageGroup } from './policy';
+import { assertAllowed, assertOpen, groupAccess } from './queries';
+
+export type ExternalInvitation =
+	| { kind: 'link'; url: string; expiresAt: Date; emailed: boolean; email: string }
+	| { kind: 'existing'; email: string };
+
+/**
+ * §5.1: the leader or administration invites a scientist or consultant by email. Someone
+ * new gets a one-time link that creates an account of no school and joins the group; an
+ * existing external account gets an invitation to accept in the app.
+ */
+export async function inviteExternal(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<ExternalInvitation> {
+	const access = await groupAccess(db, actor, groupId);
+	assertAllowed(canManageGroup(actor, access));
+	assertOpen(access);
+	const input = validate(inviteExternalInput, rawInput);
+	const existing = await db
+		.selectFrom('users')
+		.select(['id', 'schoolId', 'role', 'isActive'])
+		.where('email', '=', input.email)
+		.executeTakeFirst();
+	if (existing) {
+		// Staff are invited as teachers of the school, not as outside experts.
+		if (existing.schoolId !== null || !existing.isActive)
+			throw new AppError('conflict', 'error_not_external', { field: 'email' });
+		const member = await db
+			.selectFrom('groupMembers')
+			.select('userId')
+			.where('groupId', '=', groupId)
+			.where('userId', '=', existing.id)
+			.where('leftAt', 'is', null)
+			.executeTakeFirst();
+		if (member) throw new AppError('conflict', 'error_already_member', { field: 'email' });
+		await openRequest(
+			db,
+			{
+				groupId,
+				userId: existing.id,
+				kind: 'invitation',
+				message: input.message ?? '',
+				createdBy: actor.id
+			},
+			now
+		);
+		return { kind: 'existing', email: input.email };
+	}
+	const invitation = await createInvitation(
+		db,
+		{
+			schoolId: null,
+			email: input.email,
+			role: input.role,
+			invitedBy: actor.id,
+			locale: actor.locale,
+			groupId
+		},
+		now
+	);
+	const school = await findSchool(db, access.schoolId);
+	const emailed = await mailInvitation(
+		invitation,
+		input.email,
+		`${school?.name ?? ''} — «${access.group.name}»`,
+		actor.locale
+	);
+	return {
+		kind: 'link',
+		url: invitation.url,
+		expiresAt: invitation.expiresAt,
+		emailed,
+		email: input.email
+	};
+}

@@ -1,0 +1,137 @@
+import type { Actor } from '../../access/actor';
+import { newId } from '../../db/ids';
+import type { DB, Group, GroupEventKind, GroupRole } from '../../db/types';
+import { AppError } from '../../errors';
+import { canSeeGroup, type GroupPlace } from './policy';
+
+export interface GroupAccess extends GroupPlace {
+	group: Group;
+	isClosed: boolean;
+}
+
+/**
+ * The group and the actor's place in it. A group the actor may not see is "not found", so
+ * that another school cannot even learn that it exists.
+ */
+export async function groupAccess(db: DB, actor: Actor, groupId: string): Promise<GroupAccess> {
+	const group = await db
+		.selectFrom('groups')
+		.selectAll()
+		.where('id', '=', groupId)
+		.executeTakeFirst();
+	if (!group) throw new AppError('not_found', 'error_group_not_found');
+	const membership = await db
+		.selectFrom('groupMembers')
+		.select(['role', 'leftAt'])
+		.where('groupId', '=', groupId)
+		.where('userId', '=', actor.id)
+		.executeTakeFirst();
+	const access: GroupAccess = {
+		group,
+		schoolId: group.schoolId,
+		role: membership && !membership.leftAt ? membership.role : null,
+		isFormerMember: membership?.leftAt != null,
+		isClosed: group.closedAt !== null
+	};
+	if (!canSeeGroup(actor, access)) throw new AppError('not_found', 'error_group_not_found');
+	return access;
+}
+
+/** For writes: a closed group is read-only (§3.6). */
+export function assertOpen(access: Pick<GroupAccess, 'isClosed'>): void {
+	if (access.isClosed) throw new AppError('conflict', 'error_group_closed');
+}
+
+export function assertAllowed(allowed: boolean): void {
+	if (!allowed) throw new AppError('forbidden', 'error_forbidden');
+}
+
+export async function recordEvent(
+	db: DB,
+	event: {
+		groupId: string;
+		kind: GroupEventKind;
+		actorId: string | null;
+		userId?: string | null;
+		previousUserId?: string | null;
+		reason?: string | null;
+	},
+	now: Date
+): Promise<void> {
+	await db
+		.insertInto('groupEvents')
+		.values({
+			id: newId(),
+			groupId: event.groupId,
+			kind: event.kind,
+			userId: event.userId ?? null,
+			previousUserId: event.previousUserId ?? null,
+			actorId: event.actorId,
+			reason: event.reason ?? null,
+			createdAt: now
+		})
+		.execute();
+}
+
+/** Makes someone a current member (again), keeping one row per person and group. */
+export async function addMember(
+	db: DB,
+	input: { groupId: string; userId: string; role: GroupRole; actorId: string | null },
+	now: Date
+): Promise<void> {
+	const existing = await db
+		.selectFrom('groupMembers')
+		.select('leftAt')
+		.where('groupId', '=', input.groupId)
+		.where('userId', '=', input.userId)
+		.executeTakeFirst();
+	if (existing && !existing.leftAt) throw new AppError('conflict', 'error_already_member');
+	if (existing) {
+		await db
+			.updateTable('groupMembers')
+			.set({ role: input.role, joinedAt: now, leftAt: null })
+			.where('groupId', '=', input.groupId)
+			.where('userId', '=', input.userId)
+			.execute();
+	} else {
+		await db
+			.insertInto('groupMembers')
+			.values({
+				groupId: input.groupId,
+				userId: input.userId,
+				role: input.role,
+				joinedAt: now,
+				leftAt: null
+			})
+			.execute();
+	}
+	await recordEvent(
+		db,
+		{ groupId: input.groupId, kind: 'joined', userId: input.userId, actorId: input.actorId },
+		now
+	);
+}
+
+/** An active teacher or admin of the school, or undefined. */
+export async function findStaffOfSchool(db: DB, schoolId: string, userId: string) {
+	return db
+		.selectFrom('users')
+		.select(['id', 'fullName', 'email', 'locale'])
+		.where('id', '=', userId)
+		.where('schoolId', '=', schoolId)
+		.where('isActive', '=', true)
+		.where('role', 'in', ['teacher', 'admin'])
+		.executeTakeFirst();
+}
+
+/** The current leader's user id. */
+export async function currentLeaderId(db: DB, groupId: string): Promise<string | undefined> {
+	const row = await db
+		.selectFrom('groupMembers')
+		.select('userId')
+		.where('groupId', '=', groupId)
+		.where('role', '=', 'leader')
+		.where('leftAt', 'is', null)
+		.executeTakeFirst();
+	return row?.userId;
+}

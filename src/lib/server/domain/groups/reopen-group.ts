@@ -1,0 +1,26 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { canReopen } from './policy';
+import { assertAllowed, groupAccess, recordEvent } from './queries';
+
+/** The administration reopens a closed group (§3.6: nothing was deleted). */
+export async function reopenGroup(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	now = new Date()
+): Promise<void> {
+	const access = await groupAccess(db, actor, groupId);
+	assertAllowed(canReopen(actor, access));
+	if (!access.isClosed) throw new AppError('conflict', 'error_group_not_closed');
+	await inTransaction(db, async (trx) => {
+		await trx
+			.updateTable('groups')
+			.set({ closedAt: null, closedBy: null, closedReason: null, updatedAt: now })
+			.where('id', '=', groupId)
+			.execute();
+		await recordEvent(trx, { groupId, kind: 'reopened', actorId: actor.id }, now);
+	});
+}

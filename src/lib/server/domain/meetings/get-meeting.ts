@@ -1,0 +1,95 @@
+import type { Actor } from '../../access/actor';
+import type { AttendanceStatus, DB, Meeting } from '../../db/types';
+import { canKeepMinutes } from './policy';
+import { findMeeting, meetingsAccess } from './queries';
+
+export interface AgendaItemView {
+	title: string;
+	speaker: string;
+	heard: string;
+	spoke: string;
+	decided: string;
+}
+
+export interface AttendeeView {
+	userId: string;
+	fullName: string;
+	/** Null: not recorded yet. */
+	status: AttendanceStatus | null;
+	isCurrentMember: boolean;
+}
+
+export interface MeetingView {
+	meeting: Meeting;
+	groupName: string;
+	schoolName: string;
+	city: string;
+	chairName: string | null;
+	secretaryName: string | null;
+	agenda: AgendaItemView[];
+	attendees: AttendeeView[];
+	canEdit: boolean;
+}
+
+/** One meeting with its agenda, attendance and minutes. */
+export async function getMeeting(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	meetingId: string
+): Promise<MeetingView> {
+	const access = await meetingsAccess(db, actor, groupId);
+	const meeting = await findMeeting(db, groupId, meetingId);
+	const [school, agenda, attendance, members, people] = await Promise.all([
+		db
+			.selectFrom('schools')
+			.select(['name', 'city'])
+			.where('id', '=', access.schoolId)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('meetingAgendaItems')
+			.select(['title', 'speaker', 'heard', 'spoke', 'decided'])
+			.where('meetingId', '=', meetingId)
+			.orderBy('position')
+			.execute(),
+		db
+			.selectFrom('meetingAttendance as a')
+			.innerJoin('users as u', 'u.id', 'a.userId')
+			.select(['a.userId', 'a.status', 'u.fullName'])
+			.where('a.meetingId', '=', meetingId)
+			.execute(),
+		db
+			.selectFrom('groupMembers as m')
+			.innerJoin('users as u', 'u.id', 'm.userId')
+			.select(['m.userId', 'u.fullName'])
+			.where('m.groupId', '=', groupId)
+			.where('m.leftAt', 'is', null)
+			.execute(),
+		db
+			.selectFrom('users')
+			.select(['id', 'fullName'])
+			.where('id', 'in', [meeting.chairId ?? '', meeting.secretaryId ?? ''])
+			.execute()
+	]);
+	const attendees = new Map<string, AttendeeView>();
+	for (const m of members) attendees.set(m.userId, { ...m, status: null, isCurrentMember: true });
+	for (const a of attendance)
+		attendees.set(a.userId, {
+			userId: a.userId,
+			fullName: a.fullName,
+			status: a.status,
+			isCurrentMember: attendees.has(a.userId)
+		});
+	const nameOf = (id: string | null) => people.find((p) => p.id === id)?.fullName ?? null;
+	return {
+		meeting,
+		groupName: access.group.name,
+		schoolName: school.name,
+		city: school.city,
+		chairName: nameOf(meeting.chairId),
+		secretaryName: nameOf(meeting.secretaryId),
+		agenda,
+		attendees: [...attendees.values()],
+		canEdit: !access.isClosed && canKeepMinutes(actor, access, meeting)
+	};
+}

@@ -1,0 +1,42 @@
+import type { Actor } from '../../access/actor';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { groupAccess, type GroupAccess } from '../groups/queries';
+import { canSeeMeetings } from './policy';
+
+/** The group, if the actor may see its meetings; otherwise as if there were none. */
+export async function meetingsAccess(db: DB, actor: Actor, groupId: string): Promise<GroupAccess> {
+	const access = await groupAccess(db, actor, groupId);
+	if (!canSeeMeetings(actor, access)) throw new AppError('forbidden', 'error_forbidden');
+	return access;
+}
+
+export async function findMeeting(db: DB, groupId: string, meetingId: string) {
+	const meeting = await db
+		.selectFrom('meetings')
+		.selectAll()
+		.where('id', '=', meetingId)
+		.where('groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!meeting) throw new AppError('not_found', 'error_meeting_not_found');
+	return meeting;
+}
+
+/** Chair and secretary are current members of the group. */
+export async function assertMembers(
+	db: DB,
+	groupId: string,
+	people: Record<string, string | undefined>
+): Promise<void> {
+	for (const [field, userId] of Object.entries(people)) {
+		if (!userId) continue;
+		const member = await db
+			.selectFrom('groupMembers')
+			.select('userId')
+			.where('groupId', '=', groupId)
+			.where('userId', '=', userId)
+			.where('leftAt', 'is', null)
+			.executeTakeFirst();
+		if (!member) throw new AppError('invalid', 'error_choice', { field });
+	}
+}

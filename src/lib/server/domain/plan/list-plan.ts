@@ -1,0 +1,79 @@
+import type { Actor } from '../../access/actor';
+import type { DB, PlanItemKind, PlanItemStatus } from '../../db/types';
+import { groupAccess } from '../groups/queries';
+import { canManagePlan, canSetPlanStatus } from './policy';
+
+export interface PlanItemView {
+	id: string;
+	kind: PlanItemKind;
+	title: string;
+	dueOn: string;
+	status: PlanItemStatus;
+	notes: string;
+	responsibleId: string | null;
+	responsibleName: string | null;
+	/** Planned, and its day has passed. */
+	isOverdue: boolean;
+	canSetStatus: boolean;
+}
+
+export interface PlanPage {
+	groupName: string;
+	items: PlanItemView[];
+	overdue: number;
+	canManage: boolean;
+	/** Current members, for the "responsible" choice. */
+	members: { id: string; fullName: string }[];
+}
+
+/**
+ * The work plan in date order. `today` is the school's calendar day ('YYYY-MM-DD'), given
+ * by the caller from the deployment's time zone. `range` limits it (a month view).
+ */
+export async function listPlan(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	today: string,
+	range?: { from: string; to: string }
+): Promise<PlanPage> {
+	const access = await groupAccess(db, actor, groupId);
+	let query = db
+		.selectFrom('planItems as p')
+		.leftJoin('users as u', 'u.id', 'p.responsibleId')
+		.select([
+			'p.id',
+			'p.kind',
+			'p.title',
+			'p.dueOn',
+			'p.status',
+			'p.notes',
+			'p.responsibleId',
+			'u.fullName as responsibleName'
+		])
+		.where('p.groupId', '=', groupId);
+	if (range) query = query.where('p.dueOn', '>=', range.from).where('p.dueOn', '<=', range.to);
+	const [rows, members] = await Promise.all([
+		query.orderBy('p.dueOn').orderBy('p.createdAt').execute(),
+		db
+			.selectFrom('groupMembers as m')
+			.innerJoin('users as u', 'u.id', 'm.userId')
+			.select(['u.id', 'u.fullName'])
+			.where('m.groupId', '=', groupId)
+			.where('m.leftAt', 'is', null)
+			.execute()
+	]);
+	const open = !access.isClosed;
+	const items = rows.map((r) => ({
+		...r,
+		isOverdue: r.status === 'planned' && r.dueOn < today,
+		canSetStatus: open && canSetPlanStatus(actor, access, r)
+	}));
+	return {
+		groupName: access.group.name,
+		items,
+		overdue: items.filter((i) => i.isOverdue).length,
+		canManage: open && canManagePlan(actor, access),
+		members
+	};
+}

@@ -1,0 +1,27 @@
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+
+export async function findPlanItem(db: DB, groupId: string, itemId: string) {
+	const item = await db
+		.selectFrom('planItems')
+		.selectAll()
+		.where('id', '=', itemId)
+		.where('groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!item) throw new AppError('not_found', 'error_plan_item_not_found');
+	return item;
+}
+
+/** The responsible person must be a current member of the group. */
+export async function assertResponsible(db: DB, groupId: string, userId: string | undefined) {
+	if (!userId) return null;
+	const member = await db
+		.selectFrom('groupMembers')
+		.select('userId')
+		.where('groupId', '=', groupId)
+		.where('userId', '=', userId)
+		.where('leftAt', 'is', null)
+		.executeTakeFirst();
+	if (!member) throw new AppError('invalid', 'error_choice', { field: 'responsibleId' });
+	return userId;
+}

@@ -1,0 +1,40 @@
+import { config } from '$lib/server/config.js';
+import { database } from '$lib/server/db';
+import { compareRevisions, listRevisions } from '$lib/server/domain/groups/list-revisions';
+import { formatDateTime } from '$lib/i18n/format';
+import { wordDiff } from '$lib/diff';
+import { requireActor } from '$lib/server/web/denied';
+import { orHttpError } from '$lib/server/web/load';
+import { translate } from '$lib/server/web/i18n';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const actor = requireActor(locals);
+	const { revisions } = await orHttpError(listRevisions(database(), actor, params.groupId));
+	const { timeZone } = config();
+	const fieldName = (f: string) =>
+		translate(`charter_${f.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())}` as never);
+	const latest = revisions[0]?.number ?? 1;
+	// Compare: by default the newest revision with the one before it.
+	const to = Number(url.searchParams.get('to')) || latest;
+	const from = Number(url.searchParams.get('from')) || Math.max(1, to - 1);
+	const comparison =
+		revisions.length > 1
+			? await orHttpError(Promise.resolve().then(() => compareRevisions(revisions, from, to)))
+			: null;
+	return {
+		revisions: revisions.map((r) => ({
+			number: r.number,
+			at: formatDateTime(r.at, locals.locale, timeZone),
+			authorName: r.authorName ?? '—',
+			changed: r.changed.map(fieldName)
+		})),
+		comparison: comparison && {
+			from: comparison.from.number,
+			to: comparison.to.number,
+			fields: comparison.fields
+				.filter((f) => f.isChanged)
+				.map((f) => ({ name: fieldName(f.field), parts: wordDiff(f.before, f.after) }))
+		}
+	};
+};

@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { listStaff } from '$lib/server/domain/accounts/list-staff';
+import { createGroup } from '$lib/server/domain/groups/create-group';
+import { collator } from '$lib/i18n/format';
+import { requireActor } from '$lib/server/web/denied';
+import { today } from '$lib/server/web/days';
+import { runForm } from '$lib/server/web/forms';
+import { orHttpError } from '$lib/server/web/load';
+import { config } from '$lib/server/config.js';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireActor(locals);
+	const { staff } = await orHttpError(listStaff(database(), actor, actor.schoolId ?? ''));
+	const order = collator(locals.locale);
+	return {
+		today: today(config().timeZone),
+		staff: staff
+			.filter((s) => s.isActive)
+			.sort((a, b) => order.compare(a.fullName, b.fullName))
+			.map((s) => ({ value: s.id, label: s.fullName }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const actor = requireActor(locals);
+		const result = await runForm(request, (values) =>
+			createGroup(database(), actor, actor.schoolId ?? '', values)
+		);
+		if ('groupId' in result) redirect(303, `/groups/${result.groupId}`);
+		return result;
+	}
+};
