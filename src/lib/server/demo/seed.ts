@@ -7,6 +7,7 @@ import { resolveSession } from '../domain/accounts/sessions';
 import { updateProfile } from '../domain/accounts/update-profile';
 import { setupDeployment } from '../domain/schools/setup-deployment';
 import type { Actor } from '../access/actor';
+import { seedGroups } from './seed-groups';
 
 /** The password of every demo account (printed by `npm run demo`). */
 export const demoPassword = 'ustat-demo-2026';
@@ -118,6 +119,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
 		locale: 'ky'
 	});
 
+	const staff: Record<string, Actor> = {};
 	for (const [fullName, login, subjects, years, category] of teachers) {
 		const teacher = listed(await join(admin, `${login}@${domain}`, 'teacher', fullName), 'teacher');
 		await updateProfile(db, teacher, {
@@ -127,6 +129,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
 			qualificationCategory: category,
 			locale: 'ky'
 		});
+		staff[fullName] = teacher;
 	}
 
 	// A scientist of the Kyrgyz Academy of Education, member of no school (§5.1).
@@ -153,6 +156,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
 		invitedBy: admin.id,
 		locale: 'ky'
 	});
+
+	await seedGroups(db, admin, deputy, staff, scientist);
 
 	return accounts;
 }

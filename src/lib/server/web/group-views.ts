@@ -1,6 +1,6 @@
 import type { GroupEventView } from '../domain/groups/history';
 import type { MemberView } from '../domain/groups/members';
-import { formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
 import { translate } from './i18n';
 import { categoryName, roleName } from './options';
@@ -55,7 +55,7 @@ export function memberLine(
 		role: member.role,
 		isExternal: member.isExternal,
 		facts: facts.join(' · '),
-		joined: formatDateTime(member.joinedAt, locale, timeZone),
-		left: member.leftAt ? formatDateTime(member.leftAt, locale, timeZone) : null
+		joined: formatDate(member.joinedAt, locale, timeZone),
+		left: member.leftAt ? formatDate(member.leftAt, locale, timeZone) : null
 	};
 }
