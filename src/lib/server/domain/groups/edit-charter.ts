@@ -1,8 +1,8 @@
 import type { Actor } from '../../access/actor';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { charterInput } from './input';
+import { charterInput, type Charter } from './input';
 import { canManageGroup } from './policy';
 import { assertAllowed, assertOpen, groupAccess, recordEvent } from './queries';
 import { addRevision, changedFields, charterOf } from './revisions';
@@ -19,6 +19,10 @@ export async function editCharter(
 	assertOpen(access);
 	assertAllowed(canManageGroup(actor, access));
 	const charter = charterOf(validate(charterInput, rawInput));
+	return retryOnConflict(() => save(db, actor, groupId, charter, now));
+}
+
+function save(db: DB, actor: Actor, groupId: string, charter: Charter, now: Date) {
 	return inTransaction(db, async (trx) => {
 		// Compared with the row as it is now, inside the transaction, not as the form saw it.
 		const current = await trx

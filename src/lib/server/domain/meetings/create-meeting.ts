@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
 import { assertAllowed, assertOpen } from '../groups/queries';
@@ -22,9 +23,21 @@ export async function createMeeting(
 	const input = validate(meetingDetailsInput, rawInput);
 	await assertMembers(db, groupId, { chairId: input.chairId, secretaryId: input.secretaryId });
 	const meetingId = newId();
-	// The transaction takes the write lock (SQLite) and the unique (group, number) guards
-	// PostgreSQL: two meetings called at once never share a number.
-	const number = await inTransaction(db, async (trx) => {
+	// Two meetings called at once never share a number: SQLite's transaction takes the write
+	// lock; on PostgreSQL the unique (group, number) refuses the second, which tries again.
+	const number = await retryOnConflict(() => insertNext(db, groupId, meetingId, actor, input, now));
+	return { meetingId, number };
+}
+
+function insertNext(
+	db: DB,
+	groupId: string,
+	meetingId: string,
+	actor: Actor,
+	input: z.output<typeof meetingDetailsInput>,
+	now: Date
+): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		const last = await trx
 			.selectFrom('meetings')
 			.select((eb) => eb.fn.max('number').as('number'))
@@ -53,5 +66,4 @@ export async function createMeeting(
 			.execute();
 		return next;
 	});
-	return { meetingId, number };
 }

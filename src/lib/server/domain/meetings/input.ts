@@ -11,7 +11,7 @@ const time = z.preprocess(
 	z
 		.string()
 		.trim()
-		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'error_time')
+		.refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'error_time')
 		.optional()
 );
 

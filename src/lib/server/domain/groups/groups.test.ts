@@ -1,0 +1,400 @@
+import { describe, expect, it } from 'vitest';
+import { appError } from '../../test/expect-error';
+import { charter, join, makeGroupWorld, type GroupWorld } from '../../test/groups';
+import { useTestDatabase } from '../../test/vitest';
+import { acceptInvitation } from '../accounts/accept-invitation';
+import { changeLeader } from './change-leader';
+import { closeGroup } from './close-group';
+import { createGroup } from './create-group';
+import { decideRequest } from './decide-request';
+import { editCharter } from './edit-charter';
+import { getGroup } from './get-group';
+import { getMembership } from './get-membership';
+import { groupHistory } from './history';
+import { inviteExternal } from './invite-external';
+import { inviteTeacher } from './invite-teacher';
+import { leaveGroup } from './leave-group';
+import { listGroups } from './list-groups';
+import { compareRevisions, listRevisions } from './list-revisions';
+import { reopenGroup } from './reopen-group';
+import { requestToJoin } from './request-to-join';
+import { respondToInvitation } from './respond-to-invitation';
+import { updateSettings } from './update-settings';
+import { withdrawRequest } from './withdraw-request';
+
+const t = useTestDatabase();
+let w: GroupWorld;
+const fresh = async () => (w = await makeGroupWorld(t.db));
+const roles = async (groupId = w.groupId) =>
+	Object.fromEntries(
+		(await getMembership(t.db, w.admin, groupId)).members.map((m) => [m.fullName, m.role])
+	);
+
+describe('creating a group (§3.1, §3.5)', () => {
+	it('the admin creates it with a leader: first revision, leader is a member, history starts', async () => {
+		await fresh();
+		const home = await getGroup(t.db, w.leader, w.groupId);
+		expect(home.group).toMatchObject({ ...charter, startedOn: '2026-09-01', closedAt: null });
+		expect(home.myRole).toBe('leader');
+		expect(home.members.map((m) => [m.fullName, m.role])).toContainEqual([
+			w.leader.fullName,
+			'leader'
+		]);
+		const { revisions } = await listRevisions(t.db, w.member, w.groupId);
+		expect(revisions.map((r) => r.number)).toEqual([1]);
+		expect(revisions[0]!.changed).toEqual(Object.keys(charter));
+		const kinds = (await groupHistory(t.db, w.groupId)).map((e) => e.kind).reverse();
+		expect(kinds.slice(0, 3)).toEqual(['created', 'joined', 'leader_changed']);
+	});
+
+	it('only an admin of that school creates, and the leader must be its active staff', async () => {
+		const input = { ...charter, startedOn: '2026-09-01', leaderId: w.leader.id };
+		for (const actor of [w.leader, w.staff, w.otherAdmin, w.scientist])
+			expect((await appError(createGroup(t.db, actor, w.schoolId, input))).code).toBe('forbidden');
+		const outsider = await appError(
+			createGroup(t.db, w.admin, w.schoolId, { ...input, leaderId: w.otherTeacher.id })
+		);
+		expect(outsider).toMatchObject({ code: 'invalid', field: 'leaderId' });
+		const scientist = await appError(
+			createGroup(t.db, w.admin, w.schoolId, { ...input, leaderId: w.scientist.id })
+		);
+		expect(scientist.field).toBe('leaderId');
+	});
+
+	it('names every bad field', async () => {
+		const error = await appError(
+			createGroup(t.db, w.admin, w.schoolId, {
+				name: 'А',
+				theme: '',
+				startedOn: '2026-13-45',
+				leaderId: '',
+				goals: 'x'.repeat(4001)
+			})
+		);
+		const issues = (error as unknown as { issues: { field: string; key: string }[] }).issues;
+		expect(Object.fromEntries(issues.map((i) => [i.field, i.key]))).toEqual({
+			name: 'error_too_short',
+			theme: 'error_required',
+			goals: 'error_too_long',
+			startedOn: 'error_date',
+			leaderId: 'error_required'
+		});
+	});
+});
+
+describe('who sees a group', () => {
+	it('the school staff and its members; another school and the operator see nothing', async () => {
+		for (const actor of [w.admin, w.leader, w.member, w.staff, w.scientist])
+			expect((await getGroup(t.db, actor, w.groupId)).group.id).toBe(w.groupId);
+		for (const actor of [w.otherAdmin, w.otherTeacher])
+			expect((await appError(getGroup(t.db, actor, w.groupId))).code).toBe('not_found');
+		expect(await listGroups(t.db, w.otherAdmin, 'all')).toEqual([]);
+		expect((await listGroups(t.db, w.staff, 'all')).map((g) => g.id)).toEqual([w.groupId]);
+		// Scientists belong to no school: they see the groups they are in, and only those.
+		expect((await listGroups(t.db, w.scientist, 'all')).map((g) => g.id)).toEqual([w.groupId]);
+		expect(await listGroups(t.db, w.staff, 'mine')).toEqual([]);
+	});
+
+	it('only the leader and the administration see the requests waiting', async () => {
+		await requestToJoin(t.db, w.staff, w.groupId, { message: 'Кошулгум келет' });
+		expect((await getMembership(t.db, w.leader, w.groupId)).pending).toHaveLength(1);
+		expect((await getMembership(t.db, w.admin, w.groupId)).pending).toHaveLength(1);
+		expect((await getMembership(t.db, w.member, w.groupId)).pending).toEqual([]);
+		expect((await getMembership(t.db, w.scientist, w.groupId)).pending).toEqual([]);
+		const own = await getMembership(t.db, w.staff, w.groupId);
+		expect(own.pending).toEqual([]);
+		expect(own.myPending?.message).toBe('Кошулгум келет');
+		await withdrawRequest(t.db, w.staff, w.groupId, own.myPending!.id);
+	});
+});
+
+describe('the charter and its revisions (§3.5)', () => {
+	it('the leader edits; each change is a numbered revision naming the fields changed', async () => {
+		await fresh();
+		const theme = `${charter.theme}: PISA тибиндеги тапшырмалар`;
+		expect(await editCharter(t.db, w.leader, w.groupId, { ...charter, theme })).toEqual({
+			revision: 2
+		});
+		expect(await editCharter(t.db, w.leader, w.groupId, { ...charter, theme })).toEqual({
+			revision: null
+		});
+		await editCharter(t.db, w.admin, w.groupId, { ...charter, theme, goals: 'Жаңы максат' });
+		const { revisions } = await listRevisions(t.db, w.staff, w.groupId);
+		expect(revisions.map((r) => [r.number, r.changed, r.authorName])).toEqual([
+			[3, ['goals'], w.admin.fullName],
+			[2, ['theme'], w.leader.fullName],
+			[1, Object.keys(charter), w.admin.fullName]
+		]);
+		const diff = compareRevisions(revisions, 3, 1);
+		expect(diff.from.number).toBe(1);
+		expect(diff.fields.filter((f) => f.isChanged).map((f) => f.field)).toEqual(['theme', 'goals']);
+		expect(() => compareRevisions(revisions, 1, 9)).toThrow();
+	});
+
+	it('edits sent at the same moment each get their own revision number', async () => {
+		const edits = Array.from({ length: 4 }, (_, i) =>
+			editCharter(t.db, i % 2 ? w.admin : w.leader, w.groupId, { ...charter, goals: `Максат ${i}` })
+		);
+		const numbers = (await Promise.all(edits)).map((r) => r.revision);
+		expect(numbers.sort()).toEqual([4, 5, 6, 7]);
+	});
+
+	it('members, staff and outsiders cannot edit it', async () => {
+		for (const actor of [w.member, w.staff, w.scientist])
+			expect((await appError(editCharter(t.db, actor, w.groupId, charter))).code).toBe('forbidden');
+		expect((await appError(editCharter(t.db, w.otherAdmin, w.groupId, charter))).code).toBe(
+			'not_found'
+		);
+	});
+
+	it('the group decides whether external members vote (§5.1)', async () => {
+		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: 'on' });
+		expect((await getGroup(t.db, w.member, w.groupId)).group.isExternalVoteAllowed).toBe(true);
+		await updateSettings(t.db, w.admin, w.groupId, {});
+		expect((await getGroup(t.db, w.member, w.groupId)).group.isExternalVoteAllowed).toBe(false);
+		expect(
+			(await appError(updateSettings(t.db, w.member, w.groupId, { isExternalVoteAllowed: 'on' })))
+				.code
+		).toBe('forbidden');
+	});
+});
+
+describe('voluntary membership (§3.2, §5.1)', () => {
+	it('a teacher asks with a motivation; the leader declines, then accepts a new request', async () => {
+		await fresh();
+		const empty = await appError(requestToJoin(t.db, w.staff, w.groupId, { message: ' ' }));
+		expect(empty.field).toBe('message');
+		const first = await requestToJoin(t.db, w.staff, w.groupId, { message: 'Тажрыйбам бар' });
+		const twice = await appError(requestToJoin(t.db, w.staff, w.groupId, { message: 'Дагы' }));
+		expect(twice.messageKey).toBe('error_request_pending');
+		// Only the leader or administration decides, and only once.
+		for (const actor of [w.member, w.staff, w.scientist])
+			expect(
+				(
+					await appError(
+						decideRequest(t.db, actor, w.groupId, {
+							requestId: first.requestId,
+							decision: 'accept'
+						})
+					)
+				).code
+			).toBe('forbidden');
+		await decideRequest(t.db, w.leader, w.groupId, {
+			requestId: first.requestId,
+			decision: 'decline',
+			response: 'Кийинки жылы'
+		});
+		const again = await appError(
+			decideRequest(t.db, w.admin, w.groupId, { requestId: first.requestId, decision: 'accept' })
+		);
+		expect(again.messageKey).toBe('error_request_decided');
+		expect((await getGroup(t.db, w.staff, w.groupId)).myRole).toBeNull();
+
+		const second = await requestToJoin(t.db, w.staff, w.groupId, { message: 'Дагы аракет' });
+		expect(
+			await decideRequest(t.db, w.leader, w.groupId, {
+				requestId: second.requestId,
+				decision: 'accept'
+			})
+		).toEqual({ accepted: true });
+		expect((await getGroup(t.db, w.staff, w.groupId)).myRole).toBe('member');
+		const members = await appError(
+			requestToJoin(t.db, w.staff, w.groupId, { message: 'Мен мүчөмүн' })
+		);
+		expect(members.code).toBe('forbidden');
+	});
+
+	it('an invitation adds nobody without consent; only the invited person answers it', async () => {
+		await fresh();
+		const { requestId } = await inviteTeacher(t.db, w.leader, w.groupId, { userId: w.staff.id });
+		expect((await getGroup(t.db, w.staff, w.groupId)).myRole).toBeNull();
+		expect((await getGroup(t.db, w.staff, w.groupId)).myPending?.kind).toBe('invitation');
+		for (const actor of [w.leader, w.member, w.admin])
+			expect(
+				(
+					await appError(
+						respondToInvitation(t.db, actor, w.groupId, { requestId, decision: 'accept' })
+					)
+				).code
+			).toBe('not_found');
+		// The leader cannot accept an invitation on the invited person's behalf either.
+		expect(
+			(await appError(decideRequest(t.db, w.leader, w.groupId, { requestId, decision: 'accept' })))
+				.code
+		).toBe('not_found');
+		await respondToInvitation(t.db, w.staff, w.groupId, { requestId, decision: 'decline' });
+		expect((await getGroup(t.db, w.staff, w.groupId)).myRole).toBeNull();
+
+		const inviteMember = await appError(
+			inviteTeacher(t.db, w.leader, w.groupId, { userId: w.member.id })
+		);
+		expect(inviteMember.messageKey).toBe('error_already_member');
+		const outsider = await appError(
+			inviteTeacher(t.db, w.leader, w.groupId, { userId: w.otherTeacher.id })
+		);
+		expect(outsider.field).toBe('userId');
+		expect(
+			(await appError(inviteTeacher(t.db, w.member, w.groupId, { userId: w.staff.id }))).code
+		).toBe('forbidden');
+
+		// The leader withdraws an invitation; the invited teacher cannot.
+		const next = await inviteTeacher(t.db, w.admin, w.groupId, { userId: w.staff.id });
+		expect((await appError(withdrawRequest(t.db, w.staff, w.groupId, next.requestId))).code).toBe(
+			'forbidden'
+		);
+		expect((await appError(withdrawRequest(t.db, w.member, w.groupId, next.requestId))).code).toBe(
+			'not_found'
+		);
+		await withdrawRequest(t.db, w.leader, w.groupId, next.requestId);
+	});
+
+	it('a scientist invited by email gets an account of no school and joins on accepting', async () => {
+		await fresh();
+		const link = await inviteExternal(t.db, w.leader, w.groupId, {
+			email: 'Chynara.Bekova@KAO.kg',
+			role: 'consultant'
+		});
+		expect(link.kind).toBe('link');
+		if (link.kind !== 'link') return;
+		const token = link.url.split('/invite/')[1]!;
+		const { userId } = await acceptInvitation(t.db, token, {
+			fullName: 'Чынара Бекова',
+			password: 'ала-тоонун үстүндө үч булут',
+			locale: 'ru'
+		});
+		const user = await t.db
+			.selectFrom('users')
+			.selectAll()
+			.where('id', '=', userId)
+			.executeTakeFirstOrThrow();
+		expect(user).toMatchObject({ schoolId: null, role: 'consultant' });
+		const { members } = await getMembership(t.db, w.admin, w.groupId);
+		expect(members.find((m) => m.userId === userId)).toMatchObject({
+			isExternal: true,
+			role: 'member'
+		});
+
+		const staff = await appError(
+			inviteExternal(t.db, w.leader, w.groupId, { email: w.staff.email, role: 'scientist' })
+		);
+		expect(staff).toMatchObject({ messageKey: 'error_not_external', field: 'email' });
+		const already = await appError(
+			inviteExternal(t.db, w.leader, w.groupId, { email: w.scientist.email, role: 'scientist' })
+		);
+		expect(already.messageKey).toBe('error_already_member');
+	});
+
+	it('a member leaves and keeps read access; the history keeps every step; rejoining works', async () => {
+		await fresh();
+		await leaveGroup(t.db, w.scientist, w.groupId);
+		const seen = await getGroup(t.db, w.scientist, w.groupId);
+		expect(seen.myRole).toBeNull();
+		expect(seen.can.seeMeetings).toBe(false);
+		expect((await listGroups(t.db, w.scientist, 'all')).map((g) => g.id)).toEqual([w.groupId]);
+		const page = await getMembership(t.db, w.admin, w.groupId);
+		expect(page.former.map((m) => m.fullName)).toEqual([w.scientist.fullName]);
+		expect(page.former[0]!.leftAt).toBeInstanceOf(Date);
+
+		expect((await appError(leaveGroup(t.db, w.leader, w.groupId))).messageKey).toBe(
+			'error_leader_cannot_leave'
+		);
+		expect((await appError(leaveGroup(t.db, w.staff, w.groupId))).code).toBe('forbidden');
+
+		await leaveGroup(t.db, w.member, w.groupId);
+		await join(t.db, w.leader, w.groupId, w.member);
+		const history = (await groupHistory(t.db, w.groupId))
+			.filter((e) => e.userName === w.member.fullName)
+			.map((e) => e.kind);
+		expect(history).toEqual(['joined', 'left', 'joined']);
+		expect(await roles()).toMatchObject({ [w.member.fullName]: 'member' });
+	});
+});
+
+describe('the leader (§3.5)', () => {
+	it('the admin replaces the leader with a reason; the former leader stays a member', async () => {
+		await fresh();
+		const noReason = await appError(
+			changeLeader(t.db, w.admin, w.groupId, { leaderId: w.member.id, reason: '' })
+		);
+		expect(noReason.field).toBe('reason');
+		for (const actor of [w.leader, w.member])
+			expect(
+				(
+					await appError(
+						changeLeader(t.db, actor, w.groupId, { leaderId: w.member.id, reason: 'Себеп' })
+					)
+				).code
+			).toBe('forbidden');
+		await changeLeader(t.db, w.admin, w.groupId, {
+			leaderId: w.member.id,
+			reason: 'Өз өтүнүчү боюнча'
+		});
+		expect(await roles()).toMatchObject({
+			[w.leader.fullName]: 'member',
+			[w.member.fullName]: 'leader'
+		});
+		const [event] = await groupHistory(t.db, w.groupId, 1);
+		expect(event).toMatchObject({
+			kind: 'leader_changed',
+			userName: w.member.fullName,
+			previousUserName: w.leader.fullName,
+			actorName: w.admin.fullName,
+			reason: 'Өз өтүнүчү боюнча'
+		});
+		// A teacher who was not in the group joins as its leader.
+		await changeLeader(t.db, w.admin, w.groupId, { leaderId: w.staff.id, reason: 'Жаңы' });
+		expect(await roles()).toMatchObject({
+			[w.staff.fullName]: 'leader',
+			[w.member.fullName]: 'member'
+		});
+		const same = await appError(
+			changeLeader(t.db, w.admin, w.groupId, { leaderId: w.staff.id, reason: 'Кайра' })
+		);
+		expect(same.messageKey).toBe('error_already_leader');
+	});
+
+	it('the database itself allows one current leader', async () => {
+		const second = t.db
+			.updateTable('groupMembers')
+			.set({ role: 'leader' })
+			.where('groupId', '=', w.groupId)
+			.where('userId', '=', w.member.id)
+			.execute();
+		await expect(second).rejects.toThrow();
+	});
+});
+
+describe('closing (§3.6)', () => {
+	it('the leader closes with a reason: read-only, visible, nothing waits; the admin reopens', async () => {
+		await fresh();
+		await requestToJoin(t.db, w.staff, w.groupId, { message: 'Кошулайын' });
+		expect((await appError(closeGroup(t.db, w.member, w.groupId, { reason: 'x' }))).code).toBe(
+			'forbidden'
+		);
+		await closeGroup(t.db, w.leader, w.groupId, { reason: 'Тема изилденип бүттү' });
+		const home = await getGroup(t.db, w.staff, w.groupId);
+		expect(home.isClosed).toBe(true);
+		expect(home.group.closedReason).toBe('Тема изилденип бүттү');
+		expect(home.myPending).toBeNull();
+		expect((await listGroups(t.db, w.staff, 'closed')).map((g) => g.id)).toEqual([w.groupId]);
+		expect(await listGroups(t.db, w.staff, 'active')).toEqual([]);
+
+		for (const attempt of [
+			editCharter(t.db, w.leader, w.groupId, charter),
+			requestToJoin(t.db, w.staff, w.groupId, { message: 'Дагы' }),
+			inviteTeacher(t.db, w.admin, w.groupId, { userId: w.staff.id }),
+			leaveGroup(t.db, w.member, w.groupId),
+			closeGroup(t.db, w.admin, w.groupId, { reason: 'Дагы' })
+		])
+			expect((await appError(attempt)).messageKey).toBe('error_group_closed');
+
+		expect((await appError(reopenGroup(t.db, w.leader, w.groupId))).code).toBe('forbidden');
+		await reopenGroup(t.db, w.admin, w.groupId);
+		expect((await getGroup(t.db, w.leader, w.groupId)).isClosed).toBe(false);
+		expect((await appError(reopenGroup(t.db, w.admin, w.groupId))).messageKey).toBe(
+			'error_group_not_closed'
+		);
+		const kinds = (await groupHistory(t.db, w.groupId, 2)).map((e) => e.kind);
+		expect(kinds).toEqual(['reopened', 'closed']);
+	});
+});
