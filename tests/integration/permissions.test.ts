@@ -19,7 +19,7 @@ interface Row {
 	/** "GET", "POST" for endpoints, or "?/name" / "default" for a form action. */
 	use: string;
 	path: (w: World) => string;
-	form?: Record<string, string>;
+	form?: Record<string, string> | ((w: World) => Record<string, string>);
 	expect: Record<ActorKind, Outcome>;
 }
 
@@ -29,6 +29,212 @@ const signedIn = (outcome: Outcome) => ({ ...all(outcome), anonymous: 'signin' a
 const only = (allowed: Partial<Record<ActorKind, Outcome>>) => ({ ...signedIn(403), ...allowed });
 
 const bogus = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/**
+ * A route of the group of school A: anonymous is sent to sign in; those who cannot see the
+ * group (another school, the operator, a scientist not in it) are told it does not exist;
+ * the others get `outcomes[kind]`, else `rest`.
+ */
+const inGroup = (rest: Outcome, outcomes: Partial<Record<ActorKind, Outcome>> = {}) => ({
+	...signedIn(rest),
+	adminB: 404,
+	operator: 404,
+	external: 404,
+	teacherB: 404,
+	...outcomes
+});
+/** Allowed to those who run the group (the leader, the school's admin): `ok`; other viewers 403. */
+const runners = (ok: Outcome, more: Partial<Record<ActorKind, Outcome>> = {}) =>
+	inGroup(403, { adminA: ok, leaderA: ok, ...more });
+/** Meetings: members and the admin; staff who are not members are refused. */
+const meetingsOf = (ok: Outcome, more: Partial<Record<ActorKind, Outcome>> = {}) =>
+	inGroup(403, { adminA: ok, leaderA: ok, memberA: ok, externalMember: ok, ...more });
+const group = (w: World) => `/groups/${w.groupId}`;
+
+const groupRows: Row[] = [
+	{ route: '/(app)/groups', use: 'GET', path: () => '/groups', expect: signedIn(200) },
+	{
+		route: '/(app)/groups/new',
+		use: 'GET',
+		path: () => '/groups/new',
+		expect: only({ adminA: 200, adminB: 200 })
+	},
+	{
+		route: '/(app)/groups/new',
+		use: 'default',
+		path: () => '/groups/new',
+		form: {},
+		expect: only({ adminA: 400, adminB: 400 })
+	},
+	{ route: '/(app)/groups/[groupId]', use: 'GET', path: group, expect: inGroup(200) },
+	// Staff who are not members may ask (an empty motivation is refused); members may not.
+	{
+		route: '/(app)/groups/[groupId]',
+		use: '?/join',
+		path: group,
+		form: { message: '' },
+		expect: inGroup(403, { teacherA: 400, adminA: 400 })
+	},
+	{
+		route: '/(app)/groups/[groupId]',
+		use: '?/withdraw',
+		path: group,
+		form: { requestId: 'no-such-request' },
+		expect: inGroup(404)
+	},
+	{
+		route: '/(app)/groups/[groupId]',
+		use: '?/respond',
+		path: group,
+		form: {},
+		expect: inGroup(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]',
+		use: '?/close',
+		path: group,
+		form: {},
+		expect: runners(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]',
+		use: '?/reopen',
+		path: group,
+		form: {},
+		expect: { ...only({ adminA: 409 }), adminB: 404 }
+	},
+	// Only those who edit the charter get the form; other viewers read it on the group's home.
+	{
+		route: '/(app)/groups/[groupId]/charter',
+		use: 'GET',
+		path: (w) => `${group(w)}/charter`,
+		expect: runners(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/charter',
+		use: '?/save',
+		path: (w) => `${group(w)}/charter`,
+		form: {},
+		expect: runners(400)
+	},
+	// Unchanged settings: allowed, nothing to save.
+	{
+		route: '/(app)/groups/[groupId]/charter',
+		use: '?/settings',
+		path: (w) => `${group(w)}/charter`,
+		form: {},
+		expect: runners(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/revisions',
+		use: 'GET',
+		path: (w) => `${group(w)}/revisions`,
+		expect: inGroup(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/members',
+		use: 'GET',
+		path: (w) => `${group(w)}/members`,
+		expect: inGroup(200)
+	},
+	...(['decide', 'invite', 'external'] as const).map((action): Row => ({
+		route: '/(app)/groups/[groupId]/members',
+		use: `?/${action}`,
+		path: (w) => `${group(w)}/members`,
+		form: {},
+		expect: runners(400)
+	})),
+	{
+		route: '/(app)/groups/[groupId]/members',
+		use: '?/withdraw',
+		path: (w) => `${group(w)}/members`,
+		form: { requestId: 'no-such-request' },
+		expect: inGroup(404)
+	},
+	// §3.5: only the administration appoints the leader; a leader cannot.
+	{
+		route: '/(app)/groups/[groupId]/members',
+		use: '?/leader',
+		path: (w) => `${group(w)}/members`,
+		form: {},
+		expect: { ...only({ adminA: 400 }), adminB: 404 }
+	},
+	{
+		route: '/(app)/groups/[groupId]/plan',
+		use: 'GET',
+		path: (w) => `${group(w)}/plan`,
+		expect: inGroup(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/plan',
+		use: '?/add',
+		path: (w) => `${group(w)}/plan`,
+		form: {},
+		expect: runners(400)
+	},
+	// memberA is responsible for the item: may report its status (a bad one is refused).
+	{
+		route: '/(app)/groups/[groupId]/plan',
+		use: '?/status',
+		path: (w) => `${group(w)}/plan`,
+		form: (w) => ({ itemId: w.planItemId, status: 'bogus' }),
+		expect: runners(400, { memberA: 400 })
+	},
+	{
+		route: '/(app)/groups/[groupId]/plan/[itemId]',
+		use: 'GET',
+		path: (w) => `${group(w)}/plan/${w.planItemId}`,
+		expect: inGroup(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/plan/[itemId]',
+		use: '?/save',
+		path: (w) => `${group(w)}/plan/${w.planItemId}`,
+		form: {},
+		expect: runners(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/meetings',
+		use: 'GET',
+		path: (w) => `${group(w)}/meetings`,
+		expect: meetingsOf(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/meetings',
+		use: '?/create',
+		path: (w) => `${group(w)}/meetings`,
+		form: {},
+		expect: runners(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/meetings/[meetingId]',
+		use: 'GET',
+		path: (w) => `${group(w)}/meetings/${w.meetingId}`,
+		expect: meetingsOf(200)
+	},
+	// memberA is the secretary: keeps the minutes too.
+	{
+		route: '/(app)/groups/[groupId]/meetings/[meetingId]',
+		use: '?/save',
+		path: (w) => `${group(w)}/meetings/${w.meetingId}`,
+		form: {},
+		expect: runners(400, { memberA: 400 })
+	},
+	{
+		route: '/(app)/groups/[groupId]/meetings/[meetingId]/minutes.docx',
+		use: 'GET',
+		path: (w) => `${group(w)}/meetings/${w.meetingId}/minutes.docx`,
+		expect: { ...meetingsOf(200), anonymous: 401 }
+	},
+	// Last of the group rows: members leave (and stay out); the leader must be replaced first.
+	{
+		route: '/(app)/groups/[groupId]',
+		use: '?/leave',
+		path: group,
+		form: {},
+		expect: inGroup(403, { leaderA: 409, memberA: 200, externalMember: 200 })
+	}
+];
 
 const matrix: Row[] = [
 	{ route: '/healthz', use: 'GET', path: () => '/healthz', expect: all(200) },
@@ -180,6 +386,7 @@ const matrix: Row[] = [
 		form: {},
 		expect: only({ operator: 400 })
 	})),
+	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }
 ];
@@ -203,7 +410,10 @@ describe('permission matrix', () => {
 					const response = await call(server, pathname, {
 						method: isAction ? 'POST' : row.use,
 						cookie: world.cookies[kind],
-						form: row.form ?? (isAction || row.use === 'POST' ? {} : undefined)
+						form:
+							typeof row.form === 'function'
+								? row.form(world)
+								: (row.form ?? (isAction || row.use === 'POST' ? {} : undefined))
 					});
 					if (expected === 'signin') {
 						expect(response.status).toBe(303);

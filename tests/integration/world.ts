@@ -8,6 +8,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/lib/server/test/server';
 import { setupDeployment } from '../../src/lib/server/domain/schools/setup-deployment';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
+import type { Actor } from '../../src/lib/server/access/actor';
+import type { DB, User } from '../../src/lib/server/db/types';
+import { createGroup } from '../../src/lib/server/domain/groups/create-group';
+import { inviteExternal } from '../../src/lib/server/domain/groups/invite-external';
+import { createMeeting } from '../../src/lib/server/domain/meetings/create-meeting';
+import { addPlanItem } from '../../src/lib/server/domain/plan/add-plan-item';
+import { acceptPending, charter, join } from '../../src/lib/server/test/groups';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -16,7 +23,11 @@ export const actorKinds = [
 	'adminA',
 	'adminB',
 	'operator',
-	'external'
+	'external',
+	'leaderA',
+	'memberA',
+	'externalMember',
+	'teacherB'
 ] as const;
 export type ActorKind = (typeof actorKinds)[number];
 
@@ -54,7 +65,14 @@ export async function buildWorld(server: TestServer) {
 			isOperator: true,
 			email: 'op@district.kg'
 		}),
-		external: await makeUser(db, { schoolId: null, role: 'scientist', email: 'scientist@kao.kg' })
+		external: await makeUser(db, { schoolId: null, role: 'scientist', email: 'scientist@kao.kg' }),
+		leaderA: await makeUser(db, { schoolId: schoolA, role: 'teacher', email: 'leader@a.kg' }),
+		memberA: await makeUser(db, { schoolId: schoolA, role: 'teacher', email: 'member@a.kg' }),
+		externalMember: await makeUser(db, {
+			schoolId: null,
+			role: 'consultant',
+			email: 'consultant@kao.kg'
+		})
 	};
 	const cookies: Record<ActorKind, string | undefined> = { anonymous: undefined } as Record<
 		ActorKind,
@@ -64,13 +82,49 @@ export async function buildWorld(server: TestServer) {
 		if (kind === 'anonymous') continue;
 		cookies[kind] = `${sessionCookie}=${await sessionTokenFor(db, users[kind])}`;
 	}
+	const group = await buildGroup(db, schoolA, users);
 	return {
 		schoolA,
 		schoolB,
 		users,
 		cookies,
+		...group,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
+}
+
+/**
+ * A creative group of school A, made through the real use cases: leaderA leads it, memberA
+ * and the consultant are members (teacherA is staff of A, not a member); a plan item memberA
+ * is responsible for, a meeting memberA keeps the minutes of.
+ */
+async function buildGroup(db: DB, schoolId: string, users: Record<string, User>) {
+	const [admin, leader, member, consultant] = [
+		users.adminA!,
+		users.leaderA!,
+		users.memberA!,
+		users.externalMember!
+	].map(actorOf) as [Actor, Actor, Actor, Actor];
+	const { groupId } = await createGroup(db, admin, schoolId, {
+		...charter,
+		startedOn: '2026-09-01',
+		leaderId: leader.id
+	});
+	await join(db, leader, groupId, member);
+	await inviteExternal(db, leader, groupId, { email: consultant.email, role: 'consultant' });
+	await acceptPending(db, groupId, consultant);
+	const { itemId: planItemId } = await addPlanItem(db, leader, groupId, {
+		kind: 'seminar',
+		title: 'Семинар',
+		dueOn: '2026-12-10',
+		responsibleId: member.id
+	});
+	const { meetingId } = await createMeeting(db, leader, groupId, {
+		heldOn: '2026-11-13',
+		chairId: leader.id,
+		secretaryId: member.id
+	});
+	return { groupId, planItemId, meetingId };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

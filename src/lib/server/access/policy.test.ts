@@ -3,6 +3,19 @@ import type { Actor } from './actor';
 import { canChangeStatusOf, canInviteStaff, canManageStaffOf } from '../domain/accounts/policy';
 import { canEditSchool, canManageSchools } from '../domain/schools/policy';
 import { anyone, operator, schoolAdmin, schoolStaff, signedIn } from './rules';
+import {
+	canChangeLeader,
+	canCreateGroup,
+	canLeave,
+	canManageGroup,
+	canReopen,
+	canRequestToJoin,
+	canSeeGroup,
+	canSeeMeetings,
+	type GroupPlace
+} from '../domain/groups/policy';
+import { canSetPlanStatus } from '../domain/plan/policy';
+import { canCallMeeting, canKeepMinutes } from '../domain/meetings/policy';
 
 // Pure permission tables: every rule, every kind of actor, allowed and denied spelled out.
 const actor = (over: Partial<Actor>): Actor => ({
@@ -66,4 +79,66 @@ describe('account policies (target: school A)', () => {
 describe('school policies', () => {
 	describe('manage all schools', () => table((a) => canManageSchools(a), ['operator']));
 	describe('edit school A', () => table((a) => canEditSchool(a, 'A'), ['adminA', 'operator']));
+});
+
+describe('group policies (a group of school A)', () => {
+	const place = (over: Partial<GroupPlace> = {}): GroupPlace => ({
+		schoolId: 'A',
+		role: null,
+		isFormerMember: false,
+		isInvited: false,
+		...over
+	});
+	// Each kind of actor with their place in the group.
+	const inGroup = {
+		anonymous: [null, place()],
+		adminA: [kinds.adminA, place()],
+		leader: [actor({ id: 'l' }), place({ role: 'leader' })],
+		member: [actor({ id: 'm' }), place({ role: 'member' })],
+		external: [kinds.scientist, place({ role: 'member' })],
+		former: [kinds.scientist, place({ isFormerMember: true })],
+		invited: [kinds.scientist, place({ isInvited: true })],
+		staffA: [kinds.teacherA, place()],
+		adminB: [kinds.adminB, place()],
+		teacherB: [actor({ id: 'tB', schoolId: 'B' }), place()],
+		operator: [kinds.operator, place()],
+		outsider: [kinds.scientist, place()]
+	} as const satisfies Record<string, readonly [Actor | null, GroupPlace]>;
+	type Who = keyof typeof inGroup;
+	function groupTable(check: (a: Actor | null, p: GroupPlace) => boolean, allowed: Who[]) {
+		for (const [who, [a, p]] of Object.entries(inGroup) as [Who, [Actor | null, GroupPlace]][])
+			it(`${who}: ${allowed.includes(who) ? 'allowed' : 'denied'}`, () => {
+				expect(check(a, p)).toBe(allowed.includes(who));
+			});
+	}
+	describe('see the group', () =>
+		groupTable(canSeeGroup, [
+			'adminA',
+			'leader',
+			'member',
+			'external',
+			'former',
+			'invited',
+			'staffA'
+		]));
+	describe('run it (charter, requests, plan, meetings, close)', () =>
+		groupTable(canManageGroup, ['adminA', 'leader']));
+	describe('see meetings', () =>
+		groupTable(canSeeMeetings, ['adminA', 'leader', 'member', 'external']));
+	describe('change the leader', () => groupTable(canChangeLeader, ['adminA']));
+	describe('ask to join', () => groupTable(canRequestToJoin, ['adminA', 'staffA']));
+	describe('leave', () => groupTable(canLeave, ['member', 'external']));
+	describe('reopen', () => groupTable(canReopen, ['adminA']));
+	describe('create a group in school A', () => table((a) => canCreateGroup(a, 'A'), ['adminA']));
+	describe('set the status of a plan item the member is responsible for', () =>
+		groupTable(
+			(a, p) => canSetPlanStatus(a, p, { responsibleId: 'm' }),
+			['adminA', 'leader', 'member']
+		));
+	describe('keep the minutes of a meeting whose secretary is the member', () =>
+		groupTable(
+			(a, p) => canKeepMinutes(a, p, { secretaryId: 'm' }),
+			['adminA', 'leader', 'member']
+		));
+	describe('call a meeting', () => groupTable(canCallMeeting, ['adminA', 'leader']));
 });

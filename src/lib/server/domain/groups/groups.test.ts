@@ -282,6 +282,30 @@ describe('voluntary membership (§3.2, §5.1)', () => {
 			inviteExternal(t.db, w.leader, w.groupId, { email: w.scientist.email, role: 'scientist' })
 		);
 		expect(already.messageKey).toBe('error_already_member');
+
+		// An existing scientist is invited in the app: they see the group to answer, then join.
+		const other = await createGroup(t.db, w.admin, w.schoolId, {
+			...charter,
+			name: 'STEM 7–9',
+			startedOn: '2026-09-01',
+			leaderId: w.member.id
+		});
+		expect(await listGroups(t.db, w.scientist, 'all')).toHaveLength(1);
+		expect((await appError(getGroup(t.db, w.scientist, other.groupId))).code).toBe('not_found');
+		expect(
+			await inviteExternal(t.db, w.member, other.groupId, {
+				email: w.scientist.email,
+				role: 'scientist'
+			})
+		).toEqual({ kind: 'existing', email: w.scientist.email });
+		expect(await listGroups(t.db, w.scientist, 'all')).toHaveLength(2);
+		const invited = await getGroup(t.db, w.scientist, other.groupId);
+		expect(invited.myPending?.kind).toBe('invitation');
+		await respondToInvitation(t.db, w.scientist, other.groupId, {
+			requestId: invited.myPending!.id,
+			decision: 'accept'
+		});
+		expect((await getGroup(t.db, w.scientist, other.groupId)).myRole).toBe('member');
 	});
 
 	it('a member leaves and keeps read access; the history keeps every step; rejoining works', async () => {

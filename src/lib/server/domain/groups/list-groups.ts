@@ -18,7 +18,7 @@ export interface GroupSummary {
 
 /**
  * The groups the actor may see: every group of their school for staff (§3.2), else the
- * groups they are or were in (scientists and consultants belong to no school).
+ * groups they are, were or are invited in (scientists and consultants belong to no school).
  */
 export async function listGroups(
 	db: DB,
@@ -65,7 +65,21 @@ export async function listGroups(
 		]);
 	query = isStaff(actor)
 		? query.where('groups.schoolId', '=', actor.schoolId!)
-		: query.where('mine.userId', 'is not', null);
+		: query.where((eb) =>
+				eb.or([
+					eb('mine.userId', 'is not', null),
+					// A scientist invited in the app sees the group the invitation is for.
+					eb.exists(
+						eb
+							.selectFrom('membershipRequests as i')
+							.select('i.id')
+							.whereRef('i.groupId', '=', 'groups.id')
+							.where('i.userId', '=', actor.id)
+							.where('i.kind', '=', 'invitation')
+							.where('i.status', '=', 'pending')
+					)
+				])
+			);
 	if (filter === 'active') query = query.where('groups.closedAt', 'is', null);
 	if (filter === 'closed') query = query.where('groups.closedAt', 'is not', null);
 	if (filter === 'mine')

@@ -12,6 +12,8 @@ export interface GroupPlace {
 	role: GroupRole | null;
 	/** The actor was a member once and left. */
 	isFormerMember: boolean;
+	/** An invitation waits for the actor's answer (a scientist must see what to accept). */
+	isInvited: boolean;
 }
 
 /** §3.1: the school administration creates groups. */
@@ -23,7 +25,10 @@ export function canCreateGroup(actor: Actor | null, schoolId: string): boolean {
 export function canSeeGroup(actor: Actor | null, place: GroupPlace): boolean {
 	return (
 		actor !== null &&
-		(isStaff(actor, place.schoolId) || place.role !== null || place.isFormerMember)
+		(isStaff(actor, place.schoolId) ||
+			place.role !== null ||
+			place.isFormerMember ||
+			place.isInvited)
 	);
 }
 

@@ -26,11 +26,20 @@ export async function groupAccess(db: DB, actor: Actor, groupId: string): Promis
 		.where('groupId', '=', groupId)
 		.where('userId', '=', actor.id)
 		.executeTakeFirst();
+	const invitation = await db
+		.selectFrom('membershipRequests')
+		.select('id')
+		.where('groupId', '=', groupId)
+		.where('userId', '=', actor.id)
+		.where('kind', '=', 'invitation')
+		.where('status', '=', 'pending')
+		.executeTakeFirst();
 	const access: GroupAccess = {
 		group,
 		schoolId: group.schoolId,
 		role: membership && !membership.leftAt ? membership.role : null,
 		isFormerMember: membership?.leftAt != null,
+		isInvited: invitation !== undefined,
 		isClosed: group.closedAt !== null
 	};
 	if (!canSeeGroup(actor, access)) throw new AppError('not_found', 'error_group_not_found');

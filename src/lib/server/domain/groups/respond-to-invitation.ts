@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { respondInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
-import { addMember, assertOpen } from './queries';
+import { addMember, assertOpen, groupAccess } from './queries';
 
 /** The invited person accepts or declines: nobody is added without consent (§5.1). */
 export async function respondToInvitation(
@@ -15,6 +15,7 @@ export async function respondToInvitation(
 	rawInput: unknown,
 	now = new Date()
 ): Promise<{ accepted: boolean }> {
+	await groupAccess(db, actor, groupId);
 	const input = validate(respondInput, rawInput);
 	const accepted = input.decision === 'accept';
 	await inTransaction(db, async (trx) => {

@@ -1,18 +1,19 @@
-import { redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { editCharter } from '$lib/server/domain/groups/edit-charter';
 import { getGroup } from '$lib/server/domain/groups/get-group';
 import { updateSettings } from '$lib/server/domain/groups/update-settings';
 import { requireActor } from '$lib/server/web/denied';
 import { runForm } from '$lib/server/web/forms';
+import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const { group, can } = await orHttpError(getGroup(database(), actor, params.groupId));
-	// Only those who edit the charter see this form; the others read it on the group's home.
-	if (!can.manage) redirect(303, `/groups/${params.groupId}`);
+	// Only those who edit the charter get this form; the others read it on the group's home.
+	if (!can.manage) error(403, { message: translate('error_forbidden') });
 	return {
 		charter: {
 			name: group.name,
