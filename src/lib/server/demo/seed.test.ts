@@ -26,4 +26,34 @@ describe('demo seed', () => {
 			.execute();
 		expect(inactive).toHaveLength(1);
 	});
+
+	it('gives the school two active groups and a closed one, with history, plans and minutes', async () => {
+		const groups = await t.db.selectFrom('groups').select(['id', 'name', 'closedAt']).execute();
+		expect(groups.filter((g) => g.closedAt === null)).toHaveLength(2);
+		expect(groups.filter((g) => g.closedAt !== null)).toHaveLength(1);
+		const events = await t.db
+			.selectFrom('groupEvents')
+			.select(['kind', 'previousUserId'])
+			.execute();
+		expect(events.some((e) => e.kind === 'leader_changed' && e.previousUserId)).toBe(true);
+		expect(events.filter((e) => e.kind === 'left')).toHaveLength(1);
+		const pending = await t.db
+			.selectFrom('membershipRequests')
+			.select('kind')
+			.where('status', '=', 'pending')
+			.execute();
+		expect(pending.map((p) => p.kind).sort()).toEqual(['invitation', 'request']);
+		const meetings = await t.db.selectFrom('meetings').select('id').execute();
+		expect(meetings).toHaveLength(2);
+		const decided = await t.db
+			.selectFrom('meetingAgendaItems')
+			.select('decided')
+			.where('decided', '!=', '')
+			.execute();
+		expect(decided.length).toBeGreaterThanOrEqual(3);
+		const plan = await t.db.selectFrom('planItems').select(['dueOn', 'status']).execute();
+		const today = new Date().toISOString().slice(0, 10);
+		expect(plan.some((i) => i.status === 'planned' && i.dueOn < today)).toBe(true);
+		expect(plan.some((i) => i.status === 'planned' && i.dueOn > today)).toBe(true);
+	});
 });
