@@ -20,6 +20,8 @@ export interface GroupHome {
 	recent: GroupEventView[];
 	/** The actor's own pending request or invitation, if any. */
 	myPending: { id: string; kind: 'request' | 'invitation'; message: string } | null;
+	/** The actor's last request to join, when it was declined: with the leader's answer. */
+	myDeclined: { response: string | null; decidedAt: Date } | null;
 	/** Requests waiting for the leader (only counted for those who decide them). */
 	pendingRequests: number;
 	can: {
@@ -37,7 +39,7 @@ export async function getGroup(db: DB, actor: Actor, groupId: string): Promise<G
 	const access = await groupAccess(db, actor, groupId);
 	const open = !access.isClosed;
 	const manage = canManageGroup(actor, access);
-	const [members, recent, myPending, pending] = await Promise.all([
+	const [members, recent, myPending, pending, myLast] = await Promise.all([
 		groupMembers(db, groupId),
 		groupHistory(db, groupId, 8),
 		db
@@ -55,7 +57,16 @@ export async function getGroup(db: DB, actor: Actor, groupId: string): Promise<G
 					.where('kind', '=', 'request')
 					.where('status', '=', 'pending')
 					.executeTakeFirst()
-			: undefined
+			: undefined,
+		db
+			.selectFrom('membershipRequests')
+			.select(['status', 'response', 'decidedAt'])
+			.where('groupId', '=', groupId)
+			.where('userId', '=', actor.id)
+			.where('kind', '=', 'request')
+			.orderBy('createdAt', 'desc')
+			.limit(1)
+			.executeTakeFirst()
 	]);
 	return {
 		group: access.group,
@@ -64,6 +75,10 @@ export async function getGroup(db: DB, actor: Actor, groupId: string): Promise<G
 		members,
 		recent,
 		myPending: myPending ?? null,
+		myDeclined:
+			myLast?.status === 'declined' && myLast.decidedAt && access.role === null
+				? { response: myLast.response, decidedAt: myLast.decidedAt }
+				: null,
 		pendingRequests: Number(pending?.n ?? 0),
 		can: {
 			manage: manage && open,

@@ -188,7 +188,9 @@ describe('voluntary membership (§3.2, §5.1)', () => {
 			decideRequest(t.db, w.admin, w.groupId, { requestId: first.requestId, decision: 'accept' })
 		);
 		expect(again.messageKey).toBe('error_request_decided');
-		expect((await getGroup(t.db, w.staff, w.groupId)).myRole).toBeNull();
+		const declined = await getGroup(t.db, w.staff, w.groupId);
+		expect(declined.myRole).toBeNull();
+		expect(declined.myDeclined?.response).toBe('Кийинки жылы');
 
 		const second = await requestToJoin(t.db, w.staff, w.groupId, { message: 'Дагы аракет' });
 		expect(
@@ -197,7 +199,9 @@ describe('voluntary membership (§3.2, §5.1)', () => {
 				decision: 'accept'
 			})
 		).toEqual({ accepted: true });
-		expect((await getGroup(t.db, w.staff, w.groupId)).myRole).toBe('member');
+		const joined = await getGroup(t.db, w.staff, w.groupId);
+		expect(joined.myRole).toBe('member');
+		expect(joined.myDeclined).toBeNull();
 		const members = await appError(
 			requestToJoin(t.db, w.staff, w.groupId, { message: 'Мен мүчөмүн' })
 		);

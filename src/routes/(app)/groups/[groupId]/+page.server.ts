@@ -48,6 +48,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				: null,
 			myRole: home.myRole,
 			myPending: home.myPending,
+			myDeclined: home.myDeclined && {
+				response: home.myDeclined.response,
+				at: formatDateTime(home.myDeclined.decidedAt, locals.locale, timeZone)
+			},
 			pendingRequests: home.pendingRequests,
 			can: home.can,
 			members: home.members.map((m) => memberLine(m, subjectName, locals.locale, timeZone)),
