@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import fs from 'node:fs';
 import {
 	catalogs,
 	expectFieldError,
@@ -347,4 +349,342 @@ test('the menu closes after following one of its links', async ({ page }) => {
 	await page
 		.getByRole('button', { name: 'Русский', exact: true })
 		.click({ trial: true, timeout: 2_000 });
+});
+
+// Creative groups: the admin creates one and appoints Nurlan its leader; a second teacher
+// asks to join; the leader accepts her, edits the charter and keeps a meeting's minutes.
+
+const colleague = {
+	fullName: 'Гүлнара Төлөгөнова',
+	email: 'gulnara@mektep.kg',
+	password: 'Таң атканда Нарында 9'
+};
+const group = {
+	name: 'Функционалдык сабаттуулук',
+	theme: 'Окуучулардын функционалдык сабаттуулугун өнүктүрүүнүн жаңы жолдору',
+	problem: 'Окуучулар окуган текстин түшүнүп, күнүмдүк турмушта колдоно албай жатышат.',
+	// The leader's edit adds two words in the middle of the theme.
+	addedWords: 'долбоорлор аркылуу',
+	editedTheme:
+		'Окуучулардын функционалдык сабаттуулугун долбоорлор аркылуу өнүктүрүүнүн жаңы жолдору'
+};
+const motivation = 'Башталгыч класста окуу сабаттуулугу боюнча тажрыйбамды бөлүшкүм келет.';
+const agendaItem = {
+	title: 'Күзгү ачык сабактардын жаңы графиги жөнүндө',
+	heard: 'Нурлан Үсөнов ар бир мугалим бир ачык сабак өтөөрүн айтты.',
+	decided: 'Графикти бекитүү; ачык сабактар ноябрь айында өтөт.'
+};
+
+/** The colleague's one-time link, and the group's address once the admin has created it. */
+let colleagueInvitationUrl = '';
+let groupUrl = '';
+
+const groupUrlPattern = /\/groups\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The tab of a group's page (Home, Members, Plan, Meetings, Revisions). */
+async function openGroupTab(page: Page, name: string, url: RegExp) {
+	const tabs = page.getByRole('navigation', { name: ky.group_tabs_label, exact: true });
+	await tabs.getByRole('link', { name, exact: true }).click();
+	await expect(page).toHaveURL(url);
+	await expect(tabs.getByRole('link', { name, exact: true })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+}
+
+/** From Home, through the menu's Groups, to the group's page. */
+async function openGroupFromMenu(page: Page) {
+	await followMenuLink(page, ky, ky.nav_groups, /\/groups$/);
+	await expect(heading(page)).toHaveText(ky.groups_title);
+	await page.getByRole('link', { name: group.name, exact: true }).click();
+	await expect(page).toHaveURL(groupUrl);
+	await expect(heading(page)).toHaveText(group.name);
+}
+
+test('groups: the admin invites a second teacher from the Staff page', async ({ page }) => {
+	await signIn(page, admin.email, admin.password);
+	await followMenuLink(page, ky, ky.nav_staff, /\/admin\/staff$/);
+
+	await test.step('inviting her gives a one-time link to hand over', async () => {
+		await page.getByLabel(ky.email, { exact: true }).fill(colleague.email);
+		await page.getByRole('button', { name: ky.invite, exact: true }).click();
+		const link = page.locator('.copy');
+		await expect(link).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/invite\/\S+$/);
+		colleagueInvitationUrl = (await link.textContent())!.trim();
+		// Nurlan's link was used: hers is the only one still waiting.
+		await expect(page.getByRole('button', { name: ky.staff_revoke })).toHaveCount(1);
+	});
+
+	await signOut(page);
+});
+
+test('groups: the second teacher opens her link and creates the account', async ({ page }) => {
+	expect(colleagueInvitationUrl, 'the previous test made an invitation').not.toBe('');
+
+	await test.step('the invitation page names the school', async () => {
+		await page.goto(colleagueInvitationUrl);
+		await switchLanguage(page, 'ky');
+		await expect(heading(page)).toHaveText(ky.invite_title);
+		await expect(page.getByText(literally(`«${school.name}»`))).toBeVisible();
+	});
+
+	await test.step('the account is created and she is signed in', async () => {
+		await page.getByLabel(ky.full_name, { exact: true }).fill(colleague.fullName);
+		await page.getByLabel(ky.password_new, { exact: true }).fill(colleague.password);
+		await page.getByRole('button', { name: ky.invite_submit, exact: true }).click();
+		await expect(page).toHaveURL(/\/profile\?welcome=1$/);
+		await expect(page.getByLabel(ky.full_name, { exact: true })).toHaveValue(colleague.fullName);
+	});
+
+	await signOut(page);
+});
+
+test('groups: the admin creates a group and appoints a teacher its leader', async ({ page }) => {
+	await signIn(page, admin.email, admin.password);
+
+	await test.step('Groups is in the menu; the admin may create one', async () => {
+		await followMenuLink(page, ky, ky.nav_groups, /\/groups$/);
+		await expect(heading(page)).toHaveText(ky.groups_title);
+		await expect(page.getByText(ky.groups_empty_admin)).toBeVisible();
+		await expectNoHorizontalScroll(page);
+		await page.getByRole('link', { name: ky.groups_create, exact: true }).click();
+		await expect(page).toHaveURL(/\/groups\/new$/);
+		await expect(heading(page)).toHaveText(ky.groups_create);
+		await expectNoHorizontalScroll(page);
+	});
+
+	const name = page.getByLabel(ky.charter_name, { exact: true });
+	const theme = page.getByLabel(ky.charter_theme, { exact: true });
+	const problem = page.getByLabel(ky.charter_problem, { exact: true });
+	const startedOn = page.getByLabel(ky.group_started_on, { exact: true });
+	const leader = page.getByLabel(ky.group_leader, { exact: true });
+	const create = page.getByRole('button', { name: ky.create, exact: true });
+
+	await test.step('without a theme and a leader the errors show next to the fields', async () => {
+		await name.fill(group.name);
+		await problem.fill(group.problem);
+		const today = await startedOn.inputValue();
+		expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		await create.click();
+
+		await expect(page.getByRole('alert')).toContainText(ky.error_check_form);
+		await expectFieldError(page, theme, ky.error_required);
+		await expectFieldError(page, leader, ky.error_required);
+		await expect(page).toHaveURL(/\/groups\/new$/);
+		await expect(name).toHaveValue(group.name);
+		await expect(problem).toHaveValue(group.problem);
+		await expect(startedOn).toHaveValue(today);
+		await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('with the theme and Nurlan as leader the group is created', async () => {
+		await theme.fill(group.theme);
+		await leader.selectOption({ label: teacher.fullName });
+		await create.click();
+		await expect(page).toHaveURL(groupUrlPattern);
+		groupUrl = page.url();
+		await expect(heading(page)).toHaveText(group.name);
+		await expect(page.getByText(group.theme, { exact: true })).toBeVisible();
+		const members = page.locator('section', {
+			has: page.getByRole('heading', { name: fill(ky.group_members_title, { count: 1 }) })
+		});
+		await expect(members.getByRole('listitem')).toHaveCount(1);
+		await expect(members.getByRole('listitem')).toContainText(teacher.fullName);
+		await expect(members.getByRole('listitem')).toContainText(`★ ${ky.group_role_leader}`);
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('the list of groups shows it with its leader', async () => {
+		await page.goto('/groups');
+		const row = page.getByRole('listitem').filter({ hasText: group.name });
+		await expect(row).toContainText(fill(ky.groups_leader, { name: teacher.fullName }));
+		await expectNoHorizontalScroll(page);
+	});
+
+	await signOut(page);
+});
+
+test('groups: the second teacher asks to join, saying why', async ({ page }) => {
+	expect(groupUrl, 'the previous test created the group').not.toBe('');
+	await signIn(page, colleague.email, colleague.password);
+	await openGroupFromMenu(page);
+	await expectNoHorizontalScroll(page);
+
+	await test.step('she sends a request with her motivation', async () => {
+		await expect(page.getByRole('heading', { name: ky.group_join_title })).toBeVisible();
+		await page.getByLabel(ky.group_join_message, { exact: true }).fill(motivation);
+		await page.getByRole('button', { name: ky.group_join, exact: true }).click();
+		await expect(
+			page.getByRole('status').filter({ hasText: ky.group_done_requested })
+		).toBeVisible();
+		await expect(page.getByText(ky.group_request_waiting)).toBeVisible();
+		// Asked once: the form gives way to "withdraw".
+		await expect(page.getByRole('button', { name: ky.group_join, exact: true })).toHaveCount(0);
+		await expect(
+			page.getByRole('button', { name: ky.group_request_withdraw, exact: true })
+		).toBeVisible();
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('the request is still waiting when she comes back', async () => {
+		await page.goto(groupUrl);
+		await expect(page.getByText(ky.group_request_waiting)).toBeVisible();
+	});
+
+	await signOut(page);
+});
+
+test('groups: the leader accepts the request and edits the charter', async ({ page }) => {
+	expect(groupUrl, 'an earlier test created the group').not.toBe('');
+	await signIn(page, teacher.email, teacher.password);
+	// An earlier test left Nurlan's profile in English; the group works in Kyrgyz.
+	await switchLanguage(page, 'ky');
+	await openGroupFromMenu(page);
+
+	await test.step('the group page tells the leader a request is waiting; Members has it', async () => {
+		await expect(
+			page.getByRole('link', { name: fill(ky.group_requests_waiting, { count: 1 }) })
+		).toBeVisible();
+		await openGroupTab(page, ky.group_tab_members, new RegExp(`${groupUrl}/members$`));
+		await expect(heading(page)).toHaveText(ky.group_tab_members);
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('the leader reads the motivation and accepts', async () => {
+		const requests = page.locator('section', {
+			has: page.getByRole('heading', { name: fill(ky.members_requests_title, { count: 1 }) })
+		});
+		const request = requests.getByRole('listitem').filter({ hasText: colleague.fullName });
+		await expect(request).toContainText(`«${motivation}»`);
+		await request.getByRole('button', { name: ky.accept, exact: true }).click();
+		await expect(
+			page.getByRole('status').filter({ hasText: ky.members_done_accepted })
+		).toBeVisible();
+		await expect(requests).toHaveCount(0);
+	});
+
+	await test.step('she is now listed among the members', async () => {
+		const members = page.locator('section', {
+			has: page.getByRole('heading', { name: fill(ky.group_members_title, { count: 2 }) })
+		});
+		await expect(
+			members.getByRole('listitem').filter({ hasText: colleague.fullName })
+		).toBeVisible();
+		await expect(members.getByRole('listitem').filter({ hasText: teacher.fullName })).toContainText(
+			`★ ${ky.group_role_leader}`
+		);
+	});
+
+	await test.step('the leader edits the theme: a new revision is saved', async () => {
+		await openGroupTab(page, ky.group_tab_home, new RegExp(`${groupUrl}$`));
+		await page.getByRole('link', { name: ky.group_edit_charter, exact: true }).click();
+		await expect(page).toHaveURL(`${groupUrl}/charter`);
+		await expect(heading(page)).toHaveText(ky.group_edit_charter);
+		const theme = page.getByLabel(ky.charter_theme, { exact: true });
+		await expect(theme).toHaveValue(group.theme);
+		await expectNoHorizontalScroll(page);
+		await theme.fill(group.editedTheme);
+		await page.getByRole('button', { name: ky.save, exact: true }).first().click();
+		await expect(
+			page.getByRole('status').filter({ hasText: fill(ky.charter_saved, { number: 2 }) })
+		).toBeVisible();
+		await expect(theme).toHaveValue(group.editedTheme);
+	});
+
+	await test.step('the members history records that she joined', async () => {
+		await openGroupTab(page, ky.group_tab_members, new RegExp(`${groupUrl}/members$`));
+		const history = page.locator('section', {
+			has: page.getByRole('heading', { name: ky.members_history_title, exact: true })
+		});
+		await expect(
+			history.getByText(fill(ky.group_event_joined, { name: colleague.fullName }))
+		).toBeVisible();
+	});
+
+	await test.step('the revisions list №2 and show the added words', async () => {
+		await openGroupTab(page, ky.group_tab_charter, new RegExp(`${groupUrl}/revisions$`));
+		await expect(heading(page)).toHaveText(ky.revisions_title);
+		const list = page.locator('section', {
+			has: page.getByRole('heading', { name: ky.revisions_list_title, exact: true })
+		});
+		const second = list.getByRole('listitem').filter({ hasText: '№2 ·' });
+		await expect(second).toContainText(teacher.fullName);
+		await expect(second).toContainText(fill(ky.revisions_changed, { fields: ky.charter_theme }));
+		await expect(
+			page.getByRole('heading', { name: fill(ky.revisions_compare_title, { from: 1, to: 2 }) })
+		).toBeVisible();
+		await expect(page.locator('.diff ins')).toHaveText(group.addedWords);
+		await expect(page.locator('.diff del')).toHaveCount(0);
+		await expectNoHorizontalScroll(page);
+	});
+});
+
+test('groups: the leader keeps the minutes of a meeting and downloads them as DOCX', async ({
+	page
+}) => {
+	expect(groupUrl, 'an earlier test created the group').not.toBe('');
+	await signIn(page, teacher.email, teacher.password);
+	await openGroupFromMenu(page);
+
+	await test.step('the leader calls a meeting and lands on its minutes', async () => {
+		await openGroupTab(page, ky.group_tab_meetings, new RegExp(`${groupUrl}/meetings$`));
+		await expect(page.getByText(ky.meetings_empty_manage)).toBeVisible();
+		await expectNoHorizontalScroll(page);
+		await page
+			.getByLabel(ky.minutes_chair, { exact: true })
+			.selectOption({ label: teacher.fullName });
+		await page.getByRole('button', { name: ky.meetings_call, exact: true }).click();
+		await expect(page).toHaveURL(new RegExp(`${groupUrl}/meetings/[0-9a-f-]{36}$`));
+		await expect(heading(page)).toHaveText(fill(ky.minutes_number, { number: 1 }));
+		await expect(page.getByText(ky.minutes_no_agenda)).toBeVisible();
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('the leader records attendance and one agenda item', async () => {
+		await page
+			.getByRole('radiogroup', { name: teacher.fullName, exact: true })
+			.getByRole('radio', { name: ky.attendance_present, exact: true })
+			.check();
+		await page
+			.getByRole('radiogroup', { name: colleague.fullName, exact: true })
+			.getByRole('radio', { name: ky.attendance_excused, exact: true })
+			.check();
+		const item = page.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 1 }) });
+		await item.getByLabel(ky.minutes_item_title, { exact: true }).fill(agendaItem.title);
+		await item.getByLabel(ky.minutes_heard, { exact: true }).fill(agendaItem.heard);
+		await item.getByLabel(ky.minutes_decided, { exact: true }).fill(agendaItem.decided);
+		await page.getByRole('button', { name: ky.save, exact: true }).click();
+
+		await expect(page.getByRole('status').filter({ hasText: ky.saved })).toBeVisible();
+		await expect(page.getByRole('heading', { name: `1. ${agendaItem.title}` })).toBeVisible();
+		await expect(page.locator('.minutes').getByText(agendaItem.decided)).toBeVisible();
+		// A new blank item is offered for the next question.
+		await expect(
+			page.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 2 }) })
+		).toBeVisible();
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('the minutes download as a Word document in Kyrgyz', async () => {
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: ky.minutes_download_docx }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(
+			new RegExp(`^${fill(ky.minutes_file, { number: 1 })}-\\d{4}-\\d{2}-\\d{2}\\.docx$`)
+		);
+		const zip = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+		const xml = strFromU8(zip['word/document.xml']!);
+		// The text of the paragraphs, without the markup around the runs.
+		const text = xml.replace(/<[^>]+>/g, '');
+		expect(text).toContain(school.name);
+		expect(text).toContain(fill(ky.minutes_group_line, { group: group.name }));
+		expect(text).toContain(fill(ky.minutes_number, { number: 1 }));
+		expect(text).toContain(`1. ${agendaItem.title}`);
+		expect(text).toContain(agendaItem.decided);
+		expect(text).toContain(`${ky.minutes_excused}: 1`);
+		expect(text).toContain(colleague.fullName);
+		// Kyrgyz letters beyond Russian Cyrillic are kept as typed, not replaced or dropped.
+		for (const letter of ['ң', 'ө', 'ү', 'Ү']) expect(text).toContain(letter);
+	});
 });
