@@ -407,14 +407,15 @@ describe('closing (§3.6)', () => {
 		expect((await listGroups(t.db, w.staff, 'closed')).map((g) => g.id)).toEqual([w.groupId]);
 		expect(await listGroups(t.db, w.staff, 'active')).toEqual([]);
 
+		// One at a time: each attempt starts only when the one before has been refused.
 		for (const attempt of [
-			editCharter(t.db, w.leader, w.groupId, charter),
-			requestToJoin(t.db, w.staff, w.groupId, { message: 'Дагы' }),
-			inviteTeacher(t.db, w.admin, w.groupId, { userId: w.staff.id }),
-			leaveGroup(t.db, w.member, w.groupId),
-			closeGroup(t.db, w.admin, w.groupId, { reason: 'Дагы' })
+			() => editCharter(t.db, w.leader, w.groupId, charter),
+			() => requestToJoin(t.db, w.staff, w.groupId, { message: 'Дагы' }),
+			() => inviteTeacher(t.db, w.admin, w.groupId, { userId: w.staff.id }),
+			() => leaveGroup(t.db, w.member, w.groupId),
+			() => closeGroup(t.db, w.admin, w.groupId, { reason: 'Дагы' })
 		])
-			expect((await appError(attempt)).messageKey).toBe('error_group_closed');
+			expect((await appError(attempt())).messageKey).toBe('error_group_closed');
 
 		expect((await appError(reopenGroup(t.db, w.leader, w.groupId))).code).toBe('forbidden');
 		await reopenGroup(t.db, w.admin, w.groupId);

@@ -18,9 +18,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// Compare: by default the newest revision with the one before it.
 	const to = Number(url.searchParams.get('to')) || latest;
 	const from = Number(url.searchParams.get('from')) || Math.max(1, to - 1);
+	// Numbers that name no revision (a hand-edited address) fall back to the newest two.
+	const known = (n: number) => revisions.some((r) => r.number === n);
 	const comparison =
 		revisions.length > 1
-			? await orHttpError(Promise.resolve().then(() => compareRevisions(revisions, from, to)))
+			? known(from) && known(to) && from !== to
+				? compareRevisions(revisions, from, to)
+				: compareRevisions(revisions, latest - 1, latest)
 			: null;
 	return {
 		revisions: revisions.map((r) => ({
