@@ -45,10 +45,15 @@ export async function createInvitation(
 		.where('email', '=', input.email)
 		.where('acceptedAt', 'is', null)
 		.where('revokedAt', 'is', null);
+	// Only the same kind of link is replaced: a group's invitation of a scientist leaves
+	// another group's (maybe another school's) invitation of the same person alone.
 	revoke =
 		input.schoolId === null
 			? revoke.where('schoolId', 'is', null)
 			: revoke.where('schoolId', '=', input.schoolId);
+	revoke = input.groupId
+		? revoke.where('groupId', '=', input.groupId)
+		: revoke.where('groupId', 'is', null);
 	await revoke.execute();
 
 	const token = newToken();

@@ -1,4 +1,5 @@
 import type { Actor } from '../../access/actor';
+import { isUniqueViolation } from '../../db/errors';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
@@ -30,53 +31,67 @@ export async function changeLeader(
 	assertOpen(access);
 	assertAllowed(canChangeLeader(actor, access));
 	const input = validate(changeLeaderInput, rawInput);
-	await inTransaction(db, async (trx) => {
-		const leader = await findStaffOfSchool(trx, access.schoolId, input.leaderId);
-		if (!leader) throw new AppError('invalid', 'error_choice', { field: 'leaderId' });
-		const previous = await currentLeaderId(trx, groupId);
-		if (previous === leader.id)
-			throw new AppError('invalid', 'error_already_leader', { field: 'leaderId' });
-		if (previous)
-			await trx
-				.updateTable('groupMembers')
-				.set({ role: 'member' })
-				.where('groupId', '=', groupId)
-				.where('userId', '=', previous)
-				.execute();
-		const membership = await trx
-			.selectFrom('groupMembers')
-			.select('leftAt')
-			.where('groupId', '=', groupId)
-			.where('userId', '=', leader.id)
-			.executeTakeFirst();
-		if (membership && !membership.leftAt)
-			await trx
-				.updateTable('groupMembers')
-				.set({ role: 'leader' })
-				.where('groupId', '=', groupId)
-				.where('userId', '=', leader.id)
-				.execute();
-		else
-			await addMember(trx, { groupId, userId: leader.id, role: 'leader', actorId: actor.id }, now);
-		// A pending request or invitation of the new leader has nothing left to decide.
+	await inTransaction(db, (trx) => replace(trx, actor, groupId, input, access.schoolId, now)).catch(
+		(error: unknown) => {
+			// Two changes at once: the one-leader index refuses the second.
+			if (isUniqueViolation(error)) throw new AppError('conflict', 'error_membership_changed');
+			throw error;
+		}
+	);
+}
+
+async function replace(
+	trx: DB,
+	actor: Actor,
+	groupId: string,
+	input: { leaderId: string; reason: string },
+	schoolId: string,
+	now: Date
+): Promise<void> {
+	const leader = await findStaffOfSchool(trx, schoolId, input.leaderId);
+	if (!leader) throw new AppError('invalid', 'error_choice', { field: 'leaderId' });
+	const previous = await currentLeaderId(trx, groupId);
+	if (previous === leader.id)
+		throw new AppError('invalid', 'error_already_leader', { field: 'leaderId' });
+	if (previous)
 		await trx
-			.updateTable('membershipRequests')
-			.set({ status: 'withdrawn', decidedAt: now, decidedBy: actor.id })
+			.updateTable('groupMembers')
+			.set({ role: 'member' })
+			.where('groupId', '=', groupId)
+			.where('userId', '=', previous)
+			.execute();
+	const membership = await trx
+		.selectFrom('groupMembers')
+		.select('leftAt')
+		.where('groupId', '=', groupId)
+		.where('userId', '=', leader.id)
+		.executeTakeFirst();
+	if (membership && !membership.leftAt)
+		await trx
+			.updateTable('groupMembers')
+			.set({ role: 'leader' })
 			.where('groupId', '=', groupId)
 			.where('userId', '=', leader.id)
-			.where('status', '=', 'pending')
 			.execute();
-		await recordEvent(
-			trx,
-			{
-				groupId,
-				kind: 'leader_changed',
-				userId: leader.id,
-				previousUserId: previous ?? null,
-				actorId: actor.id,
-				reason: input.reason
-			},
-			now
-		);
-	});
+	else await addMember(trx, { groupId, userId: leader.id, role: 'leader', actorId: actor.id }, now);
+	// A pending request or invitation of the new leader has nothing left to decide.
+	await trx
+		.updateTable('membershipRequests')
+		.set({ status: 'withdrawn', decidedAt: now, decidedBy: actor.id })
+		.where('groupId', '=', groupId)
+		.where('userId', '=', leader.id)
+		.where('status', '=', 'pending')
+		.execute();
+	await recordEvent(
+		trx,
+		{
+			groupId,
+			kind: 'leader_changed',
+			userId: leader.id,
+			previousUserId: previous ?? null,
+			actorId: actor.id,
+			reason: input.reason
+		},
+		now
+	);
 }

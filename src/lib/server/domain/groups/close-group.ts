@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { closeInput } from './input';
 import { canManageGroup } from './policy';
@@ -19,12 +20,14 @@ export async function closeGroup(
 	assertOpen(access);
 	const { reason } = validate(closeInput, rawInput);
 	await inTransaction(db, async (trx) => {
-		await trx
+		const closed = await trx
 			.updateTable('groups')
 			.set({ closedAt: now, closedBy: actor.id, closedReason: reason, updatedAt: now })
 			.where('id', '=', groupId)
 			.where('closedAt', 'is', null)
-			.execute();
+			.executeTakeFirst();
+		// Closed meanwhile (a double submit): once is enough.
+		if (Number(closed.numUpdatedRows) !== 1) throw new AppError('conflict', 'error_group_closed');
 		// Nothing waits on a closed group.
 		await trx
 			.updateTable('membershipRequests')

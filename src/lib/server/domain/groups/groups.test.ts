@@ -329,6 +329,8 @@ describe('voluntary membership (§3.2, §5.1)', () => {
 		expect((await appError(leaveGroup(t.db, w.staff, w.groupId))).code).toBe('forbidden');
 
 		await leaveGroup(t.db, w.member, w.groupId);
+		// A double submit: the second finds the member gone already.
+		expect((await appError(leaveGroup(t.db, w.member, w.groupId))).code).toBe('forbidden');
 		await join(t.db, w.leader, w.groupId, w.member);
 		const history = (await groupHistory(t.db, w.groupId))
 			.filter((e) => e.userName === w.member.fullName)

@@ -17,13 +17,17 @@ export async function leaveGroup(
 	if (access.role === 'leader') throw new AppError('conflict', 'error_leader_cannot_leave');
 	if (!canLeave(actor, access)) throw new AppError('forbidden', 'error_forbidden');
 	await inTransaction(db, async (trx) => {
-		await trx
+		// Still a plain member now (not made leader meanwhile, not left by a double submit).
+		const left = await trx
 			.updateTable('groupMembers')
 			.set({ leftAt: now })
 			.where('groupId', '=', groupId)
 			.where('userId', '=', actor.id)
+			.where('role', '=', 'member')
 			.where('leftAt', 'is', null)
-			.execute();
+			.executeTakeFirst();
+		if (Number(left.numUpdatedRows) !== 1)
+			throw new AppError('conflict', 'error_membership_changed');
 		await recordEvent(trx, { groupId, kind: 'left', userId: actor.id, actorId: actor.id }, now);
 	});
 }

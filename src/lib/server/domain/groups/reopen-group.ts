@@ -16,11 +16,14 @@ export async function reopenGroup(
 	assertAllowed(canReopen(actor, access));
 	if (!access.isClosed) throw new AppError('conflict', 'error_group_not_closed');
 	await inTransaction(db, async (trx) => {
-		await trx
+		const reopened = await trx
 			.updateTable('groups')
 			.set({ closedAt: null, closedBy: null, closedReason: null, updatedAt: now })
 			.where('id', '=', groupId)
-			.execute();
+			.where('closedAt', 'is not', null)
+			.executeTakeFirst();
+		if (Number(reopened.numUpdatedRows) !== 1)
+			throw new AppError('conflict', 'error_group_not_closed');
 		await recordEvent(trx, { groupId, kind: 'reopened', actorId: actor.id }, now);
 	});
 }

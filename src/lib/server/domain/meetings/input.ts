@@ -58,7 +58,11 @@ const attendanceKey = /^attendance\.(.{1,64})$/;
  * above. A blank row (the empty one offered for a new item) and rows marked "remove" drop
  * out, so the form works without JavaScript.
  */
-export function meetingFormToInput(values: Record<string, unknown>): Record<string, unknown> {
+export function meetingFormToInput(values: Record<string, unknown>): {
+	input: Record<string, unknown>;
+	/** For each agenda item kept, its row number in the form (errors point back to it). */
+	rows: number[];
+} {
 	const rows = new Map<number, Record<string, string>>();
 	const attendance: Record<string, unknown> = {};
 	const rest: Record<string, unknown> = {};
@@ -69,16 +73,19 @@ export function meetingFormToInput(values: Record<string, unknown>): Record<stri
 			const row = rows.get(Number(item[1])) ?? {};
 			row[item[2]!] = typeof value === 'string' ? value : '';
 			rows.set(Number(item[1]), row);
-		} else if (who) attendance[who[1]!] = value;
-		else rest[key] = value;
+		} else if (who) {
+			// An empty choice means "not recorded": no row.
+			if (value !== '') attendance[who[1]!] = value;
+		} else rest[key] = value;
 	}
-	const agenda = [...rows.entries()]
+	const kept = [...rows.entries()]
 		.sort(([a], [b]) => a - b)
-		.map(([, row]) => row)
-		.filter((row) => !row.remove)
-		.filter((row) =>
+		.filter(([, row]) => !row.remove)
+		.filter(([, row]) =>
 			['title', 'speaker', 'heard', 'spoke', 'decided'].some((f) => (row[f] ?? '').trim() !== '')
-		)
+		);
+	const agenda = kept
+		.map(([, row]) => row)
 		.map((row) => ({
 			title: row.title ?? '',
 			speaker: row.speaker ?? '',
@@ -86,5 +93,5 @@ export function meetingFormToInput(values: Record<string, unknown>): Record<stri
 			spoke: row.spoke ?? '',
 			decided: row.decided ?? ''
 		}));
-	return { ...rest, agenda, attendance };
+	return { input: { ...rest, agenda, attendance }, rows: kept.map(([index]) => index) };
 }

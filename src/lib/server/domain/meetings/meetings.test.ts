@@ -104,10 +104,25 @@ describe('meetings', () => {
 			agendaCount: 1
 		});
 
-		// A member who left still appears in the attendance of the meetings they attended.
+		// A secretary who left stays on the minutes they kept; a new one must be a member.
+		await updateMeeting(
+			t.db,
+			w.leader,
+			w.groupId,
+			meetingId,
+			details({ secretaryId: w.scientist.id })
+		);
 		await leaveGroup(t.db, w.scientist, w.groupId);
-		const later = await getMeeting(t.db, w.leader, w.groupId, meetingId);
-		expect(later.attendees.find((a) => a.userId === w.scientist.id)).toBeUndefined();
+		await updateMeeting(
+			t.db,
+			w.leader,
+			w.groupId,
+			meetingId,
+			details({ secretaryId: w.scientist.id })
+		);
+		expect((await getMeeting(t.db, w.leader, w.groupId, meetingId)).secretaryName).toBe(
+			w.scientist.fullName
+		);
 	});
 
 	it('refuses strangers in the attendance, too many items, and other members’ edits', async () => {
@@ -135,6 +150,17 @@ describe('meetings', () => {
 		expect(
 			(await appError(updateMeeting(t.db, w.member, w.groupId, meetingId, details()))).code
 		).toBe('forbidden');
+		// An error names the row of the form it came from, after removed and blank rows.
+		const untitled = await appError(
+			updateMeeting(t.db, w.leader, w.groupId, meetingId, {
+				...details({ secretaryId: '' }),
+				'agenda.0.title': 'Алынат',
+				'agenda.0.remove': 'on',
+				'agenda.1.title': '',
+				'agenda.1.heard': 'Аталышы жок маселе'
+			})
+		);
+		expect(untitled.field).toBe('agenda.1.title');
 		expect((await appError(getMeeting(t.db, w.leader, w.groupId, 'no-such-meeting'))).code).toBe(
 			'not_found'
 		);
@@ -143,6 +169,7 @@ describe('meetings', () => {
 	it('reads the agenda rows of a form in order, dropping blank and removed ones', () => {
 		expect(
 			meetingFormToInput({
+				'attendance.u2': '',
 				'agenda.10.title': 'Онунчу',
 				'agenda.2.title': 'Экинчи',
 				'agenda.3.title': ' ',
@@ -152,12 +179,15 @@ describe('meetings', () => {
 				heldOn: '2026-11-13'
 			})
 		).toEqual({
-			heldOn: '2026-11-13',
-			attendance: { u1: 'present' },
-			agenda: [
-				{ title: 'Экинчи', speaker: '', heard: '', spoke: '', decided: '' },
-				{ title: 'Онунчу', speaker: '', heard: '', spoke: '', decided: '' }
-			]
+			input: {
+				heldOn: '2026-11-13',
+				attendance: { u1: 'present' },
+				agenda: [
+					{ title: 'Экинчи', speaker: '', heard: '', spoke: '', decided: '' },
+					{ title: 'Онунчу', speaker: '', heard: '', spoke: '', decided: '' }
+				]
+			},
+			rows: [2, 10]
 		});
 	});
 });

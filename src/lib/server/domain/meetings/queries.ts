@@ -22,14 +22,15 @@ export async function findMeeting(db: DB, groupId: string, meetingId: string) {
 	return meeting;
 }
 
-/** Chair and secretary are current members of the group. */
+/** Chair and secretary are current members of the group (or were already set: `kept`). */
 export async function assertMembers(
 	db: DB,
 	groupId: string,
-	people: Record<string, string | undefined>
+	people: Record<string, string | undefined>,
+	kept: (string | null)[] = []
 ): Promise<void> {
 	for (const [field, userId] of Object.entries(people)) {
-		if (!userId) continue;
+		if (!userId || kept.includes(userId)) continue;
 		const member = await db
 			.selectFrom('groupMembers')
 			.select('userId')

@@ -3,7 +3,7 @@ import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { validate } from '../../validation';
+import { validate, ValidationError } from '../../validation';
 import { assertAllowed, assertOpen } from '../groups/queries';
 import { meetingFormToInput, meetingInput } from './input';
 import { canKeepMinutes } from './policy';
@@ -22,8 +22,13 @@ export async function updateMeeting(
 	const meeting = await findMeeting(db, groupId, meetingId);
 	assertAllowed(canKeepMinutes(actor, access, meeting));
 	assertOpen(access);
-	const input = validate(meetingInput, meetingFormToInput(rawInput));
-	await assertMembers(db, groupId, { chairId: input.chairId, secretaryId: input.secretaryId });
+	const form = meetingFormToInput(rawInput);
+	const input = validateRows(form.input, form.rows);
+	// A chair or secretary who has left since stays on the minutes they signed.
+	await assertMembers(db, groupId, { chairId: input.chairId, secretaryId: input.secretaryId }, [
+		meeting.chairId,
+		meeting.secretaryId
+	]);
 	await inTransaction(db, async (trx) => {
 		// Attendance is kept for members of the group (current or former: one who left
 		// later still attended this meeting).
@@ -71,4 +76,22 @@ export async function updateMeeting(
 				.values(attendance.map(([userId, status]) => ({ meetingId, userId, status })))
 				.execute();
 	});
+}
+
+/** Validates, pointing agenda errors at the row of the form they came from. */
+function validateRows(input: Record<string, unknown>, rows: number[]) {
+	try {
+		return validate(meetingInput, input);
+	} catch (error) {
+		if (!(error instanceof ValidationError)) throw error;
+		throw new ValidationError(
+			error.issues.map((issue) => ({
+				...issue,
+				field: issue.field.replace(
+					/^agenda\.(\d+)\./,
+					(_, i: string) => `agenda.${rows[Number(i)]}.`
+				)
+			}))
+		);
+	}
 }

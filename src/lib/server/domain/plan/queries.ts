@@ -12,9 +12,15 @@ export async function findPlanItem(db: DB, groupId: string, itemId: string) {
 	return item;
 }
 
-/** The responsible person must be a current member of the group. */
-export async function assertResponsible(db: DB, groupId: string, userId: string | undefined) {
+/** The responsible person must be a current member of the group, or the one already set. */
+export async function assertResponsible(
+	db: DB,
+	groupId: string,
+	userId: string | undefined,
+	kept: string | null = null
+) {
 	if (!userId) return null;
+	if (userId === kept) return userId;
 	const member = await db
 		.selectFrom('groupMembers')
 		.select('userId')

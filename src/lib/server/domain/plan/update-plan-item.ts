@@ -16,11 +16,16 @@ export async function updatePlanItem(
 	now = new Date()
 ): Promise<void> {
 	const access = await groupAccess(db, actor, groupId);
-	await findPlanItem(db, groupId, itemId);
+	const item = await findPlanItem(db, groupId, itemId);
 	assertAllowed(canManagePlan(actor, access));
 	assertOpen(access);
 	const input = validate(planItemInput, rawInput);
-	const responsibleId = await assertResponsible(db, groupId, input.responsibleId);
+	const responsibleId = await assertResponsible(
+		db,
+		groupId,
+		input.responsibleId,
+		item.responsibleId
+	);
 	await db
 		.updateTable('planItems')
 		.set({

@@ -11,7 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
-	const { group, can } = await orHttpError(getGroup(database(), actor, params.groupId));
+	const { group, can, isClosed } = await orHttpError(getGroup(database(), actor, params.groupId));
+	if (isClosed) error(409, { message: translate('error_group_closed') });
 	// Only those who edit the charter get this form; the others read it on the group's home.
 	if (!can.manage) error(403, { message: translate('error_forbidden') });
 	return {

@@ -7,6 +7,7 @@ import { collator, formatDateTime } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/web/denied';
 import { formatDay } from '$lib/server/web/days';
 import { runForm } from '$lib/server/web/forms';
+import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	view.agenda.forEach((item, i) => {
 		for (const [field, value] of Object.entries(item)) values[`agenda.${i}.${field}`] = value;
 	});
-	for (const a of attendees) values[`attendance.${a.userId}`] = a.status ?? 'present';
+	for (const a of attendees) values[`attendance.${a.userId}`] = a.status ?? '';
 	return {
 		meeting: {
 			id: meeting.id,
@@ -44,16 +45,31 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			decisions: meeting.decisions,
 			chairName: view.chairName,
 			secretaryName: view.secretaryName,
-			updatedAt: formatDateTime(meeting.updatedAt, locals.locale, config().timeZone)
+			updatedAt: formatDateTime(meeting.updatedAt, locals.locale, config().timeZone),
+			/** Changes with every save: the agenda rows are keyed by it. */
+			version: meeting.updatedAt.getTime()
 		},
 		agenda: view.agenda,
 		attendees: attendees.map((a) => ({ userId: a.userId, fullName: a.fullName, status: a.status })),
 		canEdit: view.canEdit,
 		maxAgendaItems,
 		values,
-		members: attendees
-			.filter((a) => view.attendees.find((x) => x.userId === a.userId)?.isCurrentMember)
-			.map((a) => ({ value: a.userId, label: a.fullName }))
+		members: [
+			...attendees
+				.filter((a) => a.isCurrentMember)
+				.map((a) => ({ value: a.userId, label: a.fullName })),
+			// A chair or secretary who has left stays on the minutes they signed.
+			...[
+				[meeting.chairId, view.chairName],
+				[meeting.secretaryId, view.secretaryName]
+			]
+				.filter(([id]) => id && !attendees.some((a) => a.userId === id && a.isCurrentMember))
+				.map(([id, name]) => ({
+					value: id!,
+					label: translate('former_member', { name: name ?? '' })
+				}))
+				.filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i)
+		]
 	};
 };
 

@@ -32,7 +32,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		canManage: plan.canManage,
 		kinds: planItemKinds.map((value) => ({ value, label: planKindName(value) })),
 		statuses: planItemStatuses.map((value) => ({ value, label: planStatusName(value) })),
-		members: plan.members.map((m) => ({ value: m.id, label: m.fullName }))
+		members: [
+			...plan.members.map((m) => ({ value: m.id, label: m.fullName })),
+			// A responsible member who has left stays on the item until the leader changes it.
+			...(item.responsibleId && !plan.members.some((m) => m.id === item.responsibleId)
+				? [
+						{
+							value: item.responsibleId,
+							label: translate('former_member', { name: item.responsibleName ?? '' })
+						}
+					]
+				: [])
+		]
 	};
 };
 
