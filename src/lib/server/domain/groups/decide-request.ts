@@ -6,7 +6,7 @@ import { validate } from '../../validation';
 import { decideInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
 import { canManageGroup } from './policy';
-import { addMember, assertAllowed, assertOpen, groupAccess } from './queries';
+import { addMember, assertAllowed, assertOpen, findStaffOfSchool, groupAccess } from './queries';
 
 /** The leader (or the administration) accepts or declines a teacher's request to join. */
 export async function decideRequest(
@@ -25,6 +25,9 @@ export async function decideRequest(
 		const request = await findPendingRequest(trx, groupId, input.requestId);
 		// Invitations are answered by the invited person, never on their behalf.
 		if (request.kind !== 'request') throw new AppError('not_found', 'error_request_not_found');
+		// A teacher deactivated (or moved) since asking is not added.
+		if (accepted && !(await findStaffOfSchool(trx, access.schoolId, request.userId)))
+			throw new AppError('conflict', 'error_membership_changed');
 		await settleRequest(
 			trx,
 			{

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../test/expect-error';
+import { actorOf, makeUser } from '../../test/factories';
 import { charter, join, makeGroupWorld, type GroupWorld } from '../../test/groups';
 import { useTestDatabase } from '../../test/vitest';
 import { acceptInvitation } from '../accounts/accept-invitation';
@@ -191,6 +192,18 @@ describe('voluntary membership (§3.2, §5.1)', () => {
 		const declined = await getGroup(t.db, w.staff, w.groupId);
 		expect(declined.myRole).toBeNull();
 		expect(declined.myDeclined?.response).toBe('Кийинки жылы');
+
+		// Deactivated after asking: the request cannot be accepted.
+		const gone = await makeUser(t.db, { schoolId: w.schoolId, role: 'teacher' });
+		const goneRequest = await requestToJoin(t.db, actorOf(gone), w.groupId, { message: 'Мен да' });
+		await t.db.updateTable('users').set({ isActive: false }).where('id', '=', gone.id).execute();
+		const refused = await appError(
+			decideRequest(t.db, w.leader, w.groupId, {
+				requestId: goneRequest.requestId,
+				decision: 'accept'
+			})
+		);
+		expect(refused.messageKey).toBe('error_membership_changed');
 
 		const second = await requestToJoin(t.db, w.staff, w.groupId, { message: 'Дагы аракет' });
 		expect(
