@@ -16,6 +16,7 @@ import { inviteExternal } from './invite-external';
 import { inviteTeacher } from './invite-teacher';
 import { leaveGroup } from './leave-group';
 import { listGroups } from './list-groups';
+import { listMyGroups } from './list-my-groups';
 import { compareRevisions, listRevisions } from './list-revisions';
 import { reopenGroup } from './reopen-group';
 import { requestToJoin } from './request-to-join';
@@ -94,6 +95,33 @@ describe('who sees a group', () => {
 		// Scientists belong to no school: they see the groups they are in, and only those.
 		expect((await listGroups(t.db, w.scientist, 'all')).map((g) => g.id)).toEqual([w.groupId]);
 		expect(await listGroups(t.db, w.staff, 'mine')).toEqual([]);
+	});
+
+	it('home lists the open groups one is in or invited to, with requests for the leader', async () => {
+		const { requestId } = await requestToJoin(t.db, w.staff, w.groupId, { message: 'Мен' });
+		expect(await listMyGroups(t.db, w.leader)).toEqual([
+			{
+				id: w.groupId,
+				name: charter.name,
+				myRole: 'leader',
+				hasInvitation: false,
+				pendingRequests: 1
+			}
+		]);
+		expect((await listMyGroups(t.db, w.member))[0]).toMatchObject({
+			myRole: 'member',
+			pendingRequests: 0
+		});
+		expect(await listMyGroups(t.db, w.staff)).toEqual([]);
+		expect(await listMyGroups(t.db, w.otherAdmin)).toEqual([]);
+		await withdrawRequest(t.db, w.staff, w.groupId, requestId);
+		await inviteTeacher(t.db, w.leader, w.groupId, { userId: w.staff.id });
+		expect((await listMyGroups(t.db, w.staff))[0]).toMatchObject({
+			myRole: null,
+			hasInvitation: true
+		});
+		const pending = (await getGroup(t.db, w.staff, w.groupId)).myPending!;
+		await withdrawRequest(t.db, w.leader, w.groupId, pending.id);
 	});
 
 	it('only the leader and the administration see the requests waiting', async () => {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor';
-import { isSchoolAdmin, isStaff } from '../../access/actor';
+import { isStaff } from '../../access/actor';
 import type { DB, GroupRole } from '../../db/types';
 
 export type GroupFilter = 'active' | 'closed' | 'mine' | 'all';
@@ -14,8 +14,6 @@ export interface GroupSummary {
 	memberCount: number;
 	myRole: GroupRole | null;
 	hasInvitation: boolean;
-	/** Requests to join waiting for an answer: counted for the leader and the admin only. */
-	pendingRequests: number;
 }
 
 /**
@@ -63,14 +61,7 @@ export async function listGroups(
 				.where('r.kind', '=', 'invitation')
 				.where('r.status', '=', 'pending')
 				.limit(1)
-				.as('invitationId'),
-			eb
-				.selectFrom('membershipRequests as q')
-				.select((c) => c.fn.countAll<number>().as('n'))
-				.whereRef('q.groupId', '=', 'groups.id')
-				.where('q.kind', '=', 'request')
-				.where('q.status', '=', 'pending')
-				.as('pendingRequests')
+				.as('invitationId')
 		]);
 	query = isStaff(actor)
 		? query.where('groups.schoolId', '=', actor.schoolId!)
@@ -94,7 +85,6 @@ export async function listGroups(
 	if (filter === 'mine')
 		query = query.where('mine.leftAt', 'is', null).where('mine.userId', 'is not', null);
 	const rows = await query.orderBy('groups.closedAt', 'desc').orderBy('groups.name').execute();
-	const admin = isSchoolAdmin(actor);
 	return rows.map((row) => ({
 		id: row.id,
 		name: row.name,
@@ -104,8 +94,6 @@ export async function listGroups(
 		leaderName: row.leaderName ?? null,
 		memberCount: Number(row.memberCount ?? 0),
 		myRole: row.myRole && !row.myLeftAt ? row.myRole : null,
-		hasInvitation: row.invitationId != null,
-		pendingRequests:
-			admin || (row.myRole === 'leader' && !row.myLeftAt) ? Number(row.pendingRequests ?? 0) : 0
+		hasInvitation: row.invitationId != null
 	}));
 }
