@@ -24,3 +24,10 @@ export function text(value: unknown, fallback: string | number | null = ''): str
 export function list(value: unknown): string[] {
 	return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
 }
+
+/** A field's aria-describedby: the ids of its error and hint, if shown. */
+export function describedBy(id: string, error?: string, hint?: string): string | undefined {
+	return (
+		[error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined
+	);
+}

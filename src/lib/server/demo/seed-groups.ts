@@ -188,32 +188,22 @@ export async function seedGroups(
 			{ kind, title, dueOn: day(due), responsibleId: p(who).id, status, notes: '' },
 			at(-80)
 		);
-	const first = await createMeeting(
-		db,
-		leader,
-		literacy,
-		{
-			heldOn: day(-75),
-			startTime: '14:30',
-			place: 'Мектептин китепканасы',
-			chairId: leader.id,
-			secretaryId: p('Жылдыз Токтогулова').id,
-			invited: 'Б. Жумабаев, окуу иштери боюнча орун басары'
-		},
-		at(-76)
-	);
+	const firstDetails = {
+		heldOn: day(-75),
+		startTime: '14:30',
+		place: 'Мектептин китепканасы',
+		chairId: leader.id,
+		secretaryId: p('Жылдыз Токтогулова').id,
+		invited: 'Б. Жумабаев, окуу иштери боюнча орун басары'
+	};
+	const first = await createMeeting(db, leader, literacy, firstDetails, at(-76));
 	await updateMeeting(
 		db,
 		leader,
 		literacy,
 		first.meetingId,
 		{
-			heldOn: day(-75),
-			startTime: '14:30',
-			place: 'Мектептин китепканасы',
-			chairId: leader.id,
-			secretaryId: p('Жылдыз Токтогулова').id,
-			invited: 'Б. Жумабаев, окуу иштери боюнча орун басары',
+			...firstDetails,
 			'agenda.0.title': 'Топтун 2026–2027-окуу жылына иш планы жөнүндө',
 			'agenda.0.speaker': 'А. Өмүрбекова',
 			'agenda.0.heard':
@@ -235,34 +225,23 @@ export async function seedGroups(
 		},
 		at(-75)
 	);
-	const second = await createMeeting(
-		db,
-		leader,
-		literacy,
-		{
-			heldOn: day(-40),
-			startTime: '15:00',
-			place: '',
-			onlineLink: 'https://meet.jit.si/ustat-karakol5-literacy',
-			chairId: leader.id,
-			secretaryId: p('Жылдыз Токтогулова').id,
-			invited: ''
-		},
-		at(-41)
-	);
+	const secondDetails = {
+		heldOn: day(-40),
+		startTime: '15:00',
+		place: '',
+		onlineLink: 'https://meet.jit.si/ustat-karakol5-literacy',
+		chairId: leader.id,
+		secretaryId: p('Жылдыз Токтогулова').id,
+		invited: ''
+	};
+	const second = await createMeeting(db, leader, literacy, secondDetails, at(-41));
 	await updateMeeting(
 		db,
 		p('Жылдыз Токтогулова'),
 		literacy,
 		second.meetingId,
 		{
-			heldOn: day(-40),
-			startTime: '15:00',
-			place: '',
-			onlineLink: 'https://meet.jit.si/ustat-karakol5-literacy',
-			chairId: leader.id,
-			secretaryId: p('Жылдыз Токтогулова').id,
-			invited: '',
+			...secondDetails,
 			'agenda.0.title': 'PISA тибиндеги тапшырмалар жөнүндө',
 			'agenda.0.speaker': 'К. Эсенгулов, КББА',
 			'agenda.0.heard':

@@ -13,6 +13,7 @@ import {
 	currentLeaderId,
 	findStaffOfSchool,
 	groupAccess,
+	isCurrentMember,
 	recordEvent
 } from './queries';
 
@@ -60,13 +61,7 @@ async function replace(
 			.where('groupId', '=', groupId)
 			.where('userId', '=', previous)
 			.execute();
-	const membership = await trx
-		.selectFrom('groupMembers')
-		.select('leftAt')
-		.where('groupId', '=', groupId)
-		.where('userId', '=', leader.id)
-		.executeTakeFirst();
-	if (membership && !membership.leftAt)
+	if (await isCurrentMember(trx, groupId, leader.id))
 		await trx
 			.updateTable('groupMembers')
 			.set({ role: 'leader' })

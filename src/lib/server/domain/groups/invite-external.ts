@@ -7,7 +7,7 @@ import { createInvitation, mailInvitation } from '../accounts/create-invitation'
 import { inviteExternalInput } from './input';
 import { openRequest } from './membership-requests';
 import { canManageGroup } from './policy';
-import { assertAllowed, assertOpen, groupAccess } from './queries';
+import { assertAllowed, assertOpen, groupAccess, isCurrentMember } from './queries';
 
 export type ExternalInvitation =
 	| { kind: 'link'; url: string; expiresAt: Date; emailed: boolean; email: string }
@@ -38,14 +38,8 @@ export async function inviteExternal(
 		// Staff are invited as teachers of the school, not as outside experts.
 		if (existing.schoolId !== null || !existing.isActive)
 			throw new AppError('conflict', 'error_not_external', { field: 'email' });
-		const member = await db
-			.selectFrom('groupMembers')
-			.select('userId')
-			.where('groupId', '=', groupId)
-			.where('userId', '=', existing.id)
-			.where('leftAt', 'is', null)
-			.executeTakeFirst();
-		if (member) throw new AppError('conflict', 'error_already_member', { field: 'email' });
+		if (await isCurrentMember(db, groupId, existing.id))
+			throw new AppError('conflict', 'error_already_member', { field: 'email' });
 		await openRequest(
 			db,
 			{

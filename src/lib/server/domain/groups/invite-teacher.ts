@@ -5,7 +5,13 @@ import { validate } from '../../validation';
 import { inviteTeacherInput } from './input';
 import { openRequest } from './membership-requests';
 import { canManageGroup } from './policy';
-import { assertAllowed, assertOpen, findStaffOfSchool, groupAccess } from './queries';
+import {
+	assertAllowed,
+	assertOpen,
+	findStaffOfSchool,
+	groupAccess,
+	isCurrentMember
+} from './queries';
 
 /** The leader or administration invites a teacher of the school; they join only if they accept. */
 export async function inviteTeacher(
@@ -21,14 +27,8 @@ export async function inviteTeacher(
 	const input = validate(inviteTeacherInput, rawInput);
 	const teacher = await findStaffOfSchool(db, access.schoolId, input.userId);
 	if (!teacher) throw new AppError('invalid', 'error_choice', { field: 'userId' });
-	const member = await db
-		.selectFrom('groupMembers')
-		.select('userId')
-		.where('groupId', '=', groupId)
-		.where('userId', '=', teacher.id)
-		.where('leftAt', 'is', null)
-		.executeTakeFirst();
-	if (member) throw new AppError('conflict', 'error_already_member', { field: 'userId' });
+	if (await isCurrentMember(db, groupId, teacher.id))
+		throw new AppError('conflict', 'error_already_member', { field: 'userId' });
 	const requestId = await openRequest(
 		db,
 		{

@@ -47,7 +47,7 @@ export async function groupAccess(db: DB, actor: Actor, groupId: string): Promis
 }
 
 /** For writes: a closed group is read-only (§3.6). */
-export function assertOpen(access: Pick<GroupAccess, 'isClosed'>): void {
+export function assertOpen(access: GroupAccess): void {
 	if (access.isClosed) throw new AppError('conflict', 'error_group_closed');
 }
 
@@ -143,4 +143,27 @@ export async function currentLeaderId(db: DB, groupId: string): Promise<string |
 		.where('leftAt', 'is', null)
 		.executeTakeFirst();
 	return row?.userId;
+}
+
+/** Whether the person is a current member of the group. */
+export async function isCurrentMember(db: DB, groupId: string, userId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('groupMembers')
+		.select('userId')
+		.where('groupId', '=', groupId)
+		.where('userId', '=', userId)
+		.where('leftAt', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Current members' ids and names: the choices of "responsible", "chair", "secretary". */
+export function currentMemberNames(db: DB, groupId: string) {
+	return db
+		.selectFrom('groupMembers as m')
+		.innerJoin('users as u', 'u.id', 'm.userId')
+		.select(['u.id', 'u.fullName'])
+		.where('m.groupId', '=', groupId)
+		.where('m.leftAt', 'is', null)
+		.execute();
 }

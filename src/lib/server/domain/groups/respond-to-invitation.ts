@@ -15,7 +15,7 @@ export async function respondToInvitation(
 	rawInput: unknown,
 	now = new Date()
 ): Promise<{ accepted: boolean }> {
-	await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, groupId);
 	const input = validate(respondInput, rawInput);
 	const accepted = input.decision === 'accept';
 	await inTransaction(db, async (trx) => {
@@ -23,12 +23,7 @@ export async function respondToInvitation(
 		// Someone else's invitation is not there for this actor at all.
 		if (request.kind !== 'invitation' || request.userId !== actor.id)
 			throw new AppError('not_found', 'error_request_not_found');
-		const group = await trx
-			.selectFrom('groups')
-			.select('closedAt')
-			.where('id', '=', groupId)
-			.executeTakeFirstOrThrow();
-		if (accepted) assertOpen({ isClosed: group.closedAt !== null });
+		if (accepted) assertOpen(access);
 		await settleRequest(
 			trx,
 			{ requestId: request.id, status: accepted ? 'accepted' : 'declined', decidedBy: actor.id },

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { AttendanceStatus, DB, Meeting } from '../../db/types';
+import { currentMemberNames } from '../groups/queries';
 import { canKeepMinutes } from './policy';
 import { findMeeting, meetingsAccess } from './queries';
 
@@ -58,13 +59,7 @@ export async function getMeeting(
 			.select(['a.userId', 'a.status', 'u.fullName'])
 			.where('a.meetingId', '=', meetingId)
 			.execute(),
-		db
-			.selectFrom('groupMembers as m')
-			.innerJoin('users as u', 'u.id', 'm.userId')
-			.select(['m.userId', 'u.fullName'])
-			.where('m.groupId', '=', groupId)
-			.where('m.leftAt', 'is', null)
-			.execute(),
+		currentMemberNames(db, groupId),
 		db
 			.selectFrom('users')
 			.select(['id', 'fullName'])
@@ -72,7 +67,13 @@ export async function getMeeting(
 			.execute()
 	]);
 	const attendees = new Map<string, AttendeeView>();
-	for (const m of members) attendees.set(m.userId, { ...m, status: null, isCurrentMember: true });
+	for (const m of members)
+		attendees.set(m.id, {
+			userId: m.id,
+			fullName: m.fullName,
+			status: null,
+			isCurrentMember: true
+		});
 	for (const a of attendance)
 		attendees.set(a.userId, {
 			userId: a.userId,

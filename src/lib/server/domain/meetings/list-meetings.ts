@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { canCallMeeting } from './policy';
+import { currentMemberNames } from '../groups/queries';
 import { meetingsAccess } from './queries';
 
 export interface MeetingSummary {
@@ -57,13 +58,7 @@ export async function listMeetings(
 			.where('m.groupId', '=', groupId)
 			.orderBy('m.number', 'desc')
 			.execute(),
-		db
-			.selectFrom('groupMembers as m')
-			.innerJoin('users as u', 'u.id', 'm.userId')
-			.select(['u.id', 'u.fullName'])
-			.where('m.groupId', '=', groupId)
-			.where('m.leftAt', 'is', null)
-			.execute()
+		currentMemberNames(db, groupId)
 	]);
 	return {
 		groupName: access.group.name,

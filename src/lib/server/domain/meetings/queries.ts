@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { groupAccess, type GroupAccess } from '../groups/queries';
+import { groupAccess, isCurrentMember, type GroupAccess } from '../groups/queries';
 import { canSeeMeetings } from './policy';
 
 /** The group, if the actor may see its meetings; otherwise as if there were none. */
@@ -31,13 +31,7 @@ export async function assertMembers(
 ): Promise<void> {
 	for (const [field, userId] of Object.entries(people)) {
 		if (!userId || kept.includes(userId)) continue;
-		const member = await db
-			.selectFrom('groupMembers')
-			.select('userId')
-			.where('groupId', '=', groupId)
-			.where('userId', '=', userId)
-			.where('leftAt', 'is', null)
-			.executeTakeFirst();
-		if (!member) throw new AppError('invalid', 'error_choice', { field });
+		if (!(await isCurrentMember(db, groupId, userId)))
+			throw new AppError('invalid', 'error_choice', { field });
 	}
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { DB, PlanItemKind, PlanItemStatus } from '../../db/types';
-import { groupAccess } from '../groups/queries';
+import { currentMemberNames, groupAccess } from '../groups/queries';
 import { canManagePlan, canSetPlanStatus } from './policy';
 
 export interface PlanItemView {
@@ -55,13 +55,7 @@ export async function listPlan(
 	if (range) query = query.where('p.dueOn', '>=', range.from).where('p.dueOn', '<=', range.to);
 	const [rows, members] = await Promise.all([
 		query.orderBy('p.dueOn').orderBy('p.createdAt').execute(),
-		db
-			.selectFrom('groupMembers as m')
-			.innerJoin('users as u', 'u.id', 'm.userId')
-			.select(['u.id', 'u.fullName'])
-			.where('m.groupId', '=', groupId)
-			.where('m.leftAt', 'is', null)
-			.execute()
+		currentMemberNames(db, groupId)
 	]);
 	const open = !access.isClosed;
 	const items = rows.map((r) => ({

@@ -1,5 +1,6 @@
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { isCurrentMember } from '../groups/queries';
 
 export async function findPlanItem(db: DB, groupId: string, itemId: string) {
 	const item = await db
@@ -21,13 +22,7 @@ export async function assertResponsible(
 ) {
 	if (!userId) return null;
 	if (userId === kept) return userId;
-	const member = await db
-		.selectFrom('groupMembers')
-		.select('userId')
-		.where('groupId', '=', groupId)
-		.where('userId', '=', userId)
-		.where('leftAt', 'is', null)
-		.executeTakeFirst();
-	if (!member) throw new AppError('invalid', 'error_choice', { field: 'responsibleId' });
+	if (!(await isCurrentMember(db, groupId, userId)))
+		throw new AppError('invalid', 'error_choice', { field: 'responsibleId' });
 	return userId;
 }
