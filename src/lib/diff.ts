@@ -46,3 +46,68 @@ export function wordDiff(before: string, after: string): DiffPart[] {
 	while (j < b.length) push('added', b[j++]!);
 	return parts;
 }
+
+/** Past this many words on either side a changed block is shown whole, not word by word. */
+const WORD_DIFF_LIMIT = 3000;
+
+/**
+ * A long text's difference (a material's body): paragraphs are matched first, then the
+ * words of each changed stretch, so twenty pages never build a table of millions of cells.
+ */
+export function textDiff(before: string, after: string): DiffPart[] {
+	const a = before.split(/(?<=\n)/);
+	const b = after.split(/(?<=\n)/);
+	const lines = wordDiffOf(a, b);
+	const parts: DiffPart[] = [];
+	const push = (kind: DiffPart['kind'], text: string) => {
+		const last = parts[parts.length - 1];
+		if (last?.kind === kind) last.text += text;
+		else if (text) parts.push({ kind, text });
+	};
+	for (let k = 0; k < lines.length; k++) {
+		const part = lines[k]!;
+		const next = lines[k + 1];
+		if (part.kind === 'removed' && next?.kind === 'added') {
+			const words = (part.text.match(/\S+/g)?.length ?? 0) + (next.text.match(/\S+/g)?.length ?? 0);
+			if (words <= WORD_DIFF_LIMIT)
+				for (const p of wordDiff(part.text, next.text)) push(p.kind, p.text);
+			else {
+				push('removed', part.text);
+				push('added', next.text);
+			}
+			k++;
+		} else push(part.kind, part.text);
+	}
+	return parts;
+}
+
+/** The same longest-common-subsequence walk as wordDiff, over whole lines. */
+function wordDiffOf(a: string[], b: string[]): DiffPart[] {
+	const cols = b.length + 1;
+	const lcs = new Uint32Array((a.length + 1) * cols);
+	for (let i = a.length - 1; i >= 0; i--)
+		for (let j = b.length - 1; j >= 0; j--)
+			lcs[i * cols + j] =
+				a[i] === b[j]
+					? lcs[(i + 1) * cols + j + 1]! + 1
+					: Math.max(lcs[(i + 1) * cols + j]!, lcs[i * cols + j + 1]!);
+	const parts: DiffPart[] = [];
+	const push = (kind: DiffPart['kind'], text: string) => {
+		const last = parts[parts.length - 1];
+		if (last?.kind === kind) last.text += text;
+		else parts.push({ kind, text });
+	};
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i] === b[j]) {
+			push('same', b[j]!);
+			i++;
+			j++;
+		} else if (lcs[(i + 1) * cols + j]! >= lcs[i * cols + j + 1]!) push('removed', a[i++]!);
+		else push('added', b[j++]!);
+	}
+	while (i < a.length) push('removed', a[i++]!);
+	while (j < b.length) push('added', b[j++]!);
+	return parts;
+}

@@ -243,6 +243,151 @@ export interface MeetingAttendanceTable {
 	status: AttendanceStatus;
 }
 
+export const materialTypes = [
+	'lesson_plan',
+	'didactic',
+	'method',
+	'activity_outline',
+	'assessment',
+	'presentation',
+	'article',
+	'other'
+] as const;
+export type MaterialType = (typeof materialTypes)[number];
+export const materialStatuses = [
+	'draft',
+	'offered',
+	'under_review',
+	'revision_requested',
+	'accepted',
+	'archived'
+] as const;
+export type MaterialStatus = (typeof materialStatuses)[number];
+export type MaterialLanguage = 'ky' | 'ru' | 'en';
+export type MaterialEventKind = 'created' | 'offered' | 'status' | 'edited';
+export type Recommendation = 'accept' | 'revise' | 'reject';
+
+/** A practical material offered to a group (§3.3). */
+export interface MaterialTable {
+	id: string;
+	groupId: string;
+	authorId: string;
+	type: MaterialType;
+	title: string;
+	language: MaterialLanguage;
+	abstract: string;
+	bodyHtml: string;
+	bodyText: string;
+	/** JSON array of strings */
+	tags: string;
+	status: MaterialStatus;
+	/** 0 while a draft */
+	versionNumber: number;
+	createdAt: Date;
+	updatedAt: Date;
+	offeredAt: Date | null;
+}
+
+export interface MaterialAuthorTable {
+	materialId: string;
+	userId: string;
+	isMain: boolean;
+}
+
+export interface MaterialSubjectTable {
+	materialId: string;
+	subjectId: string;
+}
+
+export interface MaterialGradeTable {
+	materialId: string;
+	grade: number;
+}
+
+export interface MaterialVersionTable {
+	id: string;
+	materialId: string;
+	number: number;
+	authorId: string | null;
+	createdAt: Date;
+	snapshot: string;
+	changed: string;
+}
+
+export interface MaterialEventTable {
+	id: string;
+	materialId: string;
+	kind: MaterialEventKind;
+	fromStatus: MaterialStatus | null;
+	toStatus: MaterialStatus | null;
+	versionNumber: number;
+	actorId: string | null;
+	reason: string | null;
+	createdAt: Date;
+}
+
+export interface MaterialAttachmentTable {
+	id: string;
+	materialId: string;
+	blobKey: string;
+	name: string;
+	mime: string;
+	kind: string;
+	size: number;
+	hasThumbnail: boolean;
+	uploadedBy: string | null;
+	uploadedAt: Date;
+	removedAt: Date | null;
+}
+
+export interface MaterialImageTable {
+	materialId: string;
+	blobKey: string;
+	mime: string;
+	size: number;
+	createdAt: Date;
+}
+
+export interface MaterialCommentTable {
+	id: string;
+	materialId: string;
+	parentId: string | null;
+	authorId: string;
+	versionNumber: number;
+	body: string;
+	createdAt: Date;
+}
+
+export interface ReviewCriterionTable {
+	id: string;
+	groupId: string;
+	position: number;
+	/** A default criterion's key (criterion_<key> in the catalog), or null for the leader's own. */
+	builtin: string | null;
+	/** The leader's name for it; null shows the built-in name in the reader's language. */
+	name: string | null;
+	isActive: boolean;
+	createdAt: Date;
+}
+
+export interface ReviewTable {
+	id: string;
+	materialId: string;
+	versionNumber: number;
+	reviewerId: string;
+	recommendation: Recommendation;
+	comment: string;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+export interface ReviewScoreTable {
+	reviewId: string;
+	criterionId: string;
+	score: number;
+	comment: string;
+}
+
 export interface Database {
 	deployment: DeploymentTable;
 	schools: SchoolTable;
@@ -262,6 +407,18 @@ export interface Database {
 	meetings: MeetingTable;
 	meetingAgendaItems: MeetingAgendaItemTable;
 	meetingAttendance: MeetingAttendanceTable;
+	materials: MaterialTable;
+	materialAuthors: MaterialAuthorTable;
+	materialSubjects: MaterialSubjectTable;
+	materialGrades: MaterialGradeTable;
+	materialVersions: MaterialVersionTable;
+	materialEvents: MaterialEventTable;
+	materialAttachments: MaterialAttachmentTable;
+	materialImages: MaterialImageTable;
+	materialComments: MaterialCommentTable;
+	reviewCriteria: ReviewCriterionTable;
+	reviews: ReviewTable;
+	reviewScores: ReviewScoreTable;
 }
 
 /** The query builder, or a transaction of it: use cases accept either. */
@@ -276,3 +433,4 @@ export type Subject = Selectable<SubjectTable>;
 export type Group = Selectable<GroupTable>;
 export type PlanItem = Selectable<PlanItemTable>;
 export type Meeting = Selectable<MeetingTable>;
+export type Material = Selectable<MaterialTable>;

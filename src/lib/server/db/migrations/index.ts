@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as accounts from './0001-accounts';
 import * as groups from './0002-groups';
+import * as materials from './0003-materials';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
 	'0001-accounts': accounts,
-	'0002-groups': groups
+	'0002-groups': groups,
+	'0003-materials': materials
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import { validate } from '../../validation';
 import { createGroupInput } from './input';
 import { canCreateGroup } from './policy';
 import { addMember, assertAllowed, findStaffOfSchool, recordEvent } from './queries';
+import { addDefaultCriteria } from '../reviews/criteria';
 import { addRevision, changedFields, charterOf } from './revisions';
 
 /** §3.1, §3.5: the administration creates a group and appoints its leader. */
@@ -47,6 +48,7 @@ export async function createGroup(
 			now
 		);
 		await addMember(trx, { groupId, userId: leader.id, role: 'leader', actorId: actor.id }, now);
+		await addDefaultCriteria(trx, groupId, now);
 		await recordEvent(
 			trx,
 			{ groupId, kind: 'leader_changed', userId: leader.id, actorId: actor.id },

@@ -1,0 +1,153 @@
+import type { Actor } from '../../access/actor';
+import { newId } from '../../db/ids';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
+import type { DB, MaterialAttachmentTable } from '../../db/types';
+import type { ReceivedFile } from '../../files/receive';
+import { sniffFile, type FileKind } from '../../files/sniff';
+import { makeThumbnail } from '../../files/thumbnail';
+import type { BlobStore } from '../../storage/types';
+import { ValidationError, type FieldIssue } from '../../validation';
+import { canEditMaterial } from './policy';
+import { assertEditable, materialAccess } from './queries';
+import { recordMaterialEvent, recordVersion } from './versions';
+
+export const MAX_ATTACHMENTS = 20;
+
+export interface AttachLimits {
+	/** All files of one group together (configuration MAX_GROUP_FILES_MB). */
+	maxGroupBytes: number;
+}
+
+/** Before a byte of an upload is read: may the actor attach files to this material? */
+export async function assertCanAttach(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	materialId: string
+): Promise<void> {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+}
+
+/**
+ * Attaches uploaded files (already streamed to temporary files) to a material. Each file's
+ * type is decided by its content; one bad file refuses the whole upload, so nothing is
+ * half-saved. After offering, the new list of attachments is the next version.
+ */
+export async function attachFiles(
+	db: DB,
+	files: BlobStore,
+	actor: Actor,
+	groupId: string,
+	materialId: string,
+	received: ReceivedFile[],
+	limits: AttachLimits,
+	now = new Date()
+): Promise<{ count: number }> {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+	if (received.length === 0)
+		throw new ValidationError([{ field: 'files', key: 'error_file_required' }]);
+
+	const issues: FieldIssue[] = [];
+	const kinds: FileKind[] = [];
+	for (const file of received) {
+		const kind = await sniffFile(file.path);
+		if (!kind) issues.push({ field: 'files', key: 'error_file_type', params: { name: file.name } });
+		else kinds.push(kind);
+	}
+	if (issues.length > 0) throw new ValidationError(issues.slice(0, 1));
+
+	const current = await db
+		.selectFrom('materialAttachments')
+		.select((eb) => eb.fn.countAll().as('count'))
+		.where('materialId', '=', materialId)
+		.where('removedAt', 'is', null)
+		.executeTakeFirstOrThrow();
+	if (Number(current.count) + received.length > MAX_ATTACHMENTS)
+		throw new ValidationError([
+			{ field: 'files', key: 'error_too_many_files', params: { max: MAX_ATTACHMENTS } }
+		]);
+	const used = await groupBytes(db, groupId);
+	const adding = received.reduce((sum, f) => sum + f.size, 0);
+	if (used + adding > limits.maxGroupBytes)
+		throw new ValidationError([
+			{
+				field: 'files',
+				key: 'error_group_quota',
+				params: { max: Math.round(limits.maxGroupBytes / 1024 / 1024) }
+			}
+		]);
+
+	// Bytes first (content-addressed, so a retry or a duplicate costs nothing), rows after.
+	const rows: MaterialAttachmentTable[] = [];
+	for (const [i, file] of received.entries()) {
+		const kind = kinds[i]!;
+		await files.putFile(file.sha256, file.path, kind.mime);
+		const thumbnail = kind.category === 'image' ? await makeThumbnail(file.path) : null;
+		if (thumbnail) await files.putBytes(`${file.sha256}.thumb`, thumbnail, 'image/webp');
+		rows.push({
+			id: newId(),
+			materialId,
+			blobKey: file.sha256,
+			name: withExtension(file.name, kind.ext),
+			mime: kind.mime,
+			kind: kind.kind,
+			size: file.size,
+			hasThumbnail: thumbnail !== null,
+			uploadedBy: actor.id,
+			uploadedAt: now,
+			removedAt: null
+		});
+	}
+	await retryOnConflict(() =>
+		inTransaction(db, async (trx) => {
+			await trx.insertInto('materialAttachments').values(rows).execute();
+			await trx
+				.updateTable('materials')
+				.set({ updatedAt: now })
+				.where('id', '=', materialId)
+				.execute();
+			await newVersionIfOffered(trx, materialId, actor.id, now);
+		})
+	);
+	return { count: rows.length };
+}
+
+/** Bytes of the files on the group's materials now (removed ones no longer count). */
+export async function groupBytes(db: DB, groupId: string): Promise<number> {
+	const row = await db
+		.selectFrom('materialAttachments as a')
+		.innerJoin('materials as m', 'm.id', 'a.materialId')
+		.select((eb) => eb.fn.sum<number | string | null>('a.size').as('bytes'))
+		.where('m.groupId', '=', groupId)
+		.where('a.removedAt', 'is', null)
+		.executeTakeFirst();
+	return Number(row?.bytes ?? 0);
+}
+
+/** "plan.pdf" that is really a Word file is saved as "plan.docx": the name tells the truth. */
+export function withExtension(name: string, ext: string): string {
+	const dot = name.lastIndexOf('.');
+	const base = dot > 0 ? name.slice(0, dot) : name;
+	const current = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+	const same = current === ext || (ext === 'jpg' && current === 'jpeg');
+	return same ? name : `${base}.${ext}`;
+}
+
+export async function newVersionIfOffered(
+	db: DB,
+	materialId: string,
+	actorId: string,
+	now: Date
+): Promise<void> {
+	const material = await db
+		.selectFrom('materials')
+		.selectAll()
+		.where('id', '=', materialId)
+		.executeTakeFirstOrThrow();
+	if (material.status === 'draft') return;
+	const versionNumber = await recordVersion(db, material, actorId, now);
+	if (versionNumber !== material.versionNumber)
+		await recordMaterialEvent(db, { materialId, kind: 'edited', versionNumber, actorId }, now);
+}

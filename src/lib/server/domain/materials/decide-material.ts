@@ -1,0 +1,65 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction } from '../../db/transaction';
+import type { DB, MaterialStatus } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import { assertAllowed, assertOpen } from '../groups/queries';
+import { decisionInput, type DecisionTarget } from './input';
+import { canDecideMaterial } from './policy';
+import { materialAccess } from './queries';
+import { recordMaterialEvent } from './versions';
+
+/** Where the leader may move a material from each status. */
+export const transitions: Record<MaterialStatus, DecisionTarget[]> = {
+	draft: [],
+	offered: ['under_review', 'revision_requested', 'accepted', 'archived'],
+	under_review: ['revision_requested', 'accepted', 'archived'],
+	revision_requested: ['under_review', 'accepted', 'archived'],
+	accepted: ['archived'],
+	archived: ['under_review']
+};
+
+/**
+ * §3.3, §3.5: the leader takes the material under review, asks for a revision, accepts it
+ * for the collection or archives it. The decision is recorded with its reason and the
+ * version it was made on.
+ */
+export async function decideMaterial(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	materialId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<void> {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	const from = access.material.status;
+	assertAllowed(canDecideMaterial(actor, access, from));
+	assertOpen(access);
+	const input = validate(decisionInput, rawInput);
+	if (!transitions[from].includes(input.to))
+		throw new AppError('conflict', 'error_material_transition');
+	await inTransaction(db, async (trx) => {
+		const updated = await trx
+			.updateTable('materials')
+			.set({ status: input.to, updatedAt: now })
+			.where('id', '=', materialId)
+			.where('status', '=', from)
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0)
+			throw new AppError('conflict', 'error_material_changed');
+		await recordMaterialEvent(
+			trx,
+			{
+				materialId,
+				kind: 'status',
+				fromStatus: from,
+				toStatus: input.to,
+				versionNumber: access.material.versionNumber,
+				actorId: actor.id,
+				reason: input.reason ?? null
+			},
+			now
+		);
+	});
+}

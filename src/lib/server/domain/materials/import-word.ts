@@ -1,0 +1,46 @@
+import type { Actor } from '../../access/actor';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { importDocx } from '../../richtext/import-docx';
+import type { BlobStore } from '../../storage/types';
+import { storeImages } from './body';
+import { canEditMaterial } from './policy';
+import { assertEditable, materialAccess } from './queries';
+
+/** A Word file to import is read whole (mammoth needs it in memory), so it is bounded. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Fills the body from a Word file: headings, emphasis, lists, tables and pictures are kept,
+ * and what could not be imported is listed. Nothing is saved: the authors see the result in
+ * the form first, with everything else they typed.
+ */
+export async function importWord(
+	db: DB,
+	files: BlobStore,
+	actor: Actor,
+	groupId: string,
+	materialId: string,
+	upload: { bytes: Uint8Array } | null,
+	now = new Date()
+) {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+	if (!upload || upload.bytes.length === 0)
+		throw new AppError('invalid', 'error_file_required', { field: 'docx' });
+	if (upload.bytes.length > MAX_IMPORT_BYTES)
+		throw new AppError('invalid', 'error_file_too_large', {
+			field: 'docx',
+			params: { max: MAX_IMPORT_BYTES / 1024 / 1024 }
+		});
+	const imported = await importDocx(upload.bytes);
+	const html = await storeImages(
+		db,
+		files,
+		{ groupId, materialId },
+		imported.html,
+		imported.images,
+		now
+	);
+	return { html, warnings: imported.warnings };
+}

@@ -1,0 +1,492 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../validation';
+import { appError } from '../../test/expect-error';
+import { makeGroupWorld, type GroupWorld } from '../../test/groups';
+import {
+	materialForm,
+	offeredMaterial,
+	receivedFile,
+	tempStore,
+	tinyPdf
+} from '../../test/materials';
+import { teacherDocx, zipBombDocx, TEACHER_TEXT } from '../../test/docx-fixtures';
+import { useTestDatabase } from '../../test/vitest';
+import { closeGroup } from '../groups/close-group';
+import { addComment } from './add-comment';
+import { attachFiles, MAX_ATTACHMENTS } from './attach-files';
+import { createMaterial } from './create-material';
+import { decideMaterial } from './decide-material';
+import { getAttachment } from './get-attachment';
+import { getMaterial } from './get-material';
+import { importWord } from './import-word';
+import { listMaterials } from './list-materials';
+import { listMyMaterials } from './list-my-materials';
+import { compareVersions, listVersions } from './list-versions';
+import { offerMaterial } from './offer-material';
+import { removeAttachment } from './remove-attachment';
+import { updateMaterial } from './update-material';
+
+const t = useTestDatabase();
+const { store, root } = tempStore();
+let w: GroupWorld;
+const noFilter = { sort: 'updated' as const };
+const limits = { maxGroupBytes: 10 * 1024 * 1024 };
+
+describe('offering a material (§3.3)', () => {
+	it('a member starts a draft that only its authors see; offering makes version 1 for the group', async () => {
+		w = await makeGroupWorld(t.db);
+		const { materialId } = await createMaterial(
+			t.db,
+			store,
+			w.member,
+			w.groupId,
+			materialForm({ coauthors: [w.scientist.id] })
+		);
+		// Drafts: the author and the co-author see it; the leader, staff and another school do not.
+		expect((await getMaterial(t.db, w.member, w.groupId, materialId)).material.status).toBe(
+			'draft'
+		);
+		expect((await getMaterial(t.db, w.scientist, w.groupId, materialId)).can.edit).toBe(true);
+		for (const outsider of [w.leader, w.staff, w.admin])
+			expect((await appError(getMaterial(t.db, outsider, w.groupId, materialId))).code).toBe(
+				'not_found'
+			);
+		expect((await appError(getMaterial(t.db, w.otherAdmin, w.groupId, materialId))).code).toBe(
+			'not_found'
+		);
+		expect((await listMaterials(t.db, w.leader, w.groupId, noFilter)).materials).toHaveLength(0);
+		expect((await listMaterials(t.db, w.member, w.groupId, noFilter)).materials).toHaveLength(1);
+
+		const offered = await offerMaterial(t.db, w.member, w.groupId, materialId);
+		expect(offered.versionNumber).toBe(1);
+		// A double submit is harmless.
+		expect((await offerMaterial(t.db, w.member, w.groupId, materialId)).versionNumber).toBe(1);
+		const seen = await getMaterial(t.db, w.staff, w.groupId, materialId);
+		expect(seen.material.status).toBe('offered');
+		expect(seen.can).toMatchObject({ edit: false, decide: false, review: false, comment: false });
+		expect(seen.authors.map((a) => a.fullName)).toEqual([w.member.fullName, w.scientist.fullName]);
+		expect(seen.subjects).toEqual(['kyrgyz-language']);
+		expect(seen.grades).toEqual([3, 4]);
+		expect(seen.material.tags).toEqual(['окуу', 'оюн']);
+		expect(seen.events.map((e) => e.kind)).toEqual(['offered', 'created']);
+	});
+
+	it('checks every field and keeps the choices honest', async () => {
+		const error = await appError(
+			createMaterial(
+				t.db,
+				store,
+				w.member,
+				w.groupId,
+				materialForm({
+					type: 'poem',
+					title: 'A',
+					language: 'de',
+					grades: ['0', '13'],
+					tags: Array.from({ length: 16 }, (_, i) => `t${i}`).join(',')
+				})
+			)
+		);
+		expect(error).toBeInstanceOf(ValidationError);
+		expect((error as ValidationError).issues.map((i) => i.field).sort()).toEqual(
+			['grades', 'language', 'tags', 'title', 'type'].sort()
+		);
+		const choice = await appError(
+			createMaterial(
+				t.db,
+				store,
+				w.member,
+				w.groupId,
+				materialForm({ subjects: ['astrology'], coauthors: [w.staff.id] })
+			)
+		);
+		expect((choice as ValidationError).issues.map((i) => [i.field, i.key])).toEqual([
+			['subjects', 'error_choice'],
+			['coauthors', 'error_coauthor_not_member']
+		]);
+		// Only members offer materials; another school does not even see the group.
+		expect(
+			(await appError(createMaterial(t.db, store, w.staff, w.groupId, materialForm()))).code
+		).toBe('forbidden');
+		expect(
+			(await appError(createMaterial(t.db, store, w.otherTeacher, w.groupId, materialForm()))).code
+		).toBe('not_found');
+	});
+
+	it('sanitizes the body before storing it, and plain text becomes paragraphs', async () => {
+		const { materialId } = await createMaterial(
+			t.db,
+			store,
+			w.member,
+			w.groupId,
+			materialForm({
+				body: '<p onclick="alert(1)">Саламатсызбы<script>alert(2)</script></p><a href="javascript:alert(3)">шилтеме</a><img src="https://evil.example/x.png">'
+			})
+		);
+		const stored = await t.db
+			.selectFrom('materials')
+			.select(['bodyHtml', 'bodyText'])
+			.where('id', '=', materialId)
+			.executeTakeFirstOrThrow();
+		expect(stored.bodyHtml).not.toMatch(/onclick|script|javascript|evil/i);
+		expect(stored.bodyText).toContain('Саламатсызбы');
+		const plain = await createMaterial(
+			t.db,
+			store,
+			w.member,
+			w.groupId,
+			materialForm({ body: 'Биринчи абзац <3\n\nЭкинчи абзац' })
+		);
+		const html = await t.db
+			.selectFrom('materials')
+			.select('bodyHtml')
+			.where('id', '=', plain.materialId)
+			.executeTakeFirstOrThrow();
+		expect(html.bodyHtml).toBe('<p>Биринчи абзац &lt;3</p><p>Экинчи абзац</p>');
+	});
+});
+
+describe('versions and the leader’s decisions', () => {
+	it('every saved change after offering is a version; nothing changed makes none; versions compare', async () => {
+		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId);
+		const edited = materialForm({
+			title: 'Ата-мекен: жаңыланган план',
+			body: '<h2>Максат</h2><p>Окуучулар тексттен маалыматты тез табышат.</p>'
+		});
+		expect(
+			(await updateMaterial(t.db, store, w.member, w.groupId, materialId, edited)).versionNumber
+		).toBe(2);
+		expect(
+			(await updateMaterial(t.db, store, w.member, w.groupId, materialId, edited)).versionNumber
+		).toBe(2);
+		const list = await listVersions(t.db, w.staff, w.groupId, materialId);
+		expect(list.versions.map((v) => [v.number, v.changed])).toEqual([
+			[2, ['title', 'body']],
+			[1, []]
+		]);
+		const diff = compareVersions(list.versions, 1, 2);
+		const body = diff.text.find((x) => x.field === 'body')!;
+		expect(body.isChanged).toBe(true);
+		expect(body.parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual([
+			'маалыматты тез'
+		]);
+		expect(
+			(await appError(Promise.resolve().then(() => compareVersions(list.versions, 1, 9)))).code
+		).toBe('not_found');
+	});
+
+	it('only authors edit; the leader decides with a reason; decided materials are read-only', async () => {
+		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId);
+		// Nobody edits someone else's material; a member cannot decide.
+		for (const other of [w.leader, w.scientist, w.admin])
+			expect(
+				(await appError(updateMaterial(t.db, store, other, w.groupId, materialId, materialForm())))
+					.code
+			).toBe('forbidden');
+		expect(
+			(
+				await appError(
+					decideMaterial(t.db, w.member, w.groupId, materialId, { to: 'accepted', reason: 'Жакшы' })
+				)
+			).code
+		).toBe('forbidden');
+		expect(
+			(
+				await appError(
+					decideMaterial(t.db, w.admin, w.groupId, materialId, { to: 'accepted', reason: 'Жакшы' })
+				)
+			).code
+		).toBe('forbidden');
+		// A reason is required for everything but "under review".
+		const noReason = await appError(
+			decideMaterial(t.db, w.leader, w.groupId, materialId, {
+				to: 'revision_requested',
+				reason: ''
+			})
+		);
+		expect((noReason as ValidationError).issues).toEqual([
+			{ field: 'reason', key: 'error_reason_required' }
+		]);
+		await decideMaterial(t.db, w.leader, w.groupId, materialId, { to: 'under_review' });
+		await decideMaterial(t.db, w.leader, w.groupId, materialId, {
+			to: 'revision_requested',
+			reason: 'Баалоо критерийлерин кошуңуз.'
+		});
+		// The author revises (version 2) and offers again.
+		await updateMaterial(
+			t.db,
+			store,
+			w.member,
+			w.groupId,
+			materialId,
+			materialForm({ abstract: 'Критерийлер кошулду.' })
+		);
+		await offerMaterial(t.db, w.member, w.groupId, materialId);
+		await decideMaterial(t.db, w.leader, w.groupId, materialId, {
+			to: 'accepted',
+			reason: 'Жыйнакка кирет.'
+		});
+		const view = await getMaterial(t.db, w.member, w.groupId, materialId);
+		expect(view.material.status).toBe('accepted');
+		expect(view.can.edit).toBe(false);
+		expect(
+			view.events
+				.filter((e) => e.kind === 'status')
+				.map((e) => [e.toStatus, e.versionNumber, e.reason])
+		).toEqual([
+			['accepted', 2, 'Жыйнакка кирет.'],
+			['revision_requested', 1, 'Баалоо критерийлерин кошуңуз.'],
+			['under_review', 1, null]
+		]);
+		expect(
+			(await appError(updateMaterial(t.db, store, w.member, w.groupId, materialId, materialForm())))
+				.messageKey
+		).toBe('error_material_decided');
+		expect(
+			(
+				await appError(
+					decideMaterial(t.db, w.leader, w.groupId, materialId, { to: 'under_review' })
+				)
+			).messageKey
+		).toBe('error_material_transition');
+	});
+
+	it('parallel edits each get their own version number', async () => {
+		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId);
+		const results = await Promise.all(
+			[1, 2, 3, 4].map((n) =>
+				updateMaterial(
+					t.db,
+					store,
+					w.member,
+					w.groupId,
+					materialId,
+					materialForm({ title: `Параллель ${n}` })
+				)
+			)
+		);
+		const numbers = results.map((r) => r.versionNumber).sort();
+		expect(new Set(numbers).size).toBe(4);
+		const versions = await listVersions(t.db, w.member, w.groupId, materialId);
+		expect(versions.versions.map((v) => v.number)).toEqual([5, 4, 3, 2, 1]);
+	});
+});
+
+describe('opinions (§3.3)', () => {
+	it('members and external members comment in threads; drafts take no comments', async () => {
+		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId);
+		const { commentId } = await addComment(t.db, w.scientist, w.groupId, materialId, {
+			body: 'Изилдөөгө шилтеме кошсоңуз болот.'
+		});
+		await addComment(t.db, w.member, w.groupId, materialId, {
+			body: 'Рахмат, кошом.',
+			parentId: commentId
+		});
+		const view = await getMaterial(t.db, w.leader, w.groupId, materialId);
+		expect(view.comments).toHaveLength(1);
+		expect(view.comments[0]!.replies.map((r) => r.body)).toEqual(['Рахмат, кошом.']);
+		expect(
+			(await appError(addComment(t.db, w.staff, w.groupId, materialId, { body: 'Мен да' }))).code
+		).toBe('forbidden');
+		const { materialId: draft } = await createMaterial(
+			t.db,
+			store,
+			w.member,
+			w.groupId,
+			materialForm()
+		);
+		expect(
+			(await appError(addComment(t.db, w.member, w.groupId, draft, { body: 'Эскертүү' }))).code
+		).toBe('forbidden');
+		expect(
+			(await appError(addComment(t.db, w.leader, w.groupId, materialId, { body: ' ' }))).code
+		).toBe('invalid');
+	});
+
+	it('"my materials" and "waiting for my opinion" across groups', async () => {
+		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId, {
+			title: 'Күтүүдөгү материал'
+		});
+		const waiting = await listMyMaterials(t.db, w.leader);
+		expect(waiting.waiting.map((m) => m.id)).toContain(materialId);
+		const mine = await listMyMaterials(t.db, w.member);
+		expect(mine.mine.map((m) => m.id)).toContain(materialId);
+		expect(mine.waiting.map((m) => m.id)).not.toContain(materialId);
+	});
+
+	it('lists filter by type, subject, grade, status and author', async () => {
+		await offeredMaterial(t.db, store, w.scientist, w.groupId, {
+			type: 'article',
+			title: 'Макала: окуу стратегиялары',
+			subjects: ['mathematics'],
+			grades: ['9']
+		});
+		const list = (filter: Record<string, unknown>) =>
+			listMaterials(t.db, w.staff, w.groupId, { sort: 'title', ...filter }).then((l) =>
+				l.materials.map((m) => m.title)
+			);
+		expect(await list({ type: 'article' })).toEqual(['Макала: окуу стратегиялары']);
+		expect(await list({ subject: 'mathematics' })).toEqual(['Макала: окуу стратегиялары']);
+		expect(await list({ grade: 9 })).toEqual(['Макала: окуу стратегиялары']);
+		// Co-authored counts: the scientist co-wrote the first material.
+		expect(await list({ author: w.scientist.id })).toEqual([
+			'Ата-мекен: 3-класска сабактын планы',
+			'Макала: окуу стратегиялары'
+		]);
+		expect(await list({ status: 'accepted' })).toEqual(['Ата-мекен: 3-класска сабактын планы']);
+	});
+});
+
+describe('attachments', () => {
+	it('a real PDF is attached by content and makes a new version; a web page named .pdf is refused whole', async () => {
+		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId);
+		await attachFiles(
+			t.db,
+			store,
+			w.member,
+			w.groupId,
+			materialId,
+			[receivedFile(root, 'Сабактын планы ң ө ү.docx', tinyPdf())],
+			limits
+		);
+		const view = await getMaterial(t.db, w.staff, w.groupId, materialId);
+		// The name tells the truth about the content.
+		expect(view.attachments.map((a) => [a.name, a.kind, a.mime])).toEqual([
+			['Сабактын планы ң ө ү.pdf', 'pdf', 'application/pdf']
+		]);
+		expect(view.material.versionNumber).toBe(2);
+
+		const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
+		const refused = await appError(
+			attachFiles(
+				t.db,
+				store,
+				w.member,
+				w.groupId,
+				materialId,
+				[receivedFile(root, 'good.pdf', tinyPdf('ok')), receivedFile(root, 'evil.pdf', html)],
+				limits
+			)
+		);
+		expect((refused as ValidationError).issues).toEqual([
+			{ field: 'files', key: 'error_file_type', params: { name: 'evil.pdf' } }
+		]);
+		expect((await getMaterial(t.db, w.member, w.groupId, materialId)).attachments).toHaveLength(1);
+
+		// The group's space is bounded.
+		const quota = await appError(
+			attachFiles(
+				t.db,
+				store,
+				w.member,
+				w.groupId,
+				materialId,
+				[receivedFile(root, 'a.pdf', tinyPdf('a'))],
+				{
+					maxGroupBytes: 100
+				}
+			)
+		);
+		expect((quota as ValidationError).issues[0]!.key).toBe('error_group_quota');
+		// Only authors attach.
+		expect(
+			(
+				await appError(
+					attachFiles(
+						t.db,
+						store,
+						w.leader,
+						w.groupId,
+						materialId,
+						[receivedFile(root, 'a.pdf', tinyPdf())],
+						limits
+					)
+				)
+			).code
+		).toBe('forbidden');
+
+		// Removing keeps the file for the version that listed it.
+		const [file] = view.attachments;
+		await removeAttachment(t.db, w.member, w.groupId, materialId, file!.id);
+		expect((await getMaterial(t.db, w.member, w.groupId, materialId)).attachments).toHaveLength(0);
+		expect((await getAttachment(t.db, w.staff, w.groupId, materialId, file!.id)).name).toBe(
+			file!.name
+		);
+		const versions = await listVersions(t.db, w.member, w.groupId, materialId);
+		expect(compareVersions(versions.versions, 2, 3).attachments).toEqual({
+			added: [],
+			removed: ['Сабактын планы ң ө ү.pdf']
+		});
+		expect(
+			(await appError(getAttachment(t.db, w.otherAdmin, w.groupId, materialId, file!.id))).code
+		).toBe('not_found');
+	});
+
+	it(`at most ${MAX_ATTACHMENTS} files on one material`, async () => {
+		const { materialId } = await createMaterial(t.db, store, w.member, w.groupId, materialForm());
+		const many = Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) =>
+			receivedFile(root, `f${i}.pdf`, tinyPdf(`f${i}`))
+		);
+		const error = await appError(
+			attachFiles(t.db, store, w.member, w.groupId, materialId, many, limits)
+		);
+		expect((error as ValidationError).issues[0]).toMatchObject({ key: 'error_too_many_files' });
+	});
+});
+
+describe('Word import', () => {
+	it('fills the body with headings, lists, a table and the picture stored for this material', async () => {
+		const { materialId } = await createMaterial(t.db, store, w.member, w.groupId, materialForm());
+		const result = await importWord(t.db, store, w.member, w.groupId, materialId, {
+			bytes: await teacherDocx()
+		});
+		expect(result.html).toContain('<h2>');
+		expect(result.html).toContain('<table>');
+		expect(result.html).toContain(TEACHER_TEXT.title);
+		expect(result.html).toContain(TEACHER_TEXT.table[1]![0]);
+		const img = /<img[^>]+src="([^"]+)"/.exec(result.html)?.[1];
+		expect(img).toMatch(
+			new RegExp(`^/groups/${w.groupId}/materials/${materialId}/images/[0-9a-f]{64}$`)
+		);
+		// Saving the imported body keeps the picture; a picture of another material would be dropped.
+		await updateMaterial(
+			t.db,
+			store,
+			w.member,
+			w.groupId,
+			materialId,
+			materialForm({ body: result.html })
+		);
+		const saved = await getMaterial(t.db, w.member, w.groupId, materialId);
+		expect(saved.material.bodyHtml).toContain(img);
+	});
+
+	it('refuses a zip bomb quickly and a missing file clearly', async () => {
+		const { materialId } = await createMaterial(t.db, store, w.member, w.groupId, materialForm());
+		const started = performance.now();
+		const bomb = await appError(
+			importWord(t.db, store, w.member, w.groupId, materialId, { bytes: zipBombDocx() })
+		);
+		expect(performance.now() - started).toBeLessThan(5000);
+		expect(bomb.code).toBe('invalid');
+		expect(
+			(await appError(importWord(t.db, store, w.member, w.groupId, materialId, null))).field
+		).toBe('docx');
+	});
+});
+
+describe('a closed group (§3.6)', () => {
+	it('keeps its materials readable and refuses every change', async () => {
+		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId);
+		await closeGroup(t.db, w.leader, w.groupId, { reason: 'Окуу жылы бүттү.' });
+		expect((await getMaterial(t.db, w.staff, w.groupId, materialId)).material.title).toBeTruthy();
+		const refusals = [
+			createMaterial(t.db, store, w.member, w.groupId, materialForm()),
+			updateMaterial(t.db, store, w.member, w.groupId, materialId, materialForm()),
+			addComment(t.db, w.leader, w.groupId, materialId, { body: 'Кеч калдым' }),
+			decideMaterial(t.db, w.leader, w.groupId, materialId, { to: 'under_review' })
+		];
+		for (const refusal of refusals)
+			expect((await appError(refusal)).messageKey).toBe('error_group_closed');
+	});
+});

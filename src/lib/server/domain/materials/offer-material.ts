@@ -1,0 +1,59 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { canOfferMaterial } from './policy';
+import { assertEditable, materialAccess } from './queries';
+import { recordMaterialEvent, recordVersion } from './versions';
+
+/**
+ * §3.3: the authors offer the material to the group (version 1), or offer it again after
+ * the revision the leader asked for.
+ */
+export async function offerMaterial(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	materialId: string,
+	now = new Date()
+): Promise<{ versionNumber: number }> {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	const from = access.material.status;
+	if (from === 'offered' && access.isAuthor)
+		return { versionNumber: access.material.versionNumber };
+	assertEditable(canOfferMaterial(actor, access, from), access);
+	if (access.material.bodyText.trim() === '' && access.material.abstract.trim() === '')
+		throw new AppError('invalid', 'error_material_empty', { field: 'body' });
+	return retryOnConflict(() =>
+		inTransaction(db, async (trx) => {
+			// The status guard in the update makes a double submit a no-op, not a second offer.
+			const updated = await trx
+				.updateTable('materials')
+				.set({ status: 'offered', offeredAt: access.material.offeredAt ?? now, updatedAt: now })
+				.where('id', '=', materialId)
+				.where('status', '=', from)
+				.executeTakeFirst();
+			if (Number(updated.numUpdatedRows) === 0)
+				throw new AppError('conflict', 'error_material_changed');
+			const material = await trx
+				.selectFrom('materials')
+				.selectAll()
+				.where('id', '=', materialId)
+				.executeTakeFirstOrThrow();
+			const versionNumber = await recordVersion(trx, material, actor.id, now);
+			await recordMaterialEvent(
+				trx,
+				{
+					materialId,
+					kind: 'offered',
+					fromStatus: from,
+					toStatus: 'offered',
+					versionNumber,
+					actorId: actor.id
+				},
+				now
+			);
+			return { versionNumber };
+		})
+	);
+}

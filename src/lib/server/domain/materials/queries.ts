@@ -1,0 +1,99 @@
+import type { Actor } from '../../access/actor';
+import type { DB, Material } from '../../db/types';
+import { AppError } from '../../errors';
+import { groupAccess, type GroupAccess } from '../groups/queries';
+import { canSeeMaterial, type MaterialPlace } from './policy';
+
+export interface MaterialAccess extends GroupAccess, MaterialPlace {
+	material: Material;
+}
+
+/**
+ * The material and the actor's place: 404 when the group or the material cannot be seen,
+ * so a draft is as invisible to others as another school's group.
+ */
+export async function materialAccess(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	materialId: string
+): Promise<MaterialAccess> {
+	const access = await groupAccess(db, actor, groupId);
+	const material = await db
+		.selectFrom('materials')
+		.selectAll()
+		.where('id', '=', materialId)
+		.where('groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!material) throw new AppError('not_found', 'error_material_not_found');
+	const isAuthor = await isAuthorOf(db, materialId, actor.id);
+	const place: MaterialAccess = { ...access, material, isAuthor };
+	if (!canSeeMaterial(actor, place, material.status))
+		throw new AppError('not_found', 'error_material_not_found');
+	return place;
+}
+
+export async function isAuthorOf(db: DB, materialId: string, userId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('materialAuthors')
+		.select('userId')
+		.where('materialId', '=', materialId)
+		.where('userId', '=', userId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Authors in order: the main author first, then co-authors by name. */
+export function authorsOf(db: DB, materialId: string) {
+	return db
+		.selectFrom('materialAuthors as a')
+		.innerJoin('users as u', 'u.id', 'a.userId')
+		.select(['u.id', 'u.fullName', 'a.isMain'])
+		.where('a.materialId', '=', materialId)
+		.orderBy('a.isMain', 'desc')
+		.orderBy('u.fullName')
+		.execute();
+}
+
+export async function subjectsOf(db: DB, materialId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('materialSubjects')
+		.select('subjectId')
+		.where('materialId', '=', materialId)
+		.orderBy('subjectId')
+		.execute();
+	return rows.map((r) => r.subjectId);
+}
+
+export async function gradesOf(db: DB, materialId: string): Promise<number[]> {
+	const rows = await db
+		.selectFrom('materialGrades')
+		.select('grade')
+		.where('materialId', '=', materialId)
+		.orderBy('grade')
+		.execute();
+	return rows.map((r) => Number(r.grade));
+}
+
+/** Attachments still on the material, oldest first. */
+export function currentAttachments(db: DB, materialId: string) {
+	return db
+		.selectFrom('materialAttachments')
+		.selectAll()
+		.where('materialId', '=', materialId)
+		.where('removedAt', 'is', null)
+		.orderBy('uploadedAt')
+		.orderBy('id')
+		.execute();
+}
+
+/** For writes: decided materials and closed groups are read-only. */
+export function assertEditable(allowed: boolean, access: MaterialAccess): void {
+	if (access.isClosed) throw new AppError('conflict', 'error_group_closed');
+	if (!allowed) {
+		const decided = access.material.status === 'accepted' || access.material.status === 'archived';
+		throw decided && access.isAuthor
+			? new AppError('conflict', 'error_material_decided')
+			: new AppError('forbidden', 'error_forbidden');
+	}
+}

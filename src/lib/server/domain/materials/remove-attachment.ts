@@ -1,0 +1,39 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { newVersionIfOffered } from './attach-files';
+import { canEditMaterial } from './policy';
+import { assertEditable, materialAccess } from './queries';
+
+/** Takes a file off the material; the versions that listed it still download it. */
+export async function removeAttachment(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	materialId: string,
+	attachmentId: string,
+	now = new Date()
+): Promise<void> {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+	await retryOnConflict(() =>
+		inTransaction(db, async (trx) => {
+			const removed = await trx
+				.updateTable('materialAttachments')
+				.set({ removedAt: now })
+				.where('id', '=', attachmentId)
+				.where('materialId', '=', materialId)
+				.where('removedAt', 'is', null)
+				.executeTakeFirst();
+			if (Number(removed.numUpdatedRows) === 0)
+				throw new AppError('not_found', 'error_attachment_not_found');
+			await trx
+				.updateTable('materials')
+				.set({ updatedAt: now })
+				.where('id', '=', materialId)
+				.execute();
+			await newVersionIfOffered(trx, materialId, actor.id, now);
+		})
+	);
+}

@@ -1,0 +1,89 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import type { BlobStore } from '../../storage/types';
+import { validate } from '../../validation';
+import { prepareBody } from './body';
+import { checkChoices, writeDetails } from './details';
+import { materialInput } from './input';
+import { canEditMaterial } from './policy';
+import { assertEditable, authorsOf, materialAccess } from './queries';
+import { recordMaterialEvent, recordVersion } from './versions';
+
+/**
+ * The authors edit. A draft changes in place; after offering, every saved change becomes
+ * the next version, so reviews keep pointing at what they judged.
+ */
+export async function updateMaterial(
+	db: DB,
+	files: BlobStore,
+	actor: Actor,
+	groupId: string,
+	materialId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<{ versionNumber: number }> {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+	const input = validate(materialInput, rawInput);
+	const mainAuthor = access.material.authorId;
+	await checkChoices(db, groupId, mainAuthor, {
+		...input,
+		coauthors: await newCoauthors(db, materialId, input.coauthors)
+	});
+	const target = { groupId, materialId };
+	return retryOnConflict(() =>
+		inTransaction(db, async (trx) => {
+			const body = await prepareBody(trx, files, target, input.body, now);
+			const formerCoauthors = await formerMembersAmong(trx, groupId, materialId);
+			await trx
+				.updateTable('materials')
+				.set({
+					type: input.type,
+					title: input.title,
+					language: input.language,
+					abstract: input.abstract,
+					bodyHtml: body.html,
+					bodyText: body.text,
+					tags: JSON.stringify(input.tags),
+					updatedAt: now
+				})
+				.where('id', '=', materialId)
+				.execute();
+			await writeDetails(trx, materialId, mainAuthor, input, formerCoauthors);
+			const material = await trx
+				.selectFrom('materials')
+				.selectAll()
+				.where('id', '=', materialId)
+				.executeTakeFirstOrThrow();
+			if (material.status === 'draft') return { versionNumber: 0 };
+			const versionNumber = await recordVersion(trx, material, actor.id, now);
+			if (versionNumber !== material.versionNumber)
+				await recordMaterialEvent(
+					trx,
+					{ materialId, kind: 'edited', versionNumber, actorId: actor.id },
+					now
+				);
+			return { versionNumber };
+		})
+	);
+}
+
+/** Co-authors already on the material may have left the group; only new ones are checked. */
+async function newCoauthors(db: DB, materialId: string, chosen: string[]): Promise<string[]> {
+	const current = new Set((await authorsOf(db, materialId)).map((a) => a.id));
+	return chosen.filter((id) => !current.has(id));
+}
+
+async function formerMembersAmong(db: DB, groupId: string, materialId: string) {
+	const rows = await db
+		.selectFrom('materialAuthors as a')
+		.leftJoin('groupMembers as m', (j) =>
+			j.onRef('m.userId', '=', 'a.userId').on('m.groupId', '=', groupId)
+		)
+		.select(['a.userId', 'm.leftAt'])
+		.where('a.materialId', '=', materialId)
+		.where('a.isMain', '=', false)
+		.execute();
+	return rows.filter((r) => r.leftAt !== null).map((r) => r.userId);
+}

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Actor } from '../access/actor';
+import type { DB } from '../db/types';
+import { createMaterial } from '../domain/materials/create-material';
+import { offerMaterial } from '../domain/materials/offer-material';
+import type { ReceivedFile } from '../files/receive';
+import { createDiskStore } from '../storage/disk';
+
+/** A material form as a member fills it in. */
+export const materialForm = (over: Record<string, unknown> = {}) => ({
+	type: 'lesson_plan',
+	title: 'Ата-мекен: 3-класска сабактын планы',
+	language: 'ky',
+	abstract: 'Оюн аркылуу окуу сабаттуулугун өнүктүрүү.',
+	body: '<h2>Максат</h2><p>Окуучулар тексттен маалымат табышат.</p>',
+	subjects: ['kyrgyz-language'],
+	grades: ['3', '4'],
+	tags: 'окуу, оюн',
+	coauthors: [],
+	...over
+});
+
+/** A file store in a temporary folder, for one test file. */
+export function tempStore() {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ustat-files-'));
+	return { store: createDiskStore(path.join(root, 'files')), root };
+}
+
+/** A file as the upload intake leaves it: in a temporary file, hashed. */
+export function receivedFile(root: string, name: string, bytes: Uint8Array): ReceivedFile {
+	const file = path.join(root, `upload-${Math.random().toString(36).slice(2)}`);
+	fs.writeFileSync(file, bytes);
+	return {
+		field: 'files',
+		name,
+		declaredType: 'application/octet-stream',
+		path: file,
+		size: bytes.length,
+		sha256: createHash('sha256').update(bytes).digest('hex')
+	};
+}
+
+/** A small valid PDF, written by hand (one page, one line of text). */
+export function tinyPdf(text = 'Ustat'): Uint8Array {
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${`BT /F1 24 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 24 Tf 72 760 Td (${text}) Tj ET\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
+	];
+	let out = '%PDF-1.4\n';
+	const offsets: number[] = [];
+	objects.forEach((body, i) => {
+		offsets.push(out.length);
+		out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+	});
+	const xref = out.length;
+	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return new TextEncoder().encode(out);
+}
+
+/** A member's material, created and offered (version 1). */
+export async function offeredMaterial(
+	db: DB,
+	files: ReturnType<typeof createDiskStore>,
+	author: Actor,
+	groupId: string,
+	over: Record<string, unknown> = {}
+): Promise<string> {
+	const { materialId } = await createMaterial(db, files, author, groupId, materialForm(over));
+	await offerMaterial(db, author, groupId, materialId);
+	return materialId;
+}
