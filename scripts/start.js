@@ -21,7 +21,9 @@ buildIfNeeded();
 process.env.PORT = String(config.port);
 process.env.HOST = config.host;
 process.env.ORIGIN = config.baseUrl;
-process.env.BODY_SIZE_LIMIT ??= '1M';
+// Uploads stream up to ten files at the file limit; forms read whole are held to their
+// route's limit (1 MB by default) in hooks.server.ts.
+process.env.BODY_SIZE_LIMIT ??= String(config.maxFileBytes * 10 + 1024 * 1024);
 if (config.trustedProxies > 0) {
 	process.env.ADDRESS_HEADER = 'x-forwarded-for';
 	process.env.XFF_DEPTH = String(config.trustedProxies);

@@ -9,6 +9,7 @@ import {
 	type ServerInit
 } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { checkAccess } from '$lib/server/access/guard';
 import { routeAccess } from '$lib/server/access/routes';
 import { config } from '$lib/server/config.js';
@@ -16,6 +17,7 @@ import { closeDatabase, database, initDatabase } from '$lib/server/db';
 import { resolveSession, sessionCookie } from '$lib/server/domain/accounts/sessions';
 import { isSetupDone } from '$lib/server/domain/schools/queries';
 import { log } from '$lib/server/log';
+import { sweepTemporaryFiles } from '$lib/server/storage/sweep';
 import { translate } from '$lib/server/web/i18n';
 import { failureResponse } from '$lib/server/web/failure-page';
 import { setSessionCookie } from '$lib/server/web/session-cookie';
@@ -24,6 +26,12 @@ import { localeCookie, negotiateLocale } from '$lib/i18n/locale';
 export const init: ServerInit = async () => {
 	const handle = await initDatabase();
 	log.info({ dialect: handle.dialect, baseUrl: config().baseUrl }, 'database ready');
+	// Uploads and file writes a crash left behind (never needed after a day).
+	const { dataDir } = config();
+	void sweepTemporaryFiles([path.join(dataDir, 'tmp'), path.join(dataDir, 'files', 'tmp')]).then(
+		(removed) => removed > 0 && log.info({ removed }, 'old temporary files removed'),
+		(err: unknown) => log.warn({ err }, 'temporary files could not be swept')
+	);
 	// adapter-node emits this after SIGTERM/SIGINT once in-flight requests have finished.
 	process.once('sveltekit:shutdown' as never, async (reason: string) => {
 		await closeDatabase();
@@ -34,6 +42,20 @@ export const init: ServerInit = async () => {
 // Once setup is done it stays done: stop asking the database.
 let setupDone = false;
 const setupExempt = new Set(['/(public)/setup', '/healthz', '/language']);
+const formBodyLimit = 1024 * 1024;
+
+/**
+ * adapter-node's BODY_SIZE_LIMIT is sized for streamed uploads; forms read whole get their
+ * route's limit (1 MB unless declared). A body of unknown length only goes to upload routes.
+ */
+function isBodyTooLarge(event: RequestEvent): boolean {
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') return false;
+	const limit = routeAccess[event.route.id ?? '']?.maxBody ?? formBodyLimit;
+	if (limit === 'uploads') return false;
+	const declared = event.request.headers.get('content-length');
+	if (declared === null) return event.request.body !== null;
+	return Number(declared) > limit;
+}
 const tokenPath = /^\/(invite|reset)\/[^/]+/;
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -101,6 +123,9 @@ async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	const locale = event.locals.locale;
 	if (!setupDone) setupDone = await isSetupDone(db);
 	if (!setupDone && !setupExempt.has(event.route.id ?? '')) redirect(303, '/setup');
+
+	if (isBodyTooLarge(event))
+		return failureResponse(event.request, 413, 'error_body_too_large', locale, requestId);
 
 	const verdict = await checkAccess({
 		routeId: event.route.id,

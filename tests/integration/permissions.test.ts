@@ -236,6 +236,153 @@ const groupRows: Row[] = [
 	}
 ];
 
+/** Materials: memberA's offered material, with a Word file and a body picture; and a draft. */
+const material = (w: World) => `${group(w)}/materials/${w.materialId}`;
+/** Members only (the leader, memberA, the consultant): `ok`; other viewers 403. */
+const members = (ok: Outcome, more: Partial<Record<ActorKind, Outcome>> = {}) =>
+	inGroup(403, { leaderA: ok, memberA: ok, externalMember: ok, ...more });
+/** Only memberA, the author: `ok`; everyone else who sees the group 403. */
+const author = (ok: Outcome) => inGroup(403, { memberA: ok });
+
+const materialRows: Row[] = [
+	{ route: '/(app)/materials', use: 'GET', path: () => '/materials', expect: signedIn(200) },
+	{
+		route: '/(app)/groups/[groupId]/materials',
+		use: 'GET',
+		path: (w) => `${group(w)}/materials`,
+		expect: inGroup(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/new',
+		use: 'GET',
+		path: (w) => `${group(w)}/materials/new`,
+		expect: members(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/new',
+		use: 'default',
+		path: (w) => `${group(w)}/materials/new`,
+		form: {},
+		expect: members(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]',
+		use: 'GET',
+		path: material,
+		expect: inGroup(200)
+	},
+	// A draft is its author's alone: the leader and the admin are told it does not exist.
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]',
+		use: 'GET',
+		path: (w) => `${group(w)}/materials/${w.draftId}`,
+		expect: inGroup(404, { memberA: 200 })
+	},
+	// Offered already: the author's second offer changes nothing.
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]',
+		use: '?/offer',
+		path: material,
+		form: {},
+		expect: author(200)
+	},
+	// The leader decides (an empty decision is refused); a member or the admin may not.
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]',
+		use: '?/decide',
+		path: material,
+		form: {},
+		expect: inGroup(403, { leaderA: 400 })
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]',
+		use: '?/comment',
+		path: material,
+		form: {},
+		expect: members(400)
+	},
+	// Checked before the body is read: not a multipart body, refused for the author only.
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]',
+		use: '?/upload',
+		path: material,
+		form: {},
+		expect: author(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]',
+		use: '?/remove',
+		path: material,
+		form: { attachmentId: 'no-such-file' },
+		expect: author(404)
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]/edit',
+		use: 'GET',
+		path: (w) => `${material(w)}/edit`,
+		expect: author(200)
+	},
+	...(['save', 'import'] as const).map((action): Row => ({
+		route: '/(app)/groups/[groupId]/materials/[materialId]/edit',
+		use: `?/${action}`,
+		path: (w) => `${material(w)}/edit`,
+		form: {},
+		expect: author(400)
+	})),
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]/versions',
+		use: 'GET',
+		path: (w) => `${material(w)}/versions`,
+		expect: inGroup(200)
+	},
+	// Members review, but never their own material.
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]/review',
+		use: 'GET',
+		path: (w) => `${material(w)}/review`,
+		expect: members(200, { memberA: 403 })
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]/review',
+		use: 'default',
+		path: (w) => `${material(w)}/review`,
+		form: {},
+		expect: members(400, { memberA: 403 })
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]',
+		use: 'GET',
+		path: (w) => `${material(w)}/files/${w.attachmentId}`,
+		expect: { ...inGroup(200), anonymous: 401 }
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]/preview',
+		use: 'GET',
+		path: (w) => `${material(w)}/files/${w.attachmentId}/preview`,
+		expect: inGroup(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/materials/[materialId]/images/[key]',
+		use: 'GET',
+		path: (w) => `${material(w)}/images/${w.imageKey}`,
+		expect: { ...inGroup(200), anonymous: 401 }
+	},
+	{
+		route: '/(app)/groups/[groupId]/criteria',
+		use: 'GET',
+		path: (w) => `${group(w)}/criteria`,
+		expect: inGroup(200)
+	},
+	// Unticking every criterion is refused: the leader and the admin get that answer.
+	{
+		route: '/(app)/groups/[groupId]/criteria',
+		use: '?/save',
+		path: (w) => `${group(w)}/criteria`,
+		form: {},
+		expect: runners(400)
+	}
+];
+
 const matrix: Row[] = [
 	{ route: '/healthz', use: 'GET', path: () => '/healthz', expect: all(200) },
 	{ route: '/healthz', use: 'HEAD', path: () => '/healthz', expect: all(200) },
@@ -386,6 +533,7 @@ const matrix: Row[] = [
 		form: {},
 		expect: only({ operator: 400 })
 	})),
+	...materialRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

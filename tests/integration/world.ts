@@ -15,6 +15,14 @@ import { inviteExternal } from '../../src/lib/server/domain/groups/invite-extern
 import { createMeeting } from '../../src/lib/server/domain/meetings/create-meeting';
 import { addPlanItem } from '../../src/lib/server/domain/plan/add-plan-item';
 import { acceptPending, charter, join } from '../../src/lib/server/test/groups';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { attachFiles } from '../../src/lib/server/domain/materials/attach-files';
+import { createMaterial } from '../../src/lib/server/domain/materials/create-material';
+import { offerMaterial } from '../../src/lib/server/domain/materials/offer-material';
+import { createDiskStore } from '../../src/lib/server/storage/disk';
+import { TINY_PNG, teacherDocx } from '../../src/lib/server/test/docx-fixtures';
+import { materialForm, receivedFile } from '../../src/lib/server/test/materials';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -83,12 +91,14 @@ export async function buildWorld(server: TestServer) {
 		cookies[kind] = `${sessionCookie}=${await sessionTokenFor(db, users[kind])}`;
 	}
 	const group = await buildGroup(db, schoolA, users);
+	const materials = await buildMaterials(server, group.groupId, actorOf(users.memberA));
 	return {
 		schoolA,
 		schoolB,
 		users,
 		cookies,
 		...group,
+		...materials,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }
@@ -125,6 +135,45 @@ async function buildGroup(db: DB, schoolId: string, users: Record<string, User>)
 		secretaryId: member.id
 	});
 	return { groupId, planItemId, meetingId };
+}
+
+/**
+ * memberA's materials in the group: one offered, with a picture in its body and a Word file
+ * attached, and one draft.
+ */
+async function buildMaterials(server: TestServer, groupId: string, member: Actor) {
+	const files = createDiskStore(path.join(server.dataDir, 'files'));
+	const png = Buffer.from(TINY_PNG).toString('base64');
+	const { materialId } = await createMaterial(
+		server.db,
+		files,
+		member,
+		groupId,
+		materialForm({ body: `<p>Сүрөт:</p><img src="data:image/png;base64,${png}" alt="">` })
+	);
+	const docx = receivedFile(server.dataDir, 'Сабактын планы.docx', await teacherDocx());
+	await attachFiles(server.db, files, member, groupId, materialId, [docx], {
+		maxGroupBytes: 1024 * 1024 * 1024
+	});
+	await offerMaterial(server.db, member, groupId, materialId);
+	const { materialId: draftId } = await createMaterial(
+		server.db,
+		files,
+		member,
+		groupId,
+		materialForm({ title: 'Долбоор' })
+	);
+	const attachment = await server.db
+		.selectFrom('materialAttachments')
+		.select('id')
+		.where('materialId', '=', materialId)
+		.executeTakeFirstOrThrow();
+	return {
+		materialId,
+		draftId,
+		attachmentId: attachment.id,
+		imageKey: createHash('sha256').update(TINY_PNG).digest('hex')
+	};
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

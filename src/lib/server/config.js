@@ -47,7 +47,12 @@ const schema = z
 				} catch {
 					return false;
 				}
-			}, 'must be an IANA time zone such as Asia/Bishkek')
+			}, 'must be an IANA time zone such as Asia/Bishkek'),
+		// Attachments: the largest single file, and all files of one group together.
+		MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(50),
+		MAX_GROUP_FILES_MB: z.coerce.number().int().min(1).max(1048576).default(2048),
+		// Where files live: the data folder (S3-compatible storage comes with the scale issue).
+		STORAGE: z.enum(['disk'], { error: 'must be disk' }).default('disk')
 	})
 	.transform((env) => {
 		const baseUrl = new URL(env.BASE_URL ?? `http://localhost:${env.PORT || 3000}`);
@@ -61,7 +66,10 @@ const schema = z
 			smtpUrl: env.SMTP_URL,
 			mailFrom: env.MAIL_FROM,
 			trustedProxies: env.TRUSTED_PROXIES,
-			timeZone: env.TIME_ZONE
+			timeZone: env.TIME_ZONE,
+			maxFileBytes: env.MAX_FILE_MB * 1024 * 1024,
+			maxGroupFilesBytes: env.MAX_GROUP_FILES_MB * 1024 * 1024,
+			storage: env.STORAGE
 		};
 	});
 

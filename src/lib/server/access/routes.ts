@@ -1,5 +1,8 @@
 import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
 
+/** A material's form: a body with pasted pictures, or a Word file to import (20 MB). */
+const materialFormBytes = 25 * 1024 * 1024;
+
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Who may use a route: its page (GET), each form action (POST), or an endpoint's methods. */
@@ -7,6 +10,11 @@ export interface RouteAccess {
 	page?: Rule;
 	actions?: Record<string, Rule>;
 	endpoint?: Partial<Record<HttpMethod, Rule>>;
+	/**
+	 * The largest request body its forms take: 'uploads' streams files (up to MAX_FILE_MB
+	 * each); a number is bytes for forms read whole. Without it, 1 MB.
+	 */
+	maxBody?: 'uploads' | number;
 }
 
 /**
@@ -74,6 +82,42 @@ export const routeAccess: Record<string, RouteAccess> = {
 			leader: schoolAdmin
 		}
 	},
+	'/(app)/groups/[groupId]/materials': { page: signedIn },
+	'/(app)/groups/[groupId]/materials/new': {
+		page: signedIn,
+		actions: { default: signedIn },
+		maxBody: materialFormBytes
+	},
+	'/(app)/groups/[groupId]/materials/[materialId]': {
+		page: signedIn,
+		actions: {
+			offer: signedIn,
+			decide: signedIn,
+			comment: signedIn,
+			upload: signedIn,
+			remove: signedIn
+		},
+		maxBody: 'uploads'
+	},
+	'/(app)/groups/[groupId]/materials/[materialId]/edit': {
+		page: signedIn,
+		actions: { save: signedIn, import: signedIn },
+		maxBody: materialFormBytes
+	},
+	'/(app)/groups/[groupId]/materials/[materialId]/versions': { page: signedIn },
+	'/(app)/groups/[groupId]/materials/[materialId]/review': {
+		page: signedIn,
+		actions: { default: signedIn }
+	},
+	'/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]': {
+		endpoint: { GET: signedIn }
+	},
+	'/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]/preview': {
+		page: signedIn
+	},
+	'/(app)/groups/[groupId]/materials/[materialId]/images/[key]': { endpoint: { GET: signedIn } },
+	'/(app)/groups/[groupId]/criteria': { page: signedIn, actions: { save: signedIn } },
+	'/(app)/materials': { page: signedIn },
 	'/(app)/groups/[groupId]/plan': { page: signedIn, actions: { add: signedIn, status: signedIn } },
 	'/(app)/groups/[groupId]/plan/[itemId]': { page: signedIn, actions: { save: signedIn } },
 	'/(app)/groups/[groupId]/meetings': { page: signedIn, actions: { create: signedIn } },

@@ -14,6 +14,8 @@ export interface TestServer {
 	db: DatabaseHandle['db'];
 	/** The PostgreSQL database made for this server (undefined on SQLite). */
 	databaseName?: string;
+	/** The server's data folder (its files live in `files/`). */
+	dataDir: string;
 	process: ChildProcess;
 	/** Everything the server printed, for assertions on logs. */
 	output: () => string;
@@ -99,6 +101,7 @@ export async function startTestServer(
 		url,
 		db: handle.db,
 		databaseName,
+		dataDir,
 		process: child,
 		output: () => output,
 		async stop() {

@@ -1,0 +1,79 @@
+import type { MaterialStatus, MaterialType, Recommendation } from '../db/types';
+import { materialStatuses, materialTypes } from '../db/types';
+import type { Criterion } from '../domain/reviews/criteria';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+import type { Locale } from '../../i18n/locale';
+import { translate } from './i18n';
+
+// How materials, their statuses, history and reviews read on a page, in the request's language.
+
+export const materialTypeName = (type: MaterialType | string) =>
+	translate(`material_type_${type}` as 'material_type_other');
+export const materialStatusName = (status: MaterialStatus | string) =>
+	translate(`material_status_${status}` as 'material_status_draft');
+export const recommendationName = (value: Recommendation | string) =>
+	translate(`review_recommendation_${value}` as 'review_recommendation_accept');
+
+export const typeOptions = () =>
+	materialTypes.map((value) => ({ value, label: materialTypeName(value) }));
+export const statusOptions = () =>
+	materialStatuses.map((value) => ({ value, label: materialStatusName(value) }));
+export const languageOptions = () =>
+	(['ky', 'ru', 'en'] as const).map((value) => ({
+		value,
+		label: translate(`material_language_${value}`)
+	}));
+
+/** A status badge's tone: decided ones stand out, the rest are neutral. */
+export function statusTone(status: MaterialStatus): string {
+	return status === 'accepted'
+		? 'ok'
+		: status === 'revision_requested'
+			? 'warn'
+			: status === 'archived' || status === 'draft'
+				? 'off'
+				: '';
+}
+
+export function criterionLabel(c: Pick<Criterion, 'builtin' | 'name'>): string {
+	if (c.name) return c.name;
+	return c.builtin ? translate(`criterion_${c.builtin}` as 'criterion_relevance') : '—';
+}
+
+/** 1.2 MB, 340 KB: sizes people read. */
+export function fileSize(bytes: number, locale: Locale): string {
+	if (bytes >= 1024 * 1024)
+		return translate('file_size_mb', {
+			size: formatNumber(Math.round(bytes / 104857.6) / 10, locale)
+		});
+	return translate('file_size_kb', {
+		size: formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)
+	});
+}
+
+export interface MaterialEventView {
+	id: string;
+	kind: string;
+	fromStatus: MaterialStatus | null;
+	toStatus: MaterialStatus | null;
+	versionNumber: number;
+	reason: string | null;
+	createdAt: Date;
+	actorName: string | null;
+}
+
+export function materialEventLine(e: MaterialEventView, locale: Locale, timeZone: string) {
+	const actor = e.actorName ?? '—';
+	const text =
+		e.kind === 'status'
+			? translate('material_event_status', {
+					actor,
+					status: materialStatusName(e.toStatus ?? ''),
+					version: e.versionNumber
+				})
+			: translate(`material_event_${e.kind}` as 'material_event_created', {
+					actor,
+					version: e.versionNumber
+				});
+	return { id: e.id, text, reason: e.reason, at: formatDateTime(e.createdAt, locale, timeZone) };
+}

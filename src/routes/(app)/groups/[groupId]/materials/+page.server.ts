@@ -1,0 +1,42 @@
+import { config } from '$lib/server/config.js';
+import { database } from '$lib/server/db';
+import { listFilter } from '$lib/server/domain/materials/input';
+import { listMaterials } from '$lib/server/domain/materials/list-materials';
+import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
+import { formatDate } from '$lib/i18n/format';
+import { requireActor } from '$lib/server/web/denied';
+import { orHttpError } from '$lib/server/web/load';
+import {
+	materialStatusName,
+	materialTypeName,
+	statusOptions,
+	statusTone,
+	typeOptions
+} from '$lib/server/web/material-views';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const actor = requireActor(locals);
+	const db = database();
+	const filter = listFilter.parse(Object.fromEntries(url.searchParams));
+	const list = await orHttpError(listMaterials(db, actor, params.groupId, filter));
+	return {
+		filter: Object.fromEntries(url.searchParams),
+		materials: list.materials.map((r) => ({
+			id: r.id,
+			title: r.title,
+			type: materialTypeName(r.type),
+			status: materialStatusName(r.status),
+			tone: statusTone(r.status),
+			authorName: r.authorName,
+			versionNumber: r.versionNumber,
+			updated: formatDate(r.updatedAt, locals.locale, config().timeZone)
+		})),
+		isTruncated: list.isTruncated,
+		canCreate: list.canCreate,
+		types: typeOptions(),
+		statuses: statusOptions(),
+		subjects: (await listSubjects(db, locals.locale)).map((s) => ({ value: s.id, label: s.name })),
+		authors: list.authors.map((a) => ({ value: a.id, label: a.fullName }))
+	};
+};

@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { getAttachment } from '$lib/server/domain/materials/get-attachment';
+import { fileResponse } from '$lib/server/files/download';
+import { fileStore } from '$lib/server/storage';
+import { requireActor } from '$lib/server/web/denied';
+import { orHttpError } from '$lib/server/web/load';
+import type { RequestHandler } from './$types';
+
+/** Downloads an attachment; `?view=inline` opens a PDF, picture or recording in the browser. */
+export const GET: RequestHandler = async ({ locals, params, url, request }) => {
+	const actor = requireActor(locals);
+	const file = await orHttpError(
+		getAttachment(database(), actor, params.groupId, params.materialId, params.attachmentId)
+	);
+	const store = fileStore();
+	const view = url.searchParams.get('view');
+	if (view === 'thumb') {
+		if (!file.hasThumbnail) error(404);
+		const key = `${file.blobKey}.thumb`;
+		const size = (await store.size(key)) ?? 0;
+		return fileResponse(store, key, {
+			name: `${file.name}.webp`,
+			mime: 'image/webp',
+			size,
+			inline: true
+		});
+	}
+	return fileResponse(store, file.blobKey, {
+		name: file.name,
+		mime: file.mime,
+		size: file.size,
+		inline: view === 'inline' && file.isViewable,
+		rangeHeader: request.headers.get('range')
+	});
+};

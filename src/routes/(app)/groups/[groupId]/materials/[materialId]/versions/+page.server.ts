@@ -1,0 +1,33 @@
+import { config } from '$lib/server/config.js';
+import { database } from '$lib/server/db';
+import { compareVersions, listVersions } from '$lib/server/domain/materials/list-versions';
+import { formatDateTime } from '$lib/i18n/format';
+import { requireActor } from '$lib/server/web/denied';
+import { orHttpError } from '$lib/server/web/load';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const actor = requireActor(locals);
+	const list = await orHttpError(
+		listVersions(database(), actor, params.groupId, params.materialId)
+	);
+	const newest = list.versions[0]?.number ?? 0;
+	const from = Number(url.searchParams.get('from') ?? newest - 1);
+	const to = Number(url.searchParams.get('to') ?? newest);
+	const comparison =
+		list.versions.length > 1 && from !== to
+			? await orHttpError(Promise.resolve().then(() => compareVersions(list.versions, from, to)))
+			: null;
+	return {
+		material: list.material,
+		versions: list.versions.map((v) => ({
+			number: v.number,
+			at: formatDateTime(v.at, locals.locale, config().timeZone),
+			authorName: v.authorName,
+			changed: v.changed,
+			reviewCount: v.reviewCount,
+			attachments: v.snapshot.attachments.map((a) => a.name)
+		})),
+		comparison
+	};
+};
