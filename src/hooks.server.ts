@@ -50,12 +50,14 @@ const formBodyLimit = 1024 * 1024;
  */
 function isBodyTooLarge(event: RequestEvent): boolean {
 	if (event.request.method === 'GET' || event.request.method === 'HEAD') return false;
-	const limit = routeAccess[event.route.id ?? '']?.maxBody ?? formBodyLimit;
+	const action = [...event.url.searchParams.keys()].find((k) => k.startsWith('/'))?.slice(1);
+	const limit = routeAccess[event.route.id ?? '']?.bodies?.[action ?? 'default'] ?? formBodyLimit;
 	if (limit === 'uploads') return false;
 	const declared = event.request.headers.get('content-length');
 	if (declared === null) return event.request.body !== null;
 	return Number(declared) > limit;
 }
+
 const tokenPath = /^\/(invite|reset)\/[^/]+/;
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -179,10 +179,13 @@ async function buildMaterials(server: TestServer, groupId: string, member: Actor
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
 /** For a test file: a running server holding the world, stopped after the file. */
-export function useWorld(ready: (server: TestServer, world: World) => void): void {
+export function useWorld(
+	ready: (server: TestServer, world: World) => void,
+	env: Record<string, string> = {}
+): void {
 	let server: TestServer | undefined;
 	beforeAll(async () => {
-		server = await startTestServer();
+		server = await startTestServer({ env });
 		ready(server, await buildWorld(server));
 	});
 	afterAll(async () => {

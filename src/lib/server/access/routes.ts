@@ -11,10 +11,10 @@ export interface RouteAccess {
 	actions?: Record<string, Rule>;
 	endpoint?: Partial<Record<HttpMethod, Rule>>;
 	/**
-	 * The largest request body its forms take: 'uploads' streams files (up to MAX_FILE_MB
-	 * each); a number is bytes for forms read whole. Without it, 1 MB.
+	 * The largest request body of a form action: 'uploads' streams files (up to MAX_FILE_MB
+	 * each); a number is bytes for a form read whole. Any action not named here: 1 MB.
 	 */
-	maxBody?: 'uploads' | number;
+	bodies?: Record<string, 'uploads' | number>;
 }
 
 /**
@@ -86,7 +86,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(app)/groups/[groupId]/materials/new': {
 		page: signedIn,
 		actions: { default: signedIn },
-		maxBody: materialFormBytes
+		bodies: { default: materialFormBytes }
 	},
 	'/(app)/groups/[groupId]/materials/[materialId]': {
 		page: signedIn,
@@ -97,12 +97,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 			upload: signedIn,
 			remove: signedIn
 		},
-		maxBody: 'uploads'
+		bodies: { upload: 'uploads' }
 	},
 	'/(app)/groups/[groupId]/materials/[materialId]/edit': {
 		page: signedIn,
 		actions: { save: signedIn, import: signedIn },
-		maxBody: materialFormBytes
+		bodies: { save: materialFormBytes, import: materialFormBytes }
 	},
 	'/(app)/groups/[groupId]/materials/[materialId]/versions': { page: signedIn },
 	'/(app)/groups/[groupId]/materials/[materialId]/review': {

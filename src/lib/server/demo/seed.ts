@@ -7,7 +7,9 @@ import { resolveSession } from '../domain/accounts/sessions';
 import { updateProfile } from '../domain/accounts/update-profile';
 import { setupDeployment } from '../domain/schools/setup-deployment';
 import type { Actor } from '../access/actor';
+import type { BlobStore } from '../storage/types';
 import { seedGroups } from './seed-groups';
+import { seedMaterials } from './seed-materials';
 
 /** The password of every demo account (printed by `npm run demo`). */
 export const demoPassword = 'ustat-demo-2026';
@@ -59,8 +61,9 @@ const domain = 'karakol5.edu.kg';
 /**
  * A Kyrgyz school full of sample data, made through the real use cases (so the demo shows
  * what the product really does). Later capabilities add their parts below the staff.
+ * Attached files go to `files`.
  */
-export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
+export async function seedDemo(db: Kysely<Database>, files: BlobStore): Promise<DemoAccount[]> {
 	const accounts: DemoAccount[] = [];
 	const join = async (
 		invitedBy: Actor,
@@ -158,6 +161,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
 	});
 
 	await seedGroups(db, admin, deputy, staff, scientist);
+	await seedMaterials(db, files, { ...staff, [scientist.fullName]: scientist });
 
 	return accounts;
 }

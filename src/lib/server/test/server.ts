@@ -120,6 +120,8 @@ export interface Call {
 	cookie?: string;
 	/** Form fields, sent as application/x-www-form-urlencoded like a browser without JS. */
 	form?: Record<string, string | string[]>;
+	/** A multipart body, as a browser sends a form with files. */
+	multipart?: FormData;
 	headers?: Record<string, string>;
 }
 
@@ -129,10 +131,16 @@ export async function call(
 	pathname: string,
 	init: Call = {}
 ): Promise<Response> {
-	const method = init.method ?? (init.form ? 'POST' : 'GET');
+	const method = init.method ?? (init.form || init.multipart ? 'POST' : 'GET');
 	const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
 	if (init.cookie) headers.cookie = init.cookie;
-	let body: string | undefined;
+	let body: string | Uint8Array | undefined;
+	if (init.multipart) {
+		// Encoded first, so that the request has a Content-Length as a browser's does.
+		const encoded = new Response(init.multipart);
+		body = new Uint8Array(await encoded.arrayBuffer());
+		headers['content-type'] = encoded.headers.get('content-type')!;
+	}
 	if (init.form) {
 		const params = new URLSearchParams();
 		for (const [key, value] of Object.entries(init.form))

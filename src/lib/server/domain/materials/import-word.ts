@@ -21,7 +21,7 @@ export async function importWord(
 	actor: Actor,
 	groupId: string,
 	materialId: string,
-	upload: { bytes: Uint8Array } | null,
+	upload: { bytes: Uint8Array; name?: string } | null,
 	now = new Date()
 ) {
 	const access = await materialAccess(db, actor, groupId, materialId);
@@ -31,7 +31,7 @@ export async function importWord(
 	if (upload.bytes.length > MAX_IMPORT_BYTES)
 		throw new AppError('invalid', 'error_file_too_large', {
 			field: 'docx',
-			params: { max: MAX_IMPORT_BYTES / 1024 / 1024 }
+			params: { name: upload.name ?? '', max: MAX_IMPORT_BYTES / 1024 / 1024 }
 		});
 	const imported = await importDocx(upload.bytes);
 	const html = await storeImages(
