@@ -521,6 +521,19 @@ const matrix: Row[] = [
 		expect: only({ operator: 400 })
 	},
 	{
+		route: '/(app)/operator/subjects',
+		use: 'GET',
+		path: () => '/operator/subjects',
+		expect: only({ operator: 200 })
+	},
+	{
+		route: '/(app)/operator/subjects',
+		use: '?/add',
+		path: () => '/operator/subjects',
+		form: {},
+		expect: only({ operator: 400 })
+	},
+	{
 		route: '/(app)/operator/schools/[schoolId]',
 		use: 'GET',
 		path: (w) => `/operator/schools/${w.schoolA}`,

@@ -52,6 +52,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 	'/(app)/admin/school': { page: schoolAdmin, actions: { save: schoolAdmin } },
 	'/(app)/operator/schools': { page: operator, actions: { add: operator } },
+	'/(app)/operator/subjects': { page: operator, actions: { add: operator } },
 	// Groups: any signed-in user may ask; the use cases decide by school and by the actor's
 	// place in the group (policy.ts of groups, plan, meetings), answering 404 or 403.
 	'/(app)/groups': { page: signedIn },
