@@ -45,6 +45,7 @@ async function attachmentsOf(materialId: string) {
 		.where('materialId', '=', materialId)
 		.where('removedAt', 'is', null)
 		.orderBy('uploadedAt')
+		.orderBy('id')
 		.execute();
 }
 
