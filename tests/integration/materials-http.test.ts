@@ -32,7 +32,7 @@ function upload(path: string, files: { name: string; bytes: Uint8Array; type?: s
 	for (const f of files)
 		form.append(
 			'files',
-			new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }),
+			new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
 			f.name
 		);
 	return call(server, `${path}?/upload`, { cookie: member(), multipart: form });
@@ -179,7 +179,7 @@ describe('Word import without JavaScript', () => {
 		const typed = materialForm({ title: 'Жаңы аталыш, али сакталган жок' });
 		for (const [key, value] of Object.entries(typed))
 			for (const v of Array.isArray(value) ? value : [value]) form.append(key, String(v));
-		form.append('docx', new Blob([await teacherDocx()]), 'план.docx');
+		form.append('docx', new Blob([new Uint8Array(await teacherDocx())]), 'план.docx');
 		const response = await call(server, `${draft()}/edit?/import`, {
 			cookie: member(),
 			multipart: form
@@ -205,7 +205,7 @@ describe('Word import without JavaScript', () => {
 	it('a zip bomb is refused with a translated error under the file field', async () => {
 		const form = new FormData();
 		form.append('title', 'Бомба');
-		form.append('docx', new Blob([zipBombDocx()]), 'bomb.docx');
+		form.append('docx', new Blob([new Uint8Array(zipBombDocx())]), 'bomb.docx');
 		const response = await call(server, `${draft()}/edit?/import`, {
 			cookie: member(),
 			multipart: form

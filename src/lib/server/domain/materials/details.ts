@@ -42,8 +42,7 @@ export async function writeDetails(
 	db: DB,
 	materialId: string,
 	authorId: string,
-	input: MaterialInput,
-	keepCoauthors: string[] = []
+	input: MaterialInput
 ): Promise<void> {
 	await db.deleteFrom('materialSubjects').where('materialId', '=', materialId).execute();
 	await db.deleteFrom('materialGrades').where('materialId', '=', materialId).execute();
@@ -64,10 +63,7 @@ export async function writeDetails(
 			.insertInto('materialGrades')
 			.values(grades.map((grade) => ({ materialId, grade })))
 			.execute();
-	// A co-author who left the group keeps their credit when the form could not list them.
-	const coauthors = [...new Set([...input.coauthors, ...keepCoauthors])].filter(
-		(id) => id !== authorId
-	);
+	const coauthors = [...new Set(input.coauthors)].filter((id) => id !== authorId);
 	if (coauthors.length > 0)
 		await db
 			.insertInto('materialAuthors')

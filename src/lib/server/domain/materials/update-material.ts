@@ -35,7 +35,6 @@ export async function updateMaterial(
 	return retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			const body = await prepareBody(trx, files, target, input.body, now);
-			const formerCoauthors = await formerMembersAmong(trx, groupId, materialId);
 			await trx
 				.updateTable('materials')
 				.set({
@@ -50,7 +49,7 @@ export async function updateMaterial(
 				})
 				.where('id', '=', materialId)
 				.execute();
-			await writeDetails(trx, materialId, mainAuthor, input, formerCoauthors);
+			await writeDetails(trx, materialId, mainAuthor, input);
 			const material = await trx
 				.selectFrom('materials')
 				.selectAll()
@@ -69,21 +68,11 @@ export async function updateMaterial(
 	);
 }
 
-/** Co-authors already on the material may have left the group; only new ones are checked. */
+/**
+ * Co-authors already on the material may have left the group (the form lists them, ticked,
+ * so they keep their credit); only newly added ones must be current members.
+ */
 async function newCoauthors(db: DB, materialId: string, chosen: string[]): Promise<string[]> {
 	const current = new Set((await authorsOf(db, materialId)).map((a) => a.id));
 	return chosen.filter((id) => !current.has(id));
-}
-
-async function formerMembersAmong(db: DB, groupId: string, materialId: string) {
-	const rows = await db
-		.selectFrom('materialAuthors as a')
-		.leftJoin('groupMembers as m', (j) =>
-			j.onRef('m.userId', '=', 'a.userId').on('m.groupId', '=', groupId)
-		)
-		.select(['a.userId', 'm.leftAt'])
-		.where('a.materialId', '=', materialId)
-		.where('a.isMain', '=', false)
-		.execute();
-	return rows.filter((r) => r.leftAt !== null).map((r) => r.userId);
 }
