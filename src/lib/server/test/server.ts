@@ -134,7 +134,7 @@ export async function call(
 	const method = init.method ?? (init.form || init.multipart ? 'POST' : 'GET');
 	const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
 	if (init.cookie) headers.cookie = init.cookie;
-	let body: string | Uint8Array | undefined;
+	let body: string | Uint8Array<ArrayBuffer> | undefined;
 	if (init.multipart) {
 		// Encoded first, so that the request has a Content-Length as a browser's does.
 		const encoded = new Response(init.multipart);

@@ -8,9 +8,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	requireActor(locals);
 	const db = database();
-	const [ky, ru, en] = await Promise.all(
-		(['ky', 'ru', 'en'] as const).map((locale) => listSubjects(db, locale))
-	);
+	const [ky, ru, en] = await Promise.all([
+		listSubjects(db, 'ky'),
+		listSubjects(db, 'ru'),
+		listSubjects(db, 'en')
+	]);
 	return {
 		subjects: ky.map((s, i) => ({ id: s.id, ky: s.name, ru: ru[i]!.name, en: en[i]!.name }))
 	};
