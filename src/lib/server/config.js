@@ -49,7 +49,7 @@ const schema = z
 				}
 			}, 'must be an IANA time zone such as Asia/Bishkek'),
 		// Attachments: the largest single file, and all files of one group together.
-		MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(50),
+		MAX_FILE_MB: z.coerce.number().int().min(1).max(2000).default(50),
 		MAX_GROUP_FILES_MB: z.coerce.number().int().min(1).max(1048576).default(2048),
 		// Where files live: the data folder (S3-compatible storage comes with the scale issue).
 		STORAGE: z.enum(['disk'], { error: 'must be disk' }).default('disk')

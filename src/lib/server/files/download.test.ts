@@ -51,6 +51,19 @@ describe('fileResponse', () => {
 		expect(new Uint8Array(await response.arrayBuffer())).toEqual(content);
 	});
 
+	it('leaves an inline PDF to the browser viewer, but never a downloaded one', async () => {
+		const pdf = await respond({ mime: 'application/pdf', name: 'plan.pdf', inline: true });
+		expect(pdf.headers.get('content-disposition')).toMatch(/^inline/);
+		expect(pdf.headers.get('content-security-policy')).toBeNull();
+		await pdf.arrayBuffer();
+		const saved = await respond({ mime: 'application/pdf', name: 'plan.pdf', inline: false });
+		expect(saved.headers.get('content-security-policy')).toContain('sandbox');
+		await saved.arrayBuffer();
+		const image = await respond({ mime: 'image/png', name: 'a.png', inline: true });
+		expect(image.headers.get('content-security-policy')).toContain('sandbox');
+		await image.arrayBuffer();
+	});
+
 	it('names a Kyrgyz file in UTF-8 with an ASCII fallback', async () => {
 		const response = await respond({ name: 'Сабактын планы ң ө ү.docx' });
 		const header = response.headers.get('content-disposition')!;

@@ -44,11 +44,14 @@ export async function fileResponse(
 		'content-type': opts.mime,
 		'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', opts.name),
 		'x-content-type-options': 'nosniff',
-		'content-security-policy': CSP,
 		'cache-control': 'private, max-age=3600',
 		'accept-ranges': 'bytes',
 		etag: `"${key}"`
 	});
+
+	// Browsers' PDF viewers show nothing under a sandbox CSP (Chromium runs its viewer as an
+	// embedded plugin); a PDF opened inline is left to the viewer, which runs no page script.
+	if (!(inline && opts.mime === 'application/pdf')) headers.set('content-security-policy', CSP);
 
 	const range = parseRange(opts.rangeHeader, opts.size);
 	if (range === 'unsatisfiable') {

@@ -9,6 +9,11 @@ import { sanitizeBody } from './sanitize';
 
 /** What a .docx may unpack to before we let mammoth read it (zip bombs, junk). */
 export const DOCX_LIMITS = { maxEntries: 2_000, maxUncompressedBytes: 200 * 1024 * 1024 };
+/**
+ * The document's text part is decoded and parsed whole by mammoth (several times its size in
+ * memory): a 20-page lesson plan has under 2 MB of it, so 20 MB is generous and safe.
+ */
+export const DOCUMENT_XML_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Something the import could not carry over, for the user to see (a catalog key). */
 export interface ImportWarning {
@@ -153,6 +158,8 @@ export async function importDocx(bytes: Uint8Array): Promise<DocxImport> {
 	guard(bytes);
 	const documentXml = readZipEntry(bytes, 'word/document.xml', DOCX_LIMITS.maxUncompressedBytes);
 	if (!documentXml) throw corrupt();
+	if (documentXml.length > DOCUMENT_XML_MAX_BYTES)
+		throw new AppError('invalid', 'error_zip_bomb', { field: 'docx' });
 	const parts = countUnsupportedParts(new TextDecoder().decode(documentXml));
 
 	const images: BodyImage[] = [];

@@ -45,6 +45,29 @@ export function formFailure(
 	return fail(error.status, failure);
 }
 
+/**
+ * For forms with large bodies: the access check runs before the body is read. A refusal is
+ * an empty form failure (403/404/409), the body never read.
+ */
+export async function runFormChecked<T>(
+	request: Request,
+	precheck: () => Promise<void>,
+	useCase: (values: Record<string, string | string[]>, data: FormData) => Promise<T>
+): Promise<T | ActionFailure<FormFailure>> {
+	try {
+		await precheck();
+	} catch (error) {
+		return formFailure(error, {});
+	}
+	const data = await request.formData().catch(() => new FormData());
+	const values = formObject(data);
+	try {
+		return await useCase(values, data);
+	} catch (error) {
+		return formFailure(error, values);
+	}
+}
+
 /** Runs a use case for a form action: its result, or a form failure keeping the input. */
 export async function runForm<T>(
 	request: Request,

@@ -188,6 +188,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addPrimaryKeyConstraint('review_scores_pk', ['review_id', 'criterion_id'])
 		.execute();
 
+	// The operator extends the subject list (REFERENCE.md): one subject per Kyrgyz name.
+	await db.schema
+		.createIndex('subjects_name_ky_uq')
+		.on('subjects')
+		.column('name_ky')
+		.unique()
+		.execute();
+
 	// Groups made before this migration get the default criteria too.
 	await sql`
 		insert into review_criteria (id, group_id, position, builtin, name, is_active, created_at)
@@ -213,6 +221,7 @@ const defaultCriteria = [
 ] as const;
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	await db.schema.dropIndex('subjects_name_ky_uq').execute();
 	for (const table of [
 		'review_scores',
 		'reviews',

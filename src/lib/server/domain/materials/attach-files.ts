@@ -3,12 +3,15 @@ import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, MaterialAttachmentTable } from '../../db/types';
 import type { ReceivedFile } from '../../files/receive';
-import { sniffFile, type FileKind } from '../../files/sniff';
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../errors';
+import { checkZipBudget, sniffFile, type FileKind } from '../../files/sniff';
+import { DOCX_LIMITS } from '../../richtext/import-docx';
 import { makeThumbnail } from '../../files/thumbnail';
 import type { BlobStore } from '../../storage/types';
 import { ValidationError, type FieldIssue } from '../../validation';
 import { canEditMaterial } from './policy';
-import { assertEditable, materialAccess } from './queries';
+import { assertEditable, materialAccess, touchEditable } from './queries';
 import { recordMaterialEvent, recordVersion } from './versions';
 
 export const MAX_ATTACHMENTS = 20;
@@ -16,17 +19,6 @@ export const MAX_ATTACHMENTS = 20;
 export interface AttachLimits {
 	/** All files of one group together (configuration MAX_GROUP_FILES_MB). */
 	maxGroupBytes: number;
-}
-
-/** Before a byte of an upload is read: may the actor attach files to this material? */
-export async function assertCanAttach(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string
-): Promise<void> {
-	const access = await materialAccess(db, actor, groupId, materialId);
-	assertEditable(canEditMaterial(actor, access, access.material.status), access);
 }
 
 /**
@@ -57,27 +49,9 @@ export async function attachFiles(
 		else kinds.push(kind);
 	}
 	if (issues.length > 0) throw new ValidationError(issues.slice(0, 1));
-
-	const current = await db
-		.selectFrom('materialAttachments')
-		.select((eb) => eb.fn.countAll().as('count'))
-		.where('materialId', '=', materialId)
-		.where('removedAt', 'is', null)
-		.executeTakeFirstOrThrow();
-	if (Number(current.count) + received.length > MAX_ATTACHMENTS)
-		throw new ValidationError([
-			{ field: 'files', key: 'error_too_many_files', params: { max: MAX_ATTACHMENTS } }
-		]);
-	const used = await groupBytes(db, groupId);
-	const adding = received.reduce((sum, f) => sum + f.size, 0);
-	if (used + adding > limits.maxGroupBytes)
-		throw new ValidationError([
-			{
-				field: 'files',
-				key: 'error_group_quota',
-				params: { max: Math.round(limits.maxGroupBytes / 1024 / 1024) }
-			}
-		]);
+	// Office and ODF files are zips: a bomb or a broken one is refused now, not at preview.
+	for (const [i, file] of received.entries())
+		if (zipKinds.has(kinds[i]!.kind)) await checkZip(file);
 
 	// Bytes first (content-addressed, so a retry or a duplicate costs nothing), rows after.
 	const rows: MaterialAttachmentTable[] = [];
@@ -102,26 +76,80 @@ export async function attachFiles(
 	}
 	await retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
+			// Inside the write: the leader may have decided, or another upload filled the room.
+			await touchEditable(trx, materialId, now);
+			await assertRoom(trx, groupId, materialId, received, limits);
 			await trx.insertInto('materialAttachments').values(rows).execute();
-			await trx
-				.updateTable('materials')
-				.set({ updatedAt: now })
-				.where('id', '=', materialId)
-				.execute();
 			await newVersionIfOffered(trx, materialId, actor.id, now);
 		})
 	);
 	return { count: rows.length };
 }
 
-/** Bytes of the files on the group's materials now (removed ones no longer count). */
+const zipKinds = new Set(['docx', 'pptx', 'xlsx', 'odt', 'odp', 'ods']);
+
+/** Limits of a zip-based attachment, as for a Word import. */
+async function checkZip(file: ReceivedFile): Promise<void> {
+	try {
+		checkZipBudget(new Uint8Array(await readFile(file.path)), DOCX_LIMITS);
+	} catch (error) {
+		if (!(error instanceof AppError)) throw error;
+		throw new ValidationError([
+			{ field: 'files', key: 'error_file_unreadable', params: { name: file.name } }
+		]);
+	}
+}
+
+/** The 20-file limit of a material and the group's space. */
+async function assertRoom(
+	db: DB,
+	groupId: string,
+	materialId: string,
+	received: ReceivedFile[],
+	limits: AttachLimits
+): Promise<void> {
+	const current = await db
+		.selectFrom('materialAttachments')
+		.select((eb) => eb.fn.countAll().as('count'))
+		.where('materialId', '=', materialId)
+		.where('removedAt', 'is', null)
+		.executeTakeFirstOrThrow();
+	if (Number(current.count) + received.length > MAX_ATTACHMENTS)
+		throw new ValidationError([
+			{ field: 'files', key: 'error_too_many_files', params: { max: MAX_ATTACHMENTS } }
+		]);
+	const used = await groupBytes(db, groupId);
+	const adding = received.reduce((sum, f) => sum + f.size, 0);
+	if (used + adding > limits.maxGroupBytes)
+		throw new ValidationError([
+			{
+				field: 'files',
+				key: 'error_group_quota',
+				params: { max: Math.round(limits.maxGroupBytes / 1024 / 1024) }
+			}
+		]);
+}
+
+/**
+ * Bytes the group's materials keep in the store: every file ever attached (versions keep
+ * removed ones) and every body picture, each distinct file once.
+ */
 export async function groupBytes(db: DB, groupId: string): Promise<number> {
-	const row = await db
+	const files = db
 		.selectFrom('materialAttachments as a')
 		.innerJoin('materials as m', 'm.id', 'a.materialId')
-		.select((eb) => eb.fn.sum<number | string | null>('a.size').as('bytes'))
+		.select(['a.blobKey', 'a.size'])
 		.where('m.groupId', '=', groupId)
-		.where('a.removedAt', 'is', null)
+		.union(
+			db
+				.selectFrom('materialImages as i')
+				.innerJoin('materials as m', 'm.id', 'i.materialId')
+				.select(['i.blobKey', 'i.size'])
+				.where('m.groupId', '=', groupId)
+		);
+	const row = await db
+		.selectFrom(files.as('f'))
+		.select((eb) => eb.fn.sum<number | string | null>('f.size').as('bytes'))
 		.executeTakeFirst();
 	return Number(row?.bytes ?? 0);
 }

@@ -3,6 +3,8 @@ import type { DB } from '../../db/types';
 import { collectDataImages, replaceImageSources, sniffImageType } from '../../richtext/images';
 import { htmlToText, plainTextToHtml } from '../../richtext/sanitize';
 import type { BlobStore } from '../../storage/types';
+import { ValidationError } from '../../validation';
+import { MAX_BODY_TEXT_CHARS } from './input';
 
 // The body of a material: sanitized HTML whose pictures live in the file store and are
 // served only through this material's own image route.
@@ -66,6 +68,10 @@ export async function prepareBody(
 	now: Date
 ): Promise<{ html: string; text: string }> {
 	const collected = collectDataImages(plainTextToHtml(raw));
+	if (collected.html.length > MAX_BODY_TEXT_CHARS)
+		throw new ValidationError([
+			{ field: 'body', key: 'error_too_long', params: { max: MAX_BODY_TEXT_CHARS } }
+		]);
 	let html = await storeImages(db, files, target, collected.html, collected.images, now);
 	const own = await db
 		.selectFrom('materialImages')

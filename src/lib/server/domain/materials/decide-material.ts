@@ -6,7 +6,7 @@ import { validate } from '../../validation';
 import { assertAllowed, assertOpen } from '../groups/queries';
 import { decisionInput, type DecisionTarget } from './input';
 import { canDecideMaterial } from './policy';
-import { materialAccess } from './queries';
+import { assertSameVersion, materialAccess } from './queries';
 import { recordMaterialEvent } from './versions';
 
 /** Where the leader may move a material from each status. */
@@ -37,6 +37,7 @@ export async function decideMaterial(
 	assertAllowed(canDecideMaterial(actor, access, from));
 	assertOpen(access);
 	const input = validate(decisionInput, rawInput);
+	assertSameVersion(input.version, access.material.versionNumber);
 	if (!transitions[from].includes(input.to))
 		throw new AppError('conflict', 'error_material_transition');
 	await inTransaction(db, async (trx) => {

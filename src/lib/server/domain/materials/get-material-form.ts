@@ -59,3 +59,22 @@ export async function getMaterialForEdit(
 		members
 	};
 }
+
+// Checked before a large form body is read (pasted pictures, a Word file, uploads), so that
+// nobody can make the server hold megabytes for a form they may not send.
+
+export async function assertCanCreate(db: DB, actor: Actor, groupId: string): Promise<void> {
+	const access = await groupAccess(db, actor, groupId);
+	assertAllowed(canCreateMaterial(actor, access));
+	assertOpen(access);
+}
+
+export async function assertCanEdit(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	materialId: string
+): Promise<void> {
+	const access = await materialAccess(db, actor, groupId, materialId);
+	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+}

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { materialStatuses, materialTypes } from '../../db/types';
-import { many, optionalText, text } from '../../validation';
+import { many, optionalInt, optionalText, text } from '../../validation';
 import { longText } from '../groups/input';
 
 // Inputs of the materials use cases. Field names match the form fields.
 
 export const MAX_TAGS = 15;
 export const MAX_COAUTHORS = 20;
-/** The body as sent by the editor (pasted pictures included) or typed without JavaScript. */
-export const MAX_BODY_CHARS = 2_000_000;
+/** The body as sent by the editor, pasted pictures included (base64); the form takes 25 MB. */
+export const MAX_BODY_CHARS = 24_000_000;
+/** The body once its pictures are stored apart: text and markup. */
+export const MAX_BODY_TEXT_CHARS = 2_000_000;
 
 /** "лексика, 5-класс; оюн" → ['лексика', '5-класс', 'оюн']: commas or semicolons. */
 const tags = z.preprocess(
@@ -53,6 +55,8 @@ export type DecisionTarget = (typeof decisionTargets)[number];
 export const decisionInput = z
 	.object({
 		to: z.enum(decisionTargets),
+		/** The version the leader was looking at. */
+		version: optionalInt(0, 1_000_000),
 		reason: optionalText(2000)
 	})
 	.refine((d) => d.to === 'under_review' || (d.reason?.length ?? 0) >= 3, {

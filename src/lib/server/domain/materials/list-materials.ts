@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { groupAccess } from '../groups/queries';
@@ -75,7 +76,10 @@ export async function listMaterials(db: DB, actor: Actor, groupId: string, filte
 		filter.sort === 'title'
 			? query.orderBy('m.title')
 			: filter.sort === 'offered'
-				? query.orderBy('m.offeredAt', 'desc').orderBy('m.createdAt', 'desc')
+				? query
+						// Drafts (never offered) last on both databases.
+						.orderBy(sql`case when m.offered_at is null then 1 else 0 end`)
+						.orderBy('m.offeredAt', 'desc')
 				: query.orderBy('m.updatedAt', 'desc');
 	const rows = await query
 		.orderBy('m.id')

@@ -22,6 +22,7 @@ export async function listMyMaterials(db: DB, actor: Actor) {
 		])
 		.where('a.userId', '=', actor.id)
 		.orderBy('m.updatedAt', 'desc')
+		.orderBy('m.id')
 		.limit(200)
 		.execute();
 	const waiting = await waitingForMyOpinion(db, actor.id).execute();
@@ -77,5 +78,6 @@ export function waitingForMyOpinion(db: DB, userId: string) {
 			)
 		)
 		.orderBy('m.offeredAt')
+		.orderBy('m.id')
 		.limit(200);
 }

@@ -97,3 +97,27 @@ export function assertEditable(allowed: boolean, access: MaterialAccess): void {
 			: new AppError('forbidden', 'error_forbidden');
 	}
 }
+
+/** The form showed `shown`; a newer version since means the actor has not read it yet. */
+export function assertSameVersion(shown: number | undefined, current: number): void {
+	if (shown !== undefined && shown !== current)
+		throw new AppError('conflict', 'error_material_new_version', { params: { version: current } });
+}
+
+const editableStatuses = ['draft', 'offered', 'under_review', 'revision_requested'] as const;
+
+/**
+ * Inside a write: marks the material changed, but only while it may still change. A decision
+ * taken since the actor loaded it makes this a conflict instead of a change to a decided
+ * material.
+ */
+export async function touchEditable(db: DB, materialId: string, now: Date): Promise<void> {
+	const touched = await db
+		.updateTable('materials')
+		.set({ updatedAt: now })
+		.where('id', '=', materialId)
+		.where('status', 'in', [...editableStatuses])
+		.executeTakeFirst();
+	if (Number(touched.numUpdatedRows) === 0)
+		throw new AppError('conflict', 'error_material_decided');
+}

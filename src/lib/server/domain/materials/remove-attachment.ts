@@ -4,7 +4,7 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { newVersionIfOffered } from './attach-files';
 import { canEditMaterial } from './policy';
-import { assertEditable, materialAccess } from './queries';
+import { assertEditable, materialAccess, touchEditable } from './queries';
 
 /** Takes a file off the material; the versions that listed it still download it. */
 export async function removeAttachment(
@@ -28,11 +28,7 @@ export async function removeAttachment(
 				.executeTakeFirst();
 			if (Number(removed.numUpdatedRows) === 0)
 				throw new AppError('not_found', 'error_attachment_not_found');
-			await trx
-				.updateTable('materials')
-				.set({ updatedAt: now })
-				.where('id', '=', materialId)
-				.execute();
+			await touchEditable(trx, materialId, now);
 			await newVersionIfOffered(trx, materialId, actor.id, now);
 		})
 	);

@@ -7,7 +7,7 @@ import { prepareBody } from './body';
 import { checkChoices, writeDetails } from './details';
 import { materialInput } from './input';
 import { canEditMaterial } from './policy';
-import { assertEditable, authorsOf, materialAccess } from './queries';
+import { assertEditable, authorsOf, materialAccess, touchEditable } from './queries';
 import { recordMaterialEvent, recordVersion } from './versions';
 
 /**
@@ -34,6 +34,7 @@ export async function updateMaterial(
 	const target = { groupId, materialId };
 	return retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
+			await touchEditable(trx, materialId, now);
 			const body = await prepareBody(trx, files, target, input.body, now);
 			await trx
 				.updateTable('materials')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Recommendation } from '../../db/types';
-import { optionalText, text } from '../../validation';
+import { optionalInt, optionalText, text } from '../../validation';
 import { longText } from '../groups/input';
 
 export const recommendations: Recommendation[] = ['accept', 'revise', 'reject'];
@@ -22,6 +22,8 @@ export function reviewInput(criterionIds: string[]) {
 		])
 	);
 	return z.object({
+		/** The version the form showed: a review never lands on a version nobody read. */
+		version: optionalInt(0, 1_000_000),
 		recommendation: z.enum(['accept', 'revise', 'reject']),
 		comment: longText(4000),
 		...scores

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { assertAllowed, assertOpen } from '../groups/queries';
 import { canReviewMaterial } from '../materials/policy';
-import { materialAccess } from '../materials/queries';
+import { assertSameVersion, materialAccess } from '../materials/queries';
 import { listCriteria } from './criteria';
 import { reviewInput } from './input';
 
@@ -32,8 +32,9 @@ export async function saveReview(
 	const input = validate(reviewInput(criteria.map((c) => c.id)), rawInput) as Record<
 		string,
 		string | number
-	> & { recommendation: Recommendation; comment: string };
+	> & { recommendation: Recommendation; comment: string; version?: number };
 	const versionNumber = access.material.versionNumber;
+	assertSameVersion(input.version, versionNumber);
 	return retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			const existing = await trx

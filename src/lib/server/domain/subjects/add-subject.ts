@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../access/actor';
+import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/types';
 import { ValidationError, text, validate } from '../../validation';
@@ -29,9 +30,16 @@ export async function addSubject(db: DB, actor: Actor, rawInput: unknown): Promi
 		.select((eb) => eb.fn.max('position').as('position'))
 		.executeTakeFirst();
 	const id = `custom-${newId()}`;
-	await db
-		.insertInto('subjects')
-		.values({ id, ...input, position: Number(last?.position ?? 0) + 1 })
-		.execute();
+	try {
+		await db
+			.insertInto('subjects')
+			.values({ id, ...input, position: Number(last?.position ?? 0) + 1 })
+			.execute();
+	} catch (error) {
+		// The same name sent twice at once: the unique index keeps one.
+		if (isUniqueViolation(error))
+			throw new ValidationError([{ field: 'nameKy', key: 'error_subject_exists' }]);
+		throw error;
+	}
 	return { id };
 }

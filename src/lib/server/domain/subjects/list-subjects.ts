@@ -6,6 +6,16 @@ export interface SubjectOption {
 	name: string;
 }
 
+/** Every subject with its three names, in the list's order (the operator's page). */
+export function listSubjectNames(db: DB) {
+	return db
+		.selectFrom('subjects')
+		.select(['id', 'nameKy', 'nameRu', 'nameEn'])
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+}
+
 /** Subjects in the seed order, named in the reader's language. */
 export async function listSubjects(db: DB, locale: Locale): Promise<SubjectOption[]> {
 	const rows = await db.selectFrom('subjects').selectAll().orderBy('position').execute();

@@ -1,20 +1,15 @@
 import { database } from '$lib/server/db';
 import { addSubject } from '$lib/server/domain/subjects/add-subject';
-import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
+import { listSubjectNames } from '$lib/server/domain/subjects/list-subjects';
 import { requireActor } from '$lib/server/web/denied';
 import { runForm } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireActor(locals);
-	const db = database();
-	const [ky, ru, en] = await Promise.all([
-		listSubjects(db, 'ky'),
-		listSubjects(db, 'ru'),
-		listSubjects(db, 'en')
-	]);
+	const subjects = await listSubjectNames(database());
 	return {
-		subjects: ky.map((s, i) => ({ id: s.id, ky: s.name, ru: ru[i]!.name, en: en[i]!.name }))
+		subjects: subjects.map((s) => ({ id: s.id, ky: s.nameKy, ru: s.nameRu, en: s.nameEn }))
 	};
 };
 

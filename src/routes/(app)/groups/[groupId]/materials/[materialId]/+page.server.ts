@@ -1,7 +1,8 @@
 import { config } from '$lib/server/config.js';
 import { database } from '$lib/server/db';
 import { addComment } from '$lib/server/domain/materials/add-comment';
-import { assertCanAttach, attachFiles } from '$lib/server/domain/materials/attach-files';
+import { attachFiles } from '$lib/server/domain/materials/attach-files';
+import { assertCanEdit } from '$lib/server/domain/materials/get-material-form';
 import { decideMaterial } from '$lib/server/domain/materials/decide-material';
 import { getMaterial } from '$lib/server/domain/materials/get-material';
 import { offerMaterial } from '$lib/server/domain/materials/offer-material';
@@ -132,7 +133,7 @@ export const actions: Actions = {
 	upload: async ({ request, locals, params }) => {
 		const actor = requireActor(locals);
 		const db = database();
-		const check = () => assertCanAttach(db, actor, params.groupId, params.materialId);
+		const check = () => assertCanEdit(db, actor, params.groupId, params.materialId);
 		return runUpload(request, check, async (_values, files) => {
 			const result = await attachFiles(
 				db,

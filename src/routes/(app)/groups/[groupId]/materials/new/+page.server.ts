@@ -1,11 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { createMaterial } from '$lib/server/domain/materials/create-material';
-import { getNewMaterialForm } from '$lib/server/domain/materials/get-material-form';
+import {
+	assertCanCreate,
+	getNewMaterialForm
+} from '$lib/server/domain/materials/get-material-form';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { fileStore } from '$lib/server/storage';
 import { requireActor } from '$lib/server/web/denied';
-import { runForm } from '$lib/server/web/forms';
+import { runFormChecked } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { materialFormOptions } from '$lib/server/web/material-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,8 +30,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const actor = requireActor(locals);
-		const created = await runForm(request, (values) =>
-			createMaterial(database(), fileStore(), actor, params.groupId, values)
+		const db = database();
+		const created = await runFormChecked(
+			request,
+			() => assertCanCreate(db, actor, params.groupId),
+			(values) => createMaterial(db, fileStore(), actor, params.groupId, values)
 		);
 		if ('materialId' in created)
 			redirect(303, `/groups/${params.groupId}/materials/${created.materialId}?created=1`);

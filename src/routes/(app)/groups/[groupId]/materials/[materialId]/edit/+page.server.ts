@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { getMaterialForEdit } from '$lib/server/domain/materials/get-material-form';
+import { assertCanEdit, getMaterialForEdit } from '$lib/server/domain/materials/get-material-form';
 import { importWord } from '$lib/server/domain/materials/import-word';
 import { updateMaterial } from '$lib/server/domain/materials/update-material';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { fileStore } from '$lib/server/storage';
 import { requireActor } from '$lib/server/web/denied';
-import { formFailure, formObject, runForm } from '$lib/server/web/forms';
+import { runFormChecked } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import { materialFormOptions } from '$lib/server/web/material-form';
@@ -26,39 +26,38 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const actor = requireActor(locals);
-		const saved = await runForm(request, (values) =>
-			updateMaterial(database(), fileStore(), actor, params.groupId, params.materialId, values)
+		const db = database();
+		const { groupId, materialId } = params;
+		const saved = await runFormChecked(
+			request,
+			() => assertCanEdit(db, actor, groupId, materialId),
+			(values) => updateMaterial(db, fileStore(), actor, groupId, materialId, values)
 		);
 		if ('versionNumber' in saved)
-			redirect(303, `/groups/${params.groupId}/materials/${params.materialId}?saved=1`);
+			redirect(303, `/groups/${groupId}/materials/${materialId}?saved=1`);
 		return saved;
 	},
 	// Word import fills the body in the form; everything else typed stays as it was.
 	import: async ({ request, locals, params }) => {
 		const actor = requireActor(locals);
-		const data = await request.formData().catch(() => new FormData());
-		const values = formObject(data);
-		const file = data.get('docx');
-		try {
-			const upload =
-				file instanceof File && file.size > 0
-					? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
-					: null;
-			const result = await importWord(
-				database(),
-				fileStore(),
-				actor,
-				params.groupId,
-				params.materialId,
-				upload
-			);
-			return {
-				imported: true as const,
-				values: { ...values, body: result.html },
-				warnings: result.warnings.map((w) => translate(w.key, w.params))
-			};
-		} catch (error) {
-			return formFailure(error, values);
-		}
+		const db = database();
+		const { groupId, materialId } = params;
+		return runFormChecked(
+			request,
+			() => assertCanEdit(db, actor, groupId, materialId),
+			async (values, data) => {
+				const file = data.get('docx');
+				const upload =
+					file instanceof File && file.size > 0
+						? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
+						: null;
+				const result = await importWord(db, fileStore(), actor, groupId, materialId, upload);
+				return {
+					imported: true as const,
+					values: { ...values, body: result.html },
+					warnings: result.warnings.map((w) => translate(w.key, w.params))
+				};
+			}
+		);
 	}
 };

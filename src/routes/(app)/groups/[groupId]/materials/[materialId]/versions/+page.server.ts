@@ -12,12 +12,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		listVersions(database(), actor, params.groupId, params.materialId)
 	);
 	const newest = list.versions[0]?.number ?? 0;
-	const from = Number(url.searchParams.get('from') ?? newest - 1);
-	const to = Number(url.searchParams.get('to') ?? newest);
+	// An unknown version in the address falls back to the two newest.
+	const asked = (name: string, fallback: number) => {
+		const n = Number(url.searchParams.get(name));
+		return list.versions.some((v) => v.number === n) ? n : fallback;
+	};
+	const from = asked('from', newest - 1);
+	const to = asked('to', newest);
 	const comparison =
-		list.versions.length > 1 && from !== to
-			? await orHttpError(Promise.resolve().then(() => compareVersions(list.versions, from, to)))
-			: null;
+		list.versions.length > 1 && from !== to ? compareVersions(list.versions, from, to) : null;
 	return {
 		material: list.material,
 		versions: list.versions.map((v) => ({
