@@ -17,6 +17,7 @@ import {
 } from './helpers';
 import { teacherDocx, TEACHER_TEXT } from '../../src/lib/server/test/docx-fixtures';
 import { tinyPdf } from '../../src/lib/server/test/materials';
+import { xssPayloads } from '../../src/lib/server/richtext/xss-payloads';
 
 // The first day of a school on Ustat, as people click it, in both projects (JavaScript on
 // and off; each has its own server and fresh database). Setup happens once per deployment,
@@ -1307,5 +1308,305 @@ test('materials: she revises it, offers it again and the leader accepts it', asy
 		).toBeVisible();
 		await expect(page.locator('.diff ins').filter({ hasText: 'тартышат' })).not.toHaveCount(0);
 		await expectNoHorizontalScroll(page);
+	});
+});
+
+// Script injection: a member saves a material full of attempts; opened in Chromium with
+// JavaScript on, none of them may run.
+
+const xss = {
+	title: 'Коопсуздук <script>alert(1)</script> <img src=x onerror=alert(1)> сыноосу',
+	abstract: 'Кыскача <img src=x onerror="window.__pwned=1"> мазмуну',
+	tags: '<b>тег</b>, "><script>alert(1)</script>',
+	start: 'Сыноо башталды: Үмүт, Өмүр, Теңир-Тоо.'
+};
+/** Attempts of our own: each would leave a trace the test can read, besides an alert. */
+const ownPayloads = [
+	'<img src=x onerror="window.__pwned=1">',
+	'<img src="x" onerror="document.title=\'pwned\'">',
+	'<p><a href="javascript:window.__pwned=1">Басыңыз</a></p>',
+	'<details open ontoggle="window.__pwned=1">x</details>',
+	'<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
+	'<p style="background:url(javascript:window.__pwned=1)">стиль</p>',
+	'<svg><animate onbegin="window.__pwned=1" attributeName="x" dur="1s"></animate></svg>'
+];
+const xssBody = [
+	`<p>${xss.start}</p>`,
+	'<p>Текст катары: &lt;script&gt;alert(1)&lt;/script&gt;</p>',
+	...ownPayloads,
+	...xssPayloads
+].join('\n');
+
+/** The XSS material's address once saved. */
+let xssUrl = '';
+
+type Watched = Window & { __pwned?: unknown; __xss?: number; __csp?: string[] };
+
+/**
+ * Opens a page with traps set: alert and the like count in `window.__xss` instead of opening
+ * a dialog, CSP violations are collected, and any dialog that still opens is recorded.
+ */
+async function watchForScripts(page: Page) {
+	const dialogs: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+	await page.addInitScript(() => {
+		const w = window as Watched;
+		w.__xss = 0;
+		w.__csp = [];
+		const count = () => {
+			w.__xss = (w.__xss ?? 0) + 1;
+		};
+		w.alert = count;
+		w.confirm = () => (count(), false);
+		w.prompt = () => (count(), null);
+		document.addEventListener('securitypolicyviolation', (event) => {
+			w.__csp?.push(`${event.violatedDirective} ${event.blockedURI}`);
+		});
+	});
+	return dialogs;
+}
+
+/** After the page had time to run anything: nothing ran, and nothing that could is left. */
+async function expectNothingRan(
+	page: Page,
+	dialogs: string[],
+	{
+		within = 'section.body',
+		markup = 'sanitized'
+	}: {
+		within?: string;
+		/**
+		 * What the area holds: the sanitized body (checked tag by tag), the editor's (TipTap
+		 * sets widths on the tables it draws) or a page of the app's own forms.
+		 */
+		markup?: 'sanitized' | 'editor' | 'page';
+	} = {}
+) {
+	// Give onload, onbegin (1 s), ontoggle and the like their chance; hover and focus around.
+	const box = await page.locator(within).boundingBox();
+	if (box) {
+		for (let y = box.y + 5; y < box.y + Math.min(box.height, 2_000); y += 40)
+			await page.mouse.move(box.x + box.width / 2, y);
+	}
+	for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+	await page.waitForTimeout(1_500);
+
+	const found = await page.evaluate((selector) => {
+		const w = window as Watched;
+		const root = document.querySelector(selector);
+		const all = root ? [...root.querySelectorAll('*')] : [];
+		const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'];
+		return {
+			pwned: w.__pwned,
+			alerts: w.__xss,
+			csp: w.__csp ?? [],
+			title: document.title,
+			handlers: all.flatMap((el) =>
+				[...el.attributes]
+					.filter((a) => /^on/i.test(a.name))
+					.map((a) => `<${el.localName} ${a.name}>`)
+			),
+			urls: all.flatMap((el) =>
+				[...el.attributes]
+					.filter((a) => urlAttributes.includes(a.name.toLowerCase()))
+					.map((a) => `${el.localName} ${a.name}=${a.value.slice(0, 60)}`)
+			),
+			styles: all.filter((el) => el.hasAttribute('style')).map((el) => el.localName),
+			tags: [...new Set(all.map((el) => el.localName))],
+			// The page's own scripts carry SvelteKit's nonce or come from /_app/.
+			strangeScripts: [...document.querySelectorAll('script')]
+				.filter((s) => !s.nonce && !(s.src && new URL(s.src).pathname.startsWith('/_app/')))
+				.map((s) => s.outerHTML.slice(0, 80))
+		};
+	}, within);
+
+	expect(dialogs, 'no dialog opened').toEqual([]);
+	expect(found.alerts, 'alert, confirm or prompt was never called').toBe(0);
+	expect(found.pwned, 'window.__pwned was never set').toBeUndefined();
+	expect(found.title).not.toContain('pwned');
+	expect(found.csp, 'nothing was left for the CSP to block').toEqual([]);
+	expect(found.handlers).toEqual([]);
+	expect(found.strangeScripts).toEqual([]);
+	if (markup === 'page') return;
+	if (markup === 'sanitized') expect(found.styles).toEqual([]);
+	for (const tag of ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'style'])
+		expect(found.tags).not.toContain(tag);
+	for (const tag of ['link', 'meta', 'base', 'svg', 'math', 'template', 'textarea'])
+		expect(found.tags).not.toContain(tag);
+	for (const url of found.urls) {
+		const value = url.slice(url.indexOf('=') + 1).toLowerCase();
+		expect(value, url).not.toMatch(/^\W*(javascript|vbscript|data:text|data:image\/svg)/);
+		expect(url, 'only web, mail and picture addresses').toMatch(
+			/^(a href=(https?:|mailto:)|img src=(data:image\/(png|jpeg|gif|webp);|\/))/
+		);
+	}
+}
+
+test('materials: script in a material does not run when it is opened', async ({
+	browser,
+	page
+}, testInfo) => {
+	const js = testInfo.project.name === 'js';
+	expect(groupUrl, 'an earlier test created the group').not.toBe('');
+	await signIn(page, colleague.email, colleague.password);
+
+	await test.step(
+		js
+			? 'the material is posted as an attacker would, past the editor'
+			: 'the attempts are typed into the body without JavaScript',
+		async () => {
+			if (js) {
+				const form = new URLSearchParams({
+					type: 'article',
+					title: xss.title,
+					language: 'ky',
+					abstract: xss.abstract,
+					body: xssBody,
+					tags: xss.tags
+				});
+				form.append('grades', '7');
+				const origin = new URL(page.url()).origin;
+				const response = await page.request.post(`${groupUrl}/materials/new`, {
+					// As a browser posts a form: a page is asked for (not SvelteKit's JSON), same origin.
+					headers: {
+						origin,
+						accept: 'text/html',
+						'content-type': 'application/x-www-form-urlencoded'
+					},
+					data: form.toString(),
+					maxRedirects: 0
+				});
+				expect(response.status()).toBe(303);
+				const location = response.headers()['location'] ?? '';
+				expect(location).toMatch(/\/materials\/[0-9a-f-]{36}\?created=1$/);
+				xssUrl = new URL(location, origin).href.replace(/\?.*$/, '');
+			} else {
+				await page.goto(`${groupUrl}/materials/new`);
+				await page
+					.getByLabel(ky.material_type, { exact: true })
+					.selectOption({ label: ky.material_type_article });
+				await page.getByLabel(ky.material_title, { exact: true }).fill(xss.title);
+				await page.getByLabel(ky.material_abstract, { exact: true }).fill(xss.abstract);
+				await page.getByLabel(ky.material_body, { exact: true }).fill(xssBody);
+				await page.getByLabel(ky.material_tags, { exact: true }).fill(xss.tags);
+				await page
+					.getByRole('group', { name: ky.material_grades, exact: true })
+					.getByRole('checkbox', { name: '7', exact: true })
+					.check();
+				await page.getByRole('button', { name: ky.material_save_draft, exact: true }).click();
+				await expect(page).toHaveURL(/\/materials\/[0-9a-f-]{36}\?created=1$/);
+				xssUrl = page.url().replace(/\?.*$/, '');
+			}
+		}
+	);
+
+	// Without JavaScript nothing could run anyway: open it in a browser with JavaScript on.
+	const context = js ? page.context() : await browser.newContext(sameSettings(testInfo, true));
+	if (!js) await context.addCookies(await page.context().cookies());
+	const viewer = js ? page : await context.newPage();
+	const dialogs = await watchForScripts(viewer);
+
+	await test.step('the author opens it: the text is there, nothing runs', async () => {
+		await viewer.goto(xssUrl);
+		await expect(heading(viewer)).toHaveText(xss.title);
+		await expect(viewer.getByText(xss.abstract, { exact: true })).toBeVisible();
+		await expect(viewer.locator('section.body')).toContainText(xss.start);
+		// Escaped text, shown as typed, not markup.
+		await expect(viewer.locator('section.body')).toContainText(
+			'Текст катары: <script>alert(1)</script>'
+		);
+		await expectNothingRan(viewer, dialogs);
+		expect(viewer.url()).toBe(xssUrl);
+		await expectNoHorizontalScroll(viewer);
+	});
+
+	await test.step('the edit page loads it into the editor; nothing runs there either', async () => {
+		await viewer.goto(`${xssUrl}/edit`);
+		await expect(editorArea(viewer)).toContainText(xss.start);
+		await expect(viewer.getByLabel(ky.material_title, { exact: true })).toHaveValue(xss.title);
+		await expectNothingRan(viewer, dialogs, { within: '#field-body-area', markup: 'editor' });
+		await expectNoHorizontalScroll(viewer);
+	});
+
+	await test.step('she offers it, and the leader opens it: nothing runs', async () => {
+		await page.goto(xssUrl);
+		await page.getByRole('button', { name: ky.material_offer, exact: true }).click();
+		await expect(page.getByRole('status').filter({ hasText: ky.material_offered })).toBeVisible();
+
+		const leaderContext = await browser.newContext(sameSettings(testInfo, true));
+		const leader = await leaderContext.newPage();
+		await signIn(leader, teacher.email, teacher.password);
+		const leaderDialogs = await watchForScripts(leader);
+		await leader.goto(xssUrl);
+		await expect(heading(leader)).toHaveText(xss.title);
+		await expectNothingRan(leader, leaderDialogs);
+		await expectNoHorizontalScroll(leader);
+		await leader.getByRole('link', { name: ky.review_give, exact: true }).click();
+		await expect(leader).toHaveURL(`${xssUrl}/review`);
+		await expect(leader.getByRole('link', { name: `← ${xss.title}` })).toBeVisible();
+		await expectNothingRan(leader, leaderDialogs, { within: 'main', markup: 'page' });
+		await expectNoHorizontalScroll(leader);
+		await leaderContext.close();
+	});
+
+	if (!js) await context.close();
+});
+
+test('materials: the Word plan reads in the browser without downloading it', async ({ page }) => {
+	expect(materialUrl, 'an earlier test saved the material').not.toBe('');
+	await signIn(page, teacher.email, teacher.password);
+	await page.goto(materialUrl);
+	const row = sectionOf(page, ky.material_files).getByRole('listitem').filter({
+		hasText: docxName
+	});
+	await row.getByRole('link', { name: ky.file_preview, exact: true }).click();
+	await expect(page).toHaveURL(new RegExp(`${materialUrl}/files/[0-9a-f-]{36}/preview$`));
+	await expect(heading(page)).toHaveText(docxName);
+	const preview = page.locator('article.preview');
+	await expect(preview.getByRole('heading', { name: TEACHER_TEXT.title })).toBeVisible();
+	await expect(preview.getByRole('heading', { name: TEACHER_TEXT.section })).toBeVisible();
+	await expect(preview).toContainText(TEACHER_TEXT.intro);
+	await expect(preview.locator('strong')).toHaveText(TEACHER_TEXT.bold);
+	await expect(preview.locator('table')).toContainText(TEACHER_TEXT.table[2]![2]!);
+	for (const item of TEACHER_TEXT.bullets) await expect(preview).toContainText(item);
+	await expect(page.getByRole('link', { name: ky.file_download, exact: true })).toHaveAttribute(
+		'download',
+		''
+	);
+	await expect(page.locator('article.preview script')).toHaveCount(0);
+	await expectNoHorizontalScroll(page);
+	await page.getByRole('link', { name: `← ${ky.file_back_to_material}` }).click();
+	await expect(page).toHaveURL(materialUrl);
+});
+
+test('materials: no page of materials scrolls sideways at 360 px', async ({ page }) => {
+	expect(materialUrl, 'an earlier test saved the material').not.toBe('');
+	await signIn(page, colleague.email, colleague.password);
+	const pages = [
+		`${groupUrl}/materials`,
+		`${groupUrl}/materials?status=accepted&sort=title`,
+		`${groupUrl}/materials/new`,
+		'/materials',
+		'/materials?view=waiting',
+		materialUrl,
+		`${materialUrl}/versions`,
+		`${materialUrl}/versions?from=1&to=3`,
+		xssUrl,
+		`${xssUrl}/edit`
+	];
+	for (const address of pages) {
+		await test.step(address.replace(groupUrl, '/groups/…'), async () => {
+			const response = await page.goto(address);
+			expect(response?.status()).toBe(200);
+			await expectNoHorizontalScroll(page);
+		});
+	}
+	await test.step('the group list filtered to accepted shows only the plan', async () => {
+		await page.goto(`${groupUrl}/materials?status=accepted`);
+		await expect(page.getByRole('link', { name: material.title, exact: true })).toBeVisible();
+		await expect(page.getByRole('link', { name: xss.title, exact: true })).toHaveCount(0);
 	});
 });
