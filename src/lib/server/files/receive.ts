@@ -102,7 +102,11 @@ export async function receiveMultipart(
 			problems.push({ field: '', key: 'error_too_many_files', params: { max: limits.maxFiles } });
 	};
 
-	async function takeFile(field: string, stream: Readable, info: busboy.FileInfo): Promise<void> {
+	async function takeFile(
+		field: string,
+		stream: Readable,
+		info: busboy.FileInfo
+	): Promise<ReceivedFile | undefined> {
 		const rawName = info.filename ?? '';
 		const name = safeFileName(rawName);
 		const file = path.join(limits.tmpDir, `upload-${randomUUID()}`);
@@ -139,7 +143,7 @@ export async function receiveMultipart(
 			await handle?.close();
 		}
 		if (failure) throw failure;
-		if (dropped) return;
+		if (dropped) return undefined;
 		if (size > limits.maxFileBytes) {
 			await forget(file);
 			problems.push({
@@ -147,21 +151,21 @@ export async function receiveMultipart(
 				key: 'error_file_too_large',
 				params: { name, max: megabytes(limits.maxFileBytes) }
 			});
-			return;
+			return undefined;
 		}
 		if (size === 0) {
 			if (rawName.trim() !== '')
 				problems.push({ field, key: 'error_file_empty', params: { name } });
-			return;
+			return undefined;
 		}
-		files.push({
+		return {
 			field,
 			name,
 			declaredType: info.mimeType,
 			path: file,
 			size,
 			sha256: hash.digest('hex')
-		});
+		};
 	}
 
 	async function forget(file: string): Promise<void> {
@@ -170,7 +174,9 @@ export async function receiveMultipart(
 		await unlink(file).catch(() => {});
 	}
 
-	const pending: Promise<void>[] = [];
+	// In the order the files came: each is written as it streams, and a small file may finish
+	// before a large one sent ahead of it.
+	const pending: Promise<ReceivedFile | undefined>[] = [];
 	parser.on('file', (field, stream, info) => {
 		const taking = takeFile(field, stream, info);
 		taking.catch(() => {}); // awaited below; this only prevents an unhandled rejection
@@ -198,10 +204,12 @@ export async function receiveMultipart(
 		throw broken();
 	}
 	// A failure while writing (a full disk) is ours: it stays a server error.
-	const failed = (await Promise.allSettled(pending)).find((r) => r.status === 'rejected');
+	const settled = await Promise.allSettled(pending);
+	const failed = settled.find((r) => r.status === 'rejected');
 	if (failed) {
 		await cleanup();
 		throw failed.reason;
 	}
+	for (const r of settled) if (r.status === 'fulfilled' && r.value) files.push(r.value);
 	return { fields, files, problems, cleanup };
 }

@@ -480,13 +480,14 @@ describe('a closed group (§3.6)', () => {
 		const materialId = await offeredMaterial(t.db, store, w.member, w.groupId);
 		await closeGroup(t.db, w.leader, w.groupId, { reason: 'Окуу жылы бүттү.' });
 		expect((await getMaterial(t.db, w.staff, w.groupId, materialId)).material.title).toBeTruthy();
+		// One at a time: each refusal is awaited as soon as it is made.
 		const refusals = [
-			createMaterial(t.db, store, w.member, w.groupId, materialForm()),
-			updateMaterial(t.db, store, w.member, w.groupId, materialId, materialForm()),
-			addComment(t.db, w.leader, w.groupId, materialId, { body: 'Кеч калдым' }),
-			decideMaterial(t.db, w.leader, w.groupId, materialId, { to: 'under_review' })
+			() => createMaterial(t.db, store, w.member, w.groupId, materialForm()),
+			() => updateMaterial(t.db, store, w.member, w.groupId, materialId, materialForm()),
+			() => addComment(t.db, w.leader, w.groupId, materialId, { body: 'Кеч калдым' }),
+			() => decideMaterial(t.db, w.leader, w.groupId, materialId, { to: 'under_review' })
 		];
 		for (const refusal of refusals)
-			expect((await appError(refusal)).messageKey).toBe('error_group_closed');
+			expect((await appError(refusal())).messageKey).toBe('error_group_closed');
 	});
 });
