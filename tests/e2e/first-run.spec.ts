@@ -11,6 +11,7 @@ import {
 	messagesOf,
 	followMenuLink,
 	openMenu,
+	pageReady,
 	signIn,
 	signOut,
 	switchLanguage
@@ -233,6 +234,7 @@ test('the teacher opens the link, creates the account and fills the profile', as
 	const category = page.getByLabel(ky.profile_category, { exact: true });
 
 	await test.step('the teacher fills the profile', async () => {
+		await pageReady(page);
 		await subjects.getByRole('checkbox').first().check();
 		await experience.fill('12');
 		await category.selectOption({ label: ky.category_first });
@@ -482,6 +484,7 @@ test('groups: the admin creates a group and appoints a teacher its leader', asyn
 	});
 
 	await test.step('with the theme and Nurlan as leader the group is created', async () => {
+		await pageReady(page);
 		await theme.fill(group.theme);
 		await leader.selectOption({ label: teacher.fullName });
 		await create.click();
@@ -634,6 +637,7 @@ test('groups: the leader keeps the minutes of a meeting and downloads them as DO
 		await openGroupTab(page, ky.group_tab_meetings, new RegExp(`${groupUrl}/meetings$`));
 		await expect(page.getByText(ky.meetings_empty_manage)).toBeVisible();
 		await expectNoHorizontalScroll(page);
+		await pageReady(page);
 		await page
 			.getByLabel(ky.minutes_chair, { exact: true })
 			.selectOption({ label: teacher.fullName });
@@ -782,6 +786,7 @@ test('materials: the second teacher offers a lesson plan with its files', async 
 	const grade = (n: string) => grades.getByRole('checkbox', { name: n, exact: true });
 
 	await test.step('with a too short title the error is shown and the rest stays typed', async () => {
+		await pageReady(page);
 		await type.selectOption({ label: ky.material_type_didactic });
 		await title.fill('Ме');
 		await language.selectOption({ label: ky.material_language_ky });
@@ -1004,6 +1009,7 @@ test('materials: she fills the body from a Word file and saves version 2', async
 
 	await test.step('importing the Word plan fills the body; the other fields stay', async () => {
 		// A change typed before the import is kept too.
+		await pageReady(page);
 		await tags.fill(extraTags);
 		await grades.getByRole('checkbox', { name: '5', exact: true }).check();
 		await page
@@ -1131,6 +1137,7 @@ test('materials: the leader reviews it and asks for a revision', async ({ page }
 	});
 
 	await test.step('scored, with "Revise", the review shows on the material', async () => {
+		await pageReady(page);
 		const count = await criteria.count();
 		for (let i = 0; i < count; i++) {
 			const criterion = criteria.nth(i);
@@ -1169,6 +1176,7 @@ test('materials: the leader reviews it and asks for a revision', async ({ page }
 	const decide = decision.getByRole('button', { name: ky.material_decide, exact: true });
 
 	await test.step('asking for a revision needs a reason', async () => {
+		await pageReady(page);
 		await to.selectOption({ label: ky.material_status_revision_requested });
 		await decide.click();
 		await expectFieldError(page, reason, ky.error_reason_required);
@@ -1251,6 +1259,7 @@ test('materials: she revises it, offers it again and the leader accepts it', asy
 		await expect(reviews.locator('article .badge.off')).toHaveText(
 			fill(ky.material_version, { version: 2 })
 		);
+		await pageReady(page);
 		await decision
 			.getByLabel(ky.material_decide_to, { exact: true })
 			.selectOption({ label: ky.material_status_accepted });
@@ -1485,6 +1494,7 @@ test('materials: script in a material does not run when it is opened', async ({
 				xssUrl = new URL(location, origin).href.replace(/\?.*$/, '');
 			} else {
 				await page.goto(`${groupUrl}/materials/new`);
+				await pageReady(page);
 				await page
 					.getByLabel(ky.material_type, { exact: true })
 					.selectOption({ label: ky.material_type_article });

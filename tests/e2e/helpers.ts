@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 
 // Shared by the browser specs: the message catalogs (so assertions follow the real texts),
@@ -144,4 +144,13 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 		result.scrollWidth,
 		`${page.url()} scrolls sideways at ${width} px; too wide: ${result.wide.join(', ')}`
 	).toBeLessThanOrEqual(width);
+}
+
+/**
+ * With JavaScript on, waits until the app page's script has taken over: a box ticked before
+ * then can be reset as the page comes to life. A no-op without JavaScript.
+ */
+export async function pageReady(page: Page): Promise<void> {
+	if (test.info().project.use.javaScriptEnabled === false) return;
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 }
