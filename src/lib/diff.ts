@@ -15,15 +15,24 @@ function tokens(text: string): string[] {
  * (a few thousand characters), so the quadratic table stays small.
  */
 export function wordDiff(before: string, after: string): DiffPart[] {
-	const a = tokens(before);
-	const b = tokens(after);
-	const rows = a.length + 1;
+	// Words match whatever space follows them; the newer text's spacing is shown.
+	return sequenceDiff(tokens(before), tokens(after), (token) => token.trim());
+}
+
+/** The LCS walk over any two sequences of text pieces, equal when their keys are. */
+function sequenceDiff(
+	a: string[],
+	b: string[],
+	key: (piece: string) => string = (piece) => piece
+): DiffPart[] {
+	const ka = a.map(key);
+	const kb = b.map(key);
 	const cols = b.length + 1;
-	const lcs = new Uint32Array(rows * cols);
+	const lcs = new Uint32Array((a.length + 1) * cols);
 	for (let i = a.length - 1; i >= 0; i--)
 		for (let j = b.length - 1; j >= 0; j--)
 			lcs[i * cols + j] =
-				a[i]!.trim() === b[j]!.trim()
+				ka[i] === kb[j]
 					? lcs[(i + 1) * cols + j + 1]! + 1
 					: Math.max(lcs[(i + 1) * cols + j]!, lcs[i * cols + j + 1]!);
 	const parts: DiffPart[] = [];
@@ -35,7 +44,7 @@ export function wordDiff(before: string, after: string): DiffPart[] {
 	let i = 0;
 	let j = 0;
 	while (i < a.length && j < b.length) {
-		if (a[i]!.trim() === b[j]!.trim()) {
+		if (ka[i] === kb[j]) {
 			push('same', b[j]!);
 			i++;
 			j++;
@@ -57,7 +66,7 @@ const WORD_DIFF_LIMIT = 3000;
 export function textDiff(before: string, after: string): DiffPart[] {
 	const a = before.split(/(?<=\n)/);
 	const b = after.split(/(?<=\n)/);
-	const lines = wordDiffOf(a, b);
+	const lines = sequenceDiff(a, b);
 	const parts: DiffPart[] = [];
 	const push = (kind: DiffPart['kind'], text: string) => {
 		const last = parts[parts.length - 1];
@@ -78,36 +87,5 @@ export function textDiff(before: string, after: string): DiffPart[] {
 			k++;
 		} else push(part.kind, part.text);
 	}
-	return parts;
-}
-
-/** The same longest-common-subsequence walk as wordDiff, over whole lines. */
-function wordDiffOf(a: string[], b: string[]): DiffPart[] {
-	const cols = b.length + 1;
-	const lcs = new Uint32Array((a.length + 1) * cols);
-	for (let i = a.length - 1; i >= 0; i--)
-		for (let j = b.length - 1; j >= 0; j--)
-			lcs[i * cols + j] =
-				a[i] === b[j]
-					? lcs[(i + 1) * cols + j + 1]! + 1
-					: Math.max(lcs[(i + 1) * cols + j]!, lcs[i * cols + j + 1]!);
-	const parts: DiffPart[] = [];
-	const push = (kind: DiffPart['kind'], text: string) => {
-		const last = parts[parts.length - 1];
-		if (last?.kind === kind) last.text += text;
-		else parts.push({ kind, text });
-	};
-	let i = 0;
-	let j = 0;
-	while (i < a.length && j < b.length) {
-		if (a[i] === b[j]) {
-			push('same', b[j]!);
-			i++;
-			j++;
-		} else if (lcs[(i + 1) * cols + j]! >= lcs[i * cols + j + 1]!) push('removed', a[i++]!);
-		else push('added', b[j++]!);
-	}
-	while (i < a.length) push('removed', a[i++]!);
-	while (j < b.length) push('added', b[j++]!);
 	return parts;
 }

@@ -30,6 +30,7 @@ import { listCriteria, type BuiltinCriterion } from '../domain/reviews/criteria'
 import { saveReview } from '../domain/reviews/save-review';
 import type { ReceivedFile } from '../files/receive';
 import type { BlobStore } from '../storage/types';
+import { pdfFile } from './pdf-file';
 
 // Practical materials (§3.3) of the two active demo groups, made through the real use cases:
 // drafts, offered and reviewed materials, a revision in three versions, accepted and archived
@@ -199,17 +200,7 @@ function toPdf(pages: PdfPage[], landscape = false): Uint8Array {
 			`<< /Length ${content.length} >>\nstream\n${content}\nendstream`
 		);
 	});
-	let out = '%PDF-1.4\n';
-	const offsets: number[] = [];
-	objects.forEach((body, i) => {
-		offsets.push(out.length);
-		out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-	});
-	const xref = out.length;
-	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-	for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return new TextEncoder().encode(out);
+	return pdfFile(objects);
 }
 
 // ---------------------------------------------------------------------------------------

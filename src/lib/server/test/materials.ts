@@ -8,6 +8,7 @@ import { createMaterial } from '../domain/materials/create-material';
 import { offerMaterial } from '../domain/materials/offer-material';
 import type { ReceivedFile } from '../files/receive';
 import { createDiskStore } from '../storage/disk';
+import { pdfFile } from '../demo/pdf-file';
 
 /** A material form as a member fills it in. */
 export const materialForm = (over: Record<string, unknown> = {}) => ({
@@ -52,17 +53,7 @@ export function tinyPdf(text = 'Ustat'): Uint8Array {
 		`<< /Length ${`BT /F1 24 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 24 Tf 72 760 Td (${text}) Tj ET\nendstream`,
 		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
 	];
-	let out = '%PDF-1.4\n';
-	const offsets: number[] = [];
-	objects.forEach((body, i) => {
-		offsets.push(out.length);
-		out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-	});
-	const xref = out.length;
-	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-	for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return new TextEncoder().encode(out);
+	return pdfFile(objects);
 }
 
 /** A member's material, created and offered (version 1). */

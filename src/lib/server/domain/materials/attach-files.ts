@@ -1,10 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, MaterialAttachmentTable } from '../../db/types';
-import type { ReceivedFile } from '../../files/receive';
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../errors';
+import type { ReceivedFile } from '../../files/receive';
 import { checkZipBudget, sniffFile, type FileKind } from '../../files/sniff';
 import { DOCX_LIMITS } from '../../richtext/import-docx';
 import { makeThumbnail } from '../../files/thumbnail';
@@ -12,7 +12,7 @@ import type { BlobStore } from '../../storage/types';
 import { ValidationError, type FieldIssue } from '../../validation';
 import { canEditMaterial } from './policy';
 import { assertEditable, materialAccess, touchEditable } from './queries';
-import { recordMaterialEvent, recordVersion } from './versions';
+import { newVersionIfOffered } from './versions';
 
 export const MAX_ATTACHMENTS = 20;
 
@@ -161,21 +161,4 @@ export function withExtension(name: string, ext: string): string {
 	const current = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 	const same = current === ext || (ext === 'jpg' && current === 'jpeg');
 	return same ? name : `${base}.${ext}`;
-}
-
-export async function newVersionIfOffered(
-	db: DB,
-	materialId: string,
-	actorId: string,
-	now: Date
-): Promise<void> {
-	const material = await db
-		.selectFrom('materials')
-		.selectAll()
-		.where('id', '=', materialId)
-		.executeTakeFirstOrThrow();
-	if (material.status === 'draft') return;
-	const versionNumber = await recordVersion(db, material, actorId, now);
-	if (versionNumber !== material.versionNumber)
-		await recordMaterialEvent(db, { materialId, kind: 'edited', versionNumber, actorId }, now);
 }

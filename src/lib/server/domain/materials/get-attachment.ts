@@ -18,6 +18,8 @@ const viewable = new Set([
 	'webm'
 ]);
 
+export const isViewable = (kind: string): boolean => viewable.has(kind);
+
 /**
  * One attachment of a material the actor may see, including files removed since (an older
  * version still lists them).
@@ -40,7 +42,7 @@ export async function getAttachment(
 	return {
 		...attachment,
 		size: Number(attachment.size),
-		isViewable: viewable.has(attachment.kind)
+		isViewable: isViewable(attachment.kind)
 	};
 }
 

@@ -10,7 +10,12 @@ export interface MaterialPlace extends GroupPlace {
 }
 
 /** Statuses in which authors may still change a material. */
-const editable: MaterialStatus[] = ['draft', 'offered', 'under_review', 'revision_requested'];
+export const editable: MaterialStatus[] = [
+	'draft',
+	'offered',
+	'under_review',
+	'revision_requested'
+];
 /** Statuses in which the group judges a material. */
 const inReview: MaterialStatus[] = ['offered', 'under_review'];
 

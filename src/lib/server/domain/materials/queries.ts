@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor';
 import type { DB, Material } from '../../db/types';
 import { AppError } from '../../errors';
 import { groupAccess, type GroupAccess } from '../groups/queries';
-import { canSeeMaterial, type MaterialPlace } from './policy';
+import { canSeeMaterial, editable, type MaterialPlace } from './policy';
 
 export interface MaterialAccess extends GroupAccess, MaterialPlace {
 	material: Material;
@@ -104,8 +104,6 @@ export function assertSameVersion(shown: number | undefined, current: number): v
 		throw new AppError('conflict', 'error_material_new_version', { params: { version: current } });
 }
 
-const editableStatuses = ['draft', 'offered', 'under_review', 'revision_requested'] as const;
-
 /**
  * Inside a write: marks the material changed, but only while it may still change. A decision
  * taken since the actor loaded it makes this a conflict instead of a change to a decided
@@ -116,7 +114,7 @@ export async function touchEditable(db: DB, materialId: string, now: Date): Prom
 		.updateTable('materials')
 		.set({ updatedAt: now })
 		.where('id', '=', materialId)
-		.where('status', 'in', [...editableStatuses])
+		.where('status', 'in', editable)
 		.executeTakeFirst();
 	if (Number(touched.numUpdatedRows) === 0)
 		throw new AppError('conflict', 'error_material_decided');

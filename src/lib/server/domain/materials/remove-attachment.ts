@@ -2,9 +2,9 @@ import type { Actor } from '../../access/actor';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { newVersionIfOffered } from './attach-files';
 import { canEditMaterial } from './policy';
 import { assertEditable, materialAccess, touchEditable } from './queries';
+import { newVersionIfOffered } from './versions';
 
 /** Takes a file off the material; the versions that listed it still download it. */
 export async function removeAttachment(

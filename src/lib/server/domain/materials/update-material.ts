@@ -8,7 +8,7 @@ import { checkChoices, writeDetails } from './details';
 import { materialInput } from './input';
 import { canEditMaterial } from './policy';
 import { assertEditable, authorsOf, materialAccess, touchEditable } from './queries';
-import { recordMaterialEvent, recordVersion } from './versions';
+import { newVersionIfOffered } from './versions';
 
 /**
  * The authors edit. A draft changes in place; after offering, every saved change becomes
@@ -51,20 +51,7 @@ export async function updateMaterial(
 				.where('id', '=', materialId)
 				.execute();
 			await writeDetails(trx, materialId, mainAuthor, input);
-			const material = await trx
-				.selectFrom('materials')
-				.selectAll()
-				.where('id', '=', materialId)
-				.executeTakeFirstOrThrow();
-			if (material.status === 'draft') return { versionNumber: 0 };
-			const versionNumber = await recordVersion(trx, material, actor.id, now);
-			if (versionNumber !== material.versionNumber)
-				await recordMaterialEvent(
-					trx,
-					{ materialId, kind: 'edited', versionNumber, actorId: actor.id },
-					now
-				);
-			return { versionNumber };
+			return { versionNumber: await newVersionIfOffered(trx, materialId, actor.id, now) };
 		})
 	);
 }

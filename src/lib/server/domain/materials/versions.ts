@@ -144,3 +144,26 @@ export async function recordMaterialEvent(
 		})
 		.execute();
 }
+
+/**
+ * After an edit inside a write: an offered material gets its next version (and the edit
+ * goes into its history) when anything changed; a draft just changes. Returns the material's
+ * version number afterwards (0 for a draft).
+ */
+export async function newVersionIfOffered(
+	db: DB,
+	materialId: string,
+	actorId: string,
+	now: Date
+): Promise<number> {
+	const material = await db
+		.selectFrom('materials')
+		.selectAll()
+		.where('id', '=', materialId)
+		.executeTakeFirstOrThrow();
+	if (material.status === 'draft') return 0;
+	const versionNumber = await recordVersion(db, material, actorId, now);
+	if (versionNumber !== material.versionNumber)
+		await recordMaterialEvent(db, { materialId, kind: 'edited', versionNumber, actorId }, now);
+	return versionNumber;
+}

@@ -4,6 +4,7 @@ import { addComment } from '$lib/server/domain/materials/add-comment';
 import { attachFiles } from '$lib/server/domain/materials/attach-files';
 import { assertCanEdit } from '$lib/server/domain/materials/get-material-form';
 import { decideMaterial } from '$lib/server/domain/materials/decide-material';
+import { isViewable } from '$lib/server/domain/materials/get-attachment';
 import { getMaterial } from '$lib/server/domain/materials/get-material';
 import { offerMaterial } from '$lib/server/domain/materials/offer-material';
 import { removeAttachment } from '$lib/server/domain/materials/remove-attachment';
@@ -62,19 +63,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			size: fileSize(a.size, locale),
 			href: `${base}/files/${a.id}`,
 			thumbnail: a.hasThumbnail ? `${base}/files/${a.id}?view=thumb` : null,
-			inline: [
-				'pdf',
-				'png',
-				'jpeg',
-				'gif',
-				'webp',
-				'mp3',
-				'm4a',
-				'ogg',
-				'wav',
-				'mp4',
-				'webm'
-			].includes(a.kind),
+			inline: isViewable(a.kind),
 			preview: a.kind === 'docx' ? `${base}/files/${a.id}/preview` : null
 		})),
 		events: view.events.map((e) => materialEventLine(e, locale, timeZone)),
