@@ -388,6 +388,171 @@ export interface ReviewScoreTable {
 	comment: string;
 }
 
+export const proposalKinds = [
+	'theme',
+	'strategy',
+	'plan_item',
+	'material',
+	'forms_of_work',
+	'other'
+] as const;
+export type ProposalKind = (typeof proposalKinds)[number];
+export const proposalStatuses = [
+	'submitted',
+	'analyzed',
+	'discussion',
+	'vote',
+	'accepted',
+	'rejected',
+	'withdrawn',
+	'returned'
+] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/** A proposal to the group (§3.3, §3.5, §5.3), analyzed by the leader and decided by vote. */
+export interface ProposalTable {
+	id: string;
+	groupId: string;
+	number: number;
+	kind: ProposalKind;
+	title: string;
+	body: string;
+	status: ProposalStatus;
+	authorId: string;
+	analysis: string;
+	analyzedBy: string | null;
+	analyzedAt: Date | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+export interface ProposalEventTable {
+	id: string;
+	proposalId: string;
+	fromStatus: ProposalStatus | null;
+	toStatus: ProposalStatus;
+	actorId: string | null;
+	reason: string | null;
+	createdAt: Date;
+}
+
+export interface ProposalAttachmentTable {
+	id: string;
+	proposalId: string;
+	blobKey: string;
+	name: string;
+	mime: string;
+	kind: string;
+	size: number;
+	hasThumbnail: boolean;
+	createdBy: string | null;
+	createdAt: Date;
+}
+
+export interface DiscussionThreadTable {
+	id: string;
+	groupId: string;
+	/** A proposal's own thread; null for a free-standing one. */
+	proposalId: string | null;
+	title: string;
+	authorId: string | null;
+	createdAt: Date;
+	lastPostAt: Date | null;
+}
+
+export interface DiscussionPostTable {
+	id: string;
+	threadId: string;
+	parentId: string | null;
+	authorId: string;
+	body: string;
+	quotedPostId: string | null;
+	/** The quoted words as they were when quoted. */
+	quote: string | null;
+	createdAt: Date;
+	editedAt: Date | null;
+}
+
+export interface PostMentionTable {
+	postId: string;
+	userId: string;
+}
+
+export type VoteKind = 'yes_no' | 'single' | 'multiple';
+export type VoteStatus = 'open' | 'closed';
+export type VoteOptionCode = 'yes' | 'no' | 'abstain';
+export type DecisionOutcome = 'accepted' | 'rejected' | 'no_quorum' | 'chosen';
+
+/** A vote of the group (§3.3): on a proposal or a free question. */
+export interface VoteTable {
+	id: string;
+	groupId: string;
+	number: number;
+	proposalId: string | null;
+	question: string;
+	description: string;
+	kind: VoteKind;
+	/** 1 except for multiple choice. */
+	maxChoices: number;
+	/** Percent of the voter roll that must take part; null: no quorum. */
+	quorumPercent: number | null;
+	closesAt: Date | null;
+	isSecret: boolean;
+	isExternalAllowed: boolean;
+	isTallyLive: boolean;
+	status: VoteStatus;
+	openedBy: string | null;
+	openedAt: Date;
+	closedAt: Date | null;
+	updatedAt: Date;
+}
+
+export interface VoteOptionTable {
+	id: string;
+	voteId: string;
+	position: number;
+	code: VoteOptionCode | null;
+	label: string;
+}
+
+export interface VoteRollTable {
+	voteId: string;
+	userId: string;
+}
+
+/** Who took part; for a secret ballot the choices are sealed, and wiped at closing. */
+export interface BallotTable {
+	voteId: string;
+	voterId: string;
+	/** Open ballot: JSON array of option ids. */
+	choices: string | null;
+	/** Secret ballot, while open: the sealed choices. */
+	sealed: string | null;
+	castAt: Date;
+	changedAt: Date | null;
+}
+
+export interface DecisionTable {
+	id: string;
+	groupId: string;
+	number: number;
+	voteId: string;
+	proposalId: string | null;
+	meetingId: string | null;
+	text: string;
+	outcome: DecisionOutcome;
+	/** JSON: TallyLine[] */
+	tally: string;
+	rollCount: number;
+	participantCount: number;
+	quorumPercent: number | null;
+	isQuorumMet: boolean;
+	isClosedByDeadline: boolean;
+	decidedAt: Date;
+	recordedBy: string | null;
+	updatedAt: Date;
+}
+
 export interface Database {
 	deployment: DeploymentTable;
 	schools: SchoolTable;
@@ -419,6 +584,17 @@ export interface Database {
 	reviewCriteria: ReviewCriterionTable;
 	reviews: ReviewTable;
 	reviewScores: ReviewScoreTable;
+	proposals: ProposalTable;
+	proposalEvents: ProposalEventTable;
+	proposalAttachments: ProposalAttachmentTable;
+	discussionThreads: DiscussionThreadTable;
+	discussionPosts: DiscussionPostTable;
+	postMentions: PostMentionTable;
+	votes: VoteTable;
+	voteOptions: VoteOptionTable;
+	voteRoll: VoteRollTable;
+	ballots: BallotTable;
+	decisions: DecisionTable;
 }
 
 /** The query builder, or a transaction of it: use cases accept either. */
@@ -434,3 +610,8 @@ export type Group = Selectable<GroupTable>;
 export type PlanItem = Selectable<PlanItemTable>;
 export type Meeting = Selectable<MeetingTable>;
 export type Material = Selectable<MaterialTable>;
+export type Proposal = Selectable<ProposalTable>;
+export type Vote = Selectable<VoteTable>;
+export type Decision = Selectable<DecisionTable>;
+export type DiscussionThread = Selectable<DiscussionThreadTable>;
+export type DiscussionPost = Selectable<DiscussionPostTable>;

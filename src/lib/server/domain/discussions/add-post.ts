@@ -1,0 +1,81 @@
+import type { Actor } from '../../access/actor';
+import { newId } from '../../db/ids';
+import { inTransaction } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import { MAX_QUOTE_CHARS, postInput } from './input';
+import { findMentions } from './mentions';
+import { canPost } from './policy';
+import { assertCanWrite, currentPeople, threadAccess } from './queries';
+
+/**
+ * A post in a discussion (§3.3): a reply nests under the post it answers; a quote keeps the
+ * quoted words as they were; members named with "@" are recorded as mentioned.
+ */
+export async function addPost(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	threadId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<{ postId: string }> {
+	const access = await threadAccess(db, actor, groupId, threadId);
+	assertCanWrite((open) => canPost(actor, access, open), access);
+	const input = validate(postInput, rawInput);
+	const inThread = async (postId: string | undefined) => {
+		if (!postId) return null;
+		const post = await db
+			.selectFrom('discussionPosts')
+			.select(['id', 'body'])
+			.where('id', '=', postId)
+			.where('threadId', '=', threadId)
+			.executeTakeFirst();
+		if (!post) throw new AppError('invalid', 'error_choice', { field: 'body' });
+		return post;
+	};
+	const parent = await inThread(input.parentId);
+	const quoted = await inThread(input.quotedPostId);
+	const mentioned = findMentions(input.body, await currentPeople(db, groupId));
+	const postId = newId();
+	await inTransaction(db, async (trx) => {
+		await trx
+			.insertInto('discussionPosts')
+			.values({
+				id: postId,
+				threadId,
+				parentId: parent?.id ?? quoted?.id ?? null,
+				authorId: actor.id,
+				body: input.body,
+				quotedPostId: quoted?.id ?? null,
+				quote: quoted ? excerpt(quoted.body) : null,
+				createdAt: now,
+				editedAt: null
+			})
+			.execute();
+		await recordMentions(trx, postId, mentioned.map((m) => m.userId));
+		await trx
+			.updateTable('discussionThreads')
+			.set({ lastPostAt: now })
+			.where('id', '=', threadId)
+			.execute();
+	});
+	return { postId };
+}
+
+/** The first words of a post, for a quote. */
+export function excerpt(body: string): string {
+	const text = body.trim();
+	return text.length <= MAX_QUOTE_CHARS ? text : `${text.slice(0, MAX_QUOTE_CHARS - 1).trimEnd()}…`;
+}
+
+export async function recordMentions(trx: DB, postId: string, userIds: string[]): Promise<void> {
+	await trx.deleteFrom('postMentions').where('postId', '=', postId).execute();
+	const unique = [...new Set(userIds)];
+	if (unique.length > 0)
+		await trx
+			.insertInto('postMentions')
+			.values(unique.map((userId) => ({ postId, userId })))
+			.execute();
+}

@@ -1,0 +1,73 @@
+import type { Actor } from '../../access/actor';
+import { inTransaction } from '../../db/transaction';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate, ValidationError } from '../../validation';
+import { assertOpen } from '../groups/queries';
+import { ballotInput } from './input';
+import { canVote } from './policy';
+import { voteAccess, voteOptions } from './queries';
+import type { BallotSeal } from './seal';
+
+/**
+ * One person, one vote (§3.3): casting again replaces the ballot until the vote closes. The
+ * vote's row is claimed first, guarded by "still open", so a ballot and the closing never
+ * interleave: a ballot after the close (or the deadline) is refused, never lost in a count.
+ */
+export async function castBallot(
+	db: DB,
+	seal: BallotSeal,
+	actor: Actor,
+	groupId: string,
+	voteId: string,
+	rawInput: unknown,
+	now = new Date()
+): Promise<{ changed: boolean }> {
+	const access = await voteAccess(db, seal, actor, groupId, voteId, now);
+	const { vote } = access;
+	if (!canVote(actor, access, access.isOnRoll)) {
+		const external = actor.schoolId !== access.schoolId && access.role !== null;
+		throw new AppError(
+			'forbidden',
+			external && !vote.isExternalAllowed ? 'error_vote_external_off' : 'error_vote_not_on_roll'
+		);
+	}
+	assertOpen(access);
+	if (vote.status !== 'open') throw new AppError('conflict', 'error_vote_closed');
+	const input = validate(ballotInput, rawInput);
+	const options = new Set((await voteOptions(db, voteId)).map((o) => o.id));
+	const choices = [...new Set(input.choices)];
+	if (choices.length === 0 || choices.some((c) => !options.has(c)))
+		throw new ValidationError([{ field: 'choices', key: 'error_vote_choose' }]);
+	if (choices.length > vote.maxChoices)
+		throw new ValidationError([
+			{ field: 'choices', key: 'error_vote_too_many', params: { max: vote.maxChoices } }
+		]);
+	return inTransaction(db, async (trx) => {
+		const claimed = await trx
+			.updateTable('votes')
+			.set({ updatedAt: now })
+			.where('id', '=', voteId)
+			.where('status', '=', 'open')
+			.where((eb) => eb.or([eb('closesAt', 'is', null), eb('closesAt', '>', now)]))
+			.executeTakeFirst();
+		if (Number(claimed.numUpdatedRows) === 0) throw new AppError('conflict', 'error_vote_closed');
+		const ballot = vote.isSecret
+			? { choices: null, sealed: seal.seal(voteId, actor.id, choices) }
+			: { choices: JSON.stringify(choices), sealed: null };
+		const before = await trx
+			.selectFrom('ballots')
+			.select('voterId')
+			.where('voteId', '=', voteId)
+			.where('voterId', '=', actor.id)
+			.executeTakeFirst();
+		await trx
+			.insertInto('ballots')
+			.values({ voteId, voterId: actor.id, ...ballot, castAt: now, changedAt: null })
+			.onConflict((oc) =>
+				oc.columns(['voteId', 'voterId']).doUpdateSet({ ...ballot, changedAt: now })
+			)
+			.execute();
+		return { changed: before !== undefined };
+	});
+}

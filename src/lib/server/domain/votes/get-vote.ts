@@ -1,0 +1,190 @@
+import type { Actor } from '../../access/actor';
+import type { DB, DecisionOutcome, Vote, VoteOptionCode } from '../../db/types';
+import type { MessageKey } from '../../../i18n/messages';
+import { canRunVotes, canSeeTally, canVote } from './policy';
+import { ballotChoices, currentTally, voteAccess, voteOptions } from './queries';
+import type { BallotSeal } from './seal';
+import type { Tally, TallyLine } from './tally';
+
+export interface DecisionView {
+	id: string;
+	number: number;
+	text: string;
+	outcome: DecisionOutcome;
+	lines: TallyLine[];
+	rollCount: number;
+	participantCount: number;
+	quorumPercent: number | null;
+	isQuorumMet: boolean;
+	isClosedByDeadline: boolean;
+	decidedAt: Date;
+	meeting: { id: string; number: number; heldOn: string } | null;
+}
+
+export interface VoteView {
+	vote: Vote;
+	proposal: { id: string; number: number; title: string } | null;
+	openedByName: string | null;
+	options: { id: string; code: VoteOptionCode | null; label: string }[];
+	rollCount: number;
+	/** Who took part, by name (never in the order they voted). */
+	participants: string[];
+	isOnRoll: boolean;
+	/** The actor's own choices, or null before voting. */
+	myChoices: string[] | null;
+	/** Why the actor cannot vote, when they see an open vote they may not vote in. */
+	refusal: MessageKey | null;
+	canVote: boolean;
+	tally: Tally | null;
+	/** Open ballots, once the tally shows: who chose what. Never for a secret ballot. */
+	ballots: { name: string; choices: string[] }[] | null;
+	decision: DecisionView | null;
+	can: { close: boolean; record: boolean };
+	/** The group's meetings, for linking the decision to minutes (leader only). */
+	meetings: { id: string; number: number; heldOn: string }[];
+}
+
+export async function getVote(
+	db: DB,
+	seal: BallotSeal,
+	actor: Actor,
+	groupId: string,
+	voteId: string,
+	now = new Date()
+): Promise<VoteView> {
+	const access = await voteAccess(db, seal, actor, groupId, voteId, now);
+	const { vote } = access;
+	const [proposal, opener, options, roll, people, ballots] = await Promise.all([
+		vote.proposalId
+			? db
+					.selectFrom('proposals')
+					.select(['id', 'number', 'title'])
+					.where('id', '=', vote.proposalId)
+					.executeTakeFirst()
+			: undefined,
+		vote.openedBy
+			? db.selectFrom('users').select('fullName').where('id', '=', vote.openedBy).executeTakeFirst()
+			: undefined,
+		voteOptions(db, voteId),
+		db
+			.selectFrom('voteRoll')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.where('voteId', '=', voteId)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('ballots as b')
+			.innerJoin('users as u', 'u.id', 'b.voterId')
+			.select(['b.voterId', 'u.fullName'])
+			.where('b.voteId', '=', voteId)
+			.execute(),
+		vote.status === 'open' || !vote.isSecret ? ballotChoices(db, seal, vote) : []
+	]);
+	const mine = people.some((p) => p.voterId === actor.id)
+		? (ballots.find((b) => b.voterId === actor.id)?.choices ?? [])
+		: null;
+	const tallyShown = canSeeTally(vote, mine !== null);
+	const decision = vote.status === 'closed' ? await decisionOf(db, voteId) : null;
+	const open = vote.status === 'open' && !access.isClosed;
+	const mayVote = canVote(actor, access, access.isOnRoll);
+	const external = actor.schoolId !== access.schoolId;
+	const isLeader = canRunVotes(actor, access);
+	return {
+		vote,
+		proposal: proposal ? { ...proposal, number: Number(proposal.number) } : null,
+		openedByName: opener?.fullName ?? null,
+		options,
+		rollCount: Number(roll.n),
+		participants: people.map((p) => p.fullName).sort((a, b) => a.localeCompare(b, 'ky')),
+		isOnRoll: access.isOnRoll,
+		myChoices: mine,
+		refusal:
+			!open || mayVote || access.role === null
+				? null
+				: external && !vote.isExternalAllowed
+					? 'error_vote_external_off'
+					: 'error_vote_not_on_roll',
+		canVote: open && mayVote,
+		tally: !tallyShown
+			? null
+			: decision
+				? {
+						lines: decision.lines,
+						rollCount: decision.rollCount,
+						participantCount: decision.participantCount,
+						quorumPercent: decision.quorumPercent,
+						isQuorumMet: decision.isQuorumMet,
+						outcome: decision.outcome
+					}
+				: await currentTally(db, seal, vote),
+		ballots:
+			tallyShown && !vote.isSecret
+				? ballots
+						.map((b) => ({
+							name: people.find((p) => p.voterId === b.voterId)?.fullName ?? '',
+							choices: b.choices
+						}))
+						.sort((a, b) => a.name.localeCompare(b.name, 'ky'))
+				: null,
+		decision,
+		can: {
+			close: isLeader && open,
+			record: isLeader && vote.status === 'closed' && !access.isClosed
+		},
+		meetings: isLeader
+			? (
+					await db
+						.selectFrom('meetings')
+						.select(['id', 'number', 'heldOn'])
+						.where('groupId', '=', groupId)
+						.orderBy('number', 'desc')
+						.execute()
+				).map((m) => ({ ...m, number: Number(m.number) }))
+			: []
+	};
+}
+
+export async function decisionOf(db: DB, voteId: string): Promise<DecisionView | null> {
+	const row = await db
+		.selectFrom('decisions as d')
+		.leftJoin('meetings as m', 'm.id', 'd.meetingId')
+		.selectAll('d')
+		.select(['m.number as meetingNumber', 'm.heldOn as meetingHeldOn'])
+		.where('d.voteId', '=', voteId)
+		.executeTakeFirst();
+	return row ? toDecisionView(row) : null;
+}
+
+export function toDecisionView(row: {
+	id: string;
+	number: number;
+	text: string;
+	outcome: DecisionOutcome;
+	tally: string;
+	rollCount: number;
+	participantCount: number;
+	quorumPercent: number | null;
+	isQuorumMet: boolean;
+	isClosedByDeadline: boolean;
+	decidedAt: Date;
+	meetingId: string | null;
+	meetingNumber: number | null;
+	meetingHeldOn: string | null;
+}): DecisionView {
+	return {
+		id: row.id,
+		number: Number(row.number),
+		text: row.text,
+		outcome: row.outcome,
+		lines: JSON.parse(row.tally) as TallyLine[],
+		rollCount: Number(row.rollCount),
+		participantCount: Number(row.participantCount),
+		quorumPercent: row.quorumPercent === null ? null : Number(row.quorumPercent),
+		isQuorumMet: row.isQuorumMet,
+		isClosedByDeadline: row.isClosedByDeadline,
+		decidedAt: row.decidedAt,
+		meeting:
+			row.meetingId && row.meetingHeldOn
+				? { id: row.meetingId, number: Number(row.meetingNumber), heldOn: row.meetingHeldOn }
+				: null
+	};
+}

@@ -1,0 +1,127 @@
+import type { Actor } from '../../access/actor';
+import { newId } from '../../db/ids';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
+import type { DB, VoteOptionCode } from '../../db/types';
+import { AppError } from '../../errors';
+import { validate, ValidationError, type FieldIssue } from '../../validation';
+import { fromWallClock } from '../../zoned';
+import { assertAllowed, assertOpen } from '../groups/queries';
+import { recordProposalEvent } from '../proposals/queries';
+import { groupWorkAccess } from '../proposals/queries';
+import { voteInput } from './input';
+import { canRunVotes } from './policy';
+
+const yesNo: VoteOptionCode[] = ['yes', 'no', 'abstain'];
+
+/**
+ * §3.3: the leader puts a proposal in discussion (or a free question) to the group's vote.
+ * The roll of who may vote is fixed now: the current members, external members only where
+ * the group lets them vote and the leader chose so.
+ */
+export async function openVote(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	rawInput: unknown,
+	options: { timeZone: string; now?: Date }
+): Promise<{ voteId: string; number: number }> {
+	const now = options.now ?? new Date();
+	const access = await groupWorkAccess(db, actor, groupId);
+	assertAllowed(canRunVotes(actor, access));
+	assertOpen(access);
+	const input = validate(voteInput, rawInput);
+	const issues: FieldIssue[] = [];
+	const labels = input.kind === 'yes_no' ? [] : input.options;
+	if (input.kind !== 'yes_no' && labels.length < 2)
+		issues.push({ field: 'options', key: 'error_vote_options', params: { min: 2 } });
+	if (new Set(labels.map((l) => l.toLocaleLowerCase('ky'))).size !== labels.length)
+		issues.push({ field: 'options', key: 'error_vote_options_repeat' });
+	const maxChoices = input.kind === 'multiple' ? (input.maxChoices ?? labels.length) : 1;
+	if (input.kind === 'multiple' && labels.length >= 2 && maxChoices > labels.length)
+		issues.push({
+			field: 'maxChoices',
+			key: 'error_number_max',
+			params: { max: labels.length }
+		});
+	let closesAt: Date | null = null;
+	if (input.closesAt) {
+		closesAt = fromWallClock(input.closesAt, options.timeZone);
+		if (!closesAt) issues.push({ field: 'closesAt', key: 'error_date' });
+		else if (closesAt.getTime() <= now.getTime() + 60_000)
+			issues.push({ field: 'closesAt', key: 'error_vote_deadline_past' });
+	}
+	if (input.isExternalAllowed && !access.group.isExternalVoteAllowed)
+		issues.push({ field: 'isExternalAllowed', key: 'error_vote_external_off' });
+	if (issues.length > 0) throw new ValidationError(issues);
+
+	const voteId = newId();
+	return retryOnConflict(() =>
+		inTransaction(db, async (trx) => {
+			if (input.proposalId) {
+				const moved = await trx
+					.updateTable('proposals')
+					.set({ status: 'vote', updatedAt: now })
+					.where('id', '=', input.proposalId)
+					.where('groupId', '=', groupId)
+					.where('status', '=', 'discussion')
+					.executeTakeFirst();
+				if (Number(moved.numUpdatedRows) === 0)
+					throw new AppError('conflict', 'error_proposal_not_in_discussion', {
+						field: 'proposalId'
+					});
+				await recordProposalEvent(trx, input.proposalId, 'discussion', 'vote', actor.id, now);
+			}
+			const last = await trx
+				.selectFrom('votes')
+				.select((eb) => eb.fn.max('number').as('number'))
+				.where('groupId', '=', groupId)
+				.executeTakeFirst();
+			const number = Number(last?.number ?? 0) + 1;
+			await trx
+				.insertInto('votes')
+				.values({
+					id: voteId,
+					groupId,
+					number,
+					proposalId: input.proposalId ?? null,
+					question: input.question,
+					description: input.description,
+					kind: input.kind,
+					maxChoices,
+					quorumPercent: input.quorumPercent ?? null,
+					closesAt,
+					isSecret: input.isSecret,
+					isExternalAllowed: input.isExternalAllowed,
+					isTallyLive: input.tally === 'live',
+					status: 'open',
+					openedBy: actor.id,
+					openedAt: now,
+					closedAt: null,
+					updatedAt: now
+				})
+				.execute();
+			const choices =
+				input.kind === 'yes_no'
+					? yesNo.map((code) => ({ code, label: '' }))
+					: labels.map((label) => ({ code: null, label }));
+			await trx
+				.insertInto('voteOptions')
+				.values(choices.map((c, position) => ({ id: newId(), voteId, position, ...c })))
+				.execute();
+			let roll = trx
+				.selectFrom('groupMembers as m')
+				.innerJoin('users as u', 'u.id', 'm.userId')
+				.select('m.userId')
+				.where('m.groupId', '=', groupId)
+				.where('m.leftAt', 'is', null);
+			// External members: people of no school, or of another one (§5.1).
+			if (!input.isExternalAllowed) roll = roll.where('u.schoolId', '=', access.schoolId);
+			const voters = await roll.execute();
+			await trx
+				.insertInto('voteRoll')
+				.values(voters.map((v) => ({ voteId, userId: v.userId })))
+				.execute();
+			return { voteId, number };
+		})
+	);
+}

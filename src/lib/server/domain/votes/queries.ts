@@ -1,0 +1,234 @@
+import type { Actor } from '../../access/actor';
+import { newId } from '../../db/ids';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
+import type { DB, ProposalStatus, Vote } from '../../db/types';
+import { AppError } from '../../errors';
+import type { GroupAccess } from '../groups/queries';
+import { groupWorkAccess, recordProposalEvent } from '../proposals/queries';
+import type { BallotSeal } from './seal';
+import { countBallots, type Tally } from './tally';
+
+export interface VoteAccess extends GroupAccess {
+	vote: Vote;
+	isOnRoll: boolean;
+}
+
+/**
+ * A vote of the group the actor may see. A vote whose deadline has passed is closed first,
+ * so that nobody ever sees it open (or casts into it) after its time.
+ */
+export async function voteAccess(
+	db: DB,
+	seal: BallotSeal,
+	actor: Actor,
+	groupId: string,
+	voteId: string,
+	now: Date
+): Promise<VoteAccess> {
+	const access = await groupWorkAccess(db, actor, groupId);
+	await closeOverdue(db, seal, groupId, now, voteId);
+	const vote = await db
+		.selectFrom('votes')
+		.selectAll()
+		.where('id', '=', voteId)
+		.where('groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!vote) throw new AppError('not_found', 'error_vote_not_found');
+	const onRoll = await db
+		.selectFrom('voteRoll')
+		.select('userId')
+		.where('voteId', '=', voteId)
+		.where('userId', '=', actor.id)
+		.executeTakeFirst();
+	return { ...access, vote, isOnRoll: onRoll !== undefined };
+}
+
+/** Closes the group's open votes whose deadline has passed (or just the one named). */
+export async function closeOverdue(
+	db: DB,
+	seal: BallotSeal,
+	groupId: string,
+	now: Date,
+	voteId?: string
+): Promise<void> {
+	let query = db
+		.selectFrom('votes')
+		.selectAll()
+		.where('groupId', '=', groupId)
+		.where('status', '=', 'open')
+		.where('closesAt', '<=', now);
+	if (voteId) query = query.where('id', '=', voteId);
+	for (const vote of await query.execute()) {
+		try {
+			await closeVoteNow(db, seal, vote, {
+				byDeadline: true,
+				text: '',
+				meetingId: null,
+				recordedBy: null,
+				at: vote.closesAt!
+			});
+		} catch (error) {
+			// Another request closed it first: that is the same result.
+			if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+		}
+	}
+}
+
+/** The ballots' choices, unsealed for a secret vote. */
+export async function ballotChoices(
+	db: DB,
+	seal: BallotSeal,
+	vote: Vote
+): Promise<{ voterId: string; choices: string[] }[]> {
+	const rows = await db
+		.selectFrom('ballots')
+		.select(['voterId', 'choices', 'sealed'])
+		.where('voteId', '=', vote.id)
+		.execute();
+	return rows.map((r) => ({
+		voterId: r.voterId,
+		choices: vote.isSecret
+			? r.sealed
+				? seal.open(vote.id, r.voterId, r.sealed)
+				: []
+			: (JSON.parse(r.choices ?? '[]') as string[])
+	}));
+}
+
+export async function voteOptions(db: DB, voteId: string) {
+	return db
+		.selectFrom('voteOptions')
+		.select(['id', 'code', 'label'])
+		.where('voteId', '=', voteId)
+		.orderBy('position')
+		.execute();
+}
+
+export async function rollCount(db: DB, voteId: string): Promise<number> {
+	const row = await db
+		.selectFrom('voteRoll')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('voteId', '=', voteId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** The tally as it stands (open) or as it was recorded (closed). */
+export async function currentTally(db: DB, seal: BallotSeal, vote: Vote): Promise<Tally> {
+	const [options, ballots, roll] = await Promise.all([
+		voteOptions(db, vote.id),
+		ballotChoices(db, seal, vote),
+		rollCount(db, vote.id)
+	]);
+	return countBallots(
+		vote,
+		options,
+		ballots.map((b) => b.choices),
+		roll
+	);
+}
+
+const proposalAfter: Record<Tally['outcome'], ProposalStatus> = {
+	accepted: 'accepted',
+	chosen: 'accepted',
+	rejected: 'rejected',
+	// Nothing was decided: back to discussion, where the leader may put it to a vote again.
+	no_quorum: 'discussion'
+};
+
+/**
+ * Closes the vote and records its decision in one transaction: the tally is counted, the
+ * secret seals are wiped, and a proposal voted on moves to its outcome. The status guard
+ * makes the vote's row the lock every ballot also takes, so no ballot slips in after the
+ * count, and a second close is refused.
+ */
+export async function closeVoteNow(
+	db: DB,
+	seal: BallotSeal,
+	vote: Vote,
+	decision: {
+		byDeadline: boolean;
+		text: string;
+		meetingId: string | null;
+		recordedBy: string | null;
+		at: Date;
+	}
+): Promise<{ decisionId: string; tally: Tally }> {
+	return retryOnConflict(() =>
+		inTransaction(db, async (trx) => {
+			const closed = await trx
+				.updateTable('votes')
+				.set({ status: 'closed', closedAt: decision.at, updatedAt: decision.at })
+				.where('id', '=', vote.id)
+				.where('status', '=', 'open')
+				.executeTakeFirst();
+			if (Number(closed.numUpdatedRows) === 0) throw new AppError('conflict', 'error_vote_closed');
+			const tally = await currentTally(trx, seal, vote);
+			await trx.updateTable('ballots').set({ sealed: null }).where('voteId', '=', vote.id).execute();
+			const last = await trx
+				.selectFrom('decisions')
+				.select((eb) => eb.fn.max('number').as('number'))
+				.where('groupId', '=', vote.groupId)
+				.executeTakeFirst();
+			const decisionId = newId();
+			await trx
+				.insertInto('decisions')
+				.values({
+					id: decisionId,
+					groupId: vote.groupId,
+					number: Number(last?.number ?? 0) + 1,
+					voteId: vote.id,
+					proposalId: vote.proposalId,
+					meetingId: decision.meetingId,
+					text: decision.text,
+					outcome: tally.outcome,
+					tally: JSON.stringify(tally.lines),
+					rollCount: tally.rollCount,
+					participantCount: tally.participantCount,
+					quorumPercent: tally.quorumPercent,
+					isQuorumMet: tally.isQuorumMet,
+					isClosedByDeadline: decision.byDeadline,
+					decidedAt: decision.at,
+					recordedBy: decision.recordedBy,
+					updatedAt: decision.at
+				})
+				.execute();
+			if (vote.proposalId) {
+				const to = proposalAfter[tally.outcome];
+				const moved = await trx
+					.updateTable('proposals')
+					.set({ status: to, updatedAt: decision.at })
+					.where('id', '=', vote.proposalId)
+					.where('status', '=', 'vote')
+					.executeTakeFirst();
+				if (Number(moved.numUpdatedRows) > 0)
+					await recordProposalEvent(
+						trx,
+						vote.proposalId,
+						'vote',
+						to,
+						decision.recordedBy,
+						decision.at
+					);
+			}
+			return { decisionId, tally };
+		})
+	);
+}
+
+/** The meeting chosen for a decision belongs to the group. */
+export async function assertGroupMeeting(
+	db: DB,
+	groupId: string,
+	meetingId: string | undefined
+): Promise<string | null> {
+	if (!meetingId) return null;
+	const meeting = await db
+		.selectFrom('meetings')
+		.select('id')
+		.where('id', '=', meetingId)
+		.where('groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!meeting) throw new AppError('invalid', 'error_choice', { field: 'meetingId' });
+	return meeting.id;
+}
