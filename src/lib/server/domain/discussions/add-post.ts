@@ -2,8 +2,7 @@ import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
-import { AppError } from '../../errors';
-import { validate } from '../../validation';
+import { validate, ValidationError } from '../../validation';
 import { MAX_QUOTE_CHARS, postInput } from './input';
 import { findMentions } from './mentions';
 import { canPost } from './policy';
@@ -11,7 +10,8 @@ import { assertCanWrite, currentPeople, threadAccess } from './queries';
 
 /**
  * A post in a discussion (§3.3): a reply nests under the post it answers; a quote keeps the
- * quoted words as they were; members named with "@" are recorded as mentioned.
+ * quoted words as they were; members named with "@" are recorded as mentioned (one's own
+ * name is not a mention).
  */
 export async function addPost(
 	db: DB,
@@ -32,7 +32,7 @@ export async function addPost(
 			.where('id', '=', postId)
 			.where('threadId', '=', threadId)
 			.executeTakeFirst();
-		if (!post) throw new AppError('invalid', 'error_choice', { field: 'body' });
+		if (!post) throw new ValidationError([{ field: 'body', key: 'error_choice' }]);
 		return post;
 	};
 	const parent = await inThread(input.parentId);
@@ -54,7 +54,11 @@ export async function addPost(
 				editedAt: null
 			})
 			.execute();
-		await recordMentions(trx, postId, mentioned.map((m) => m.userId));
+		await recordMentions(
+			trx,
+			postId,
+			mentioned.map((m) => m.userId).filter((id) => id !== actor.id)
+		);
 		await trx
 			.updateTable('discussionThreads')
 			.set({ lastPostAt: now })

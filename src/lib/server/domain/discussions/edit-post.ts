@@ -20,7 +20,8 @@ export async function editPost(
 	now = new Date()
 ): Promise<void> {
 	const access = await threadAccess(db, actor, groupId, threadId);
-	const postId = typeof rawInput === 'object' && rawInput ? (rawInput as { postId?: unknown }).postId : null;
+	const postId =
+		typeof rawInput === 'object' && rawInput ? (rawInput as { postId?: unknown }).postId : null;
 	const post = await db
 		.selectFrom('discussionPosts')
 		.select(['id', 'authorId', 'body'])
@@ -39,6 +40,10 @@ export async function editPost(
 			.set({ body: input.body, editedAt: now })
 			.where('id', '=', post.id)
 			.execute();
-		await recordMentions(trx, post.id, mentioned.map((m) => m.userId));
+		await recordMentions(
+			trx,
+			post.id,
+			mentioned.map((m) => m.userId).filter((id) => id !== actor.id)
+		);
 	});
 }

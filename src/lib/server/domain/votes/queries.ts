@@ -3,6 +3,7 @@ import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, ProposalStatus, Vote } from '../../db/types';
 import { AppError } from '../../errors';
+import { ValidationError } from '../../validation';
 import type { GroupAccess } from '../groups/queries';
 import { groupWorkAccess, recordProposalEvent } from '../proposals/queries';
 import type { BallotSeal } from './seal';
@@ -229,6 +230,6 @@ export async function assertGroupMeeting(
 		.where('id', '=', meetingId)
 		.where('groupId', '=', groupId)
 		.executeTakeFirst();
-	if (!meeting) throw new AppError('invalid', 'error_choice', { field: 'meetingId' });
+	if (!meeting) throw new ValidationError([{ field: 'meetingId', key: 'error_choice' }]);
 	return meeting.id;
 }

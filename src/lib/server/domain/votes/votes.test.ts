@@ -1,0 +1,517 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../access/actor';
+import { isPostgres } from '../../db/migrations/columns';
+import { appError } from '../../test/expect-error';
+import { actorOf, makeUser } from '../../test/factories';
+import { join, makeGroupWorld, type GroupWorld } from '../../test/groups';
+import { tempStore } from '../../test/materials';
+import { testSeal } from '../../test/votes';
+import { useTestDatabase } from '../../test/vitest';
+import { ValidationError } from '../../validation';
+import { toWallClock } from '../../zoned';
+import { updateSettings } from '../groups/update-settings';
+import { createMeeting } from '../meetings/create-meeting';
+import { analyzeProposal } from '../proposals/analyze-proposal';
+import { createProposal } from '../proposals/create-proposal';
+import { getProposal } from '../proposals/get-proposal';
+import { putToDiscussion } from '../proposals/put-to-discussion';
+import { castBallot } from './cast-ballot';
+import { closeVote } from './close-vote';
+import { getVote } from './get-vote';
+import { listDecisions, meetingDecisions } from './list-decisions';
+import { listVotes } from './list-votes';
+import { openVote } from './open-vote';
+import { recordDecision } from './record-decision';
+
+const t = useTestDatabase();
+const seal = testSeal();
+const { store } = tempStore();
+const timeZone = 'Asia/Bishkek';
+let w: GroupWorld;
+/** The group's teachers beyond the leader and the member: five more. */
+let teachers: Actor[] = [];
+
+const issues = async (promise: Promise<unknown>) =>
+	((await appError(promise)) as ValidationError).issues.map((i) => `${i.field}:${i.key}`);
+const open = (over: Record<string, unknown> = {}, now?: Date) =>
+	openVote(
+		t.db,
+		w.leader,
+		w.groupId,
+		{ question: 'Сунушту кабыл алабызбы?', kind: 'yes_no', ...over },
+		{ timeZone, now }
+	);
+const optionIds = async (voteId: string) =>
+	(
+		await t.db
+			.selectFrom('voteOptions')
+			.select(['id', 'code'])
+			.where('voteId', '=', voteId)
+			.orderBy('position')
+			.execute()
+	).map((o) => o.id);
+const cast = (actor: Actor, voteId: string, choices: string[], now?: Date) =>
+	castBallot(t.db, seal, actor, w.groupId, voteId, { choices }, now);
+/** A proposal by the member, analyzed and put to discussion. */
+async function discussedProposal(title = 'Ачык сабактар жумалыгын өткөрөлү') {
+	const { proposalId } = await createProposal(
+		t.db,
+		store,
+		w.member,
+		w.groupId,
+		{ kind: 'plan_item', title, body: 'Декабрда, ар бир мүчө бирден сабак.' },
+		[],
+		{ maxGroupBytes: 1024 * 1024 }
+	);
+	await analyzeProposal(t.db, w.leader, w.groupId, proposalId, { analysis: 'Пайдалуу.' });
+	await putToDiscussion(t.db, w.leader, w.groupId, proposalId);
+	return proposalId;
+}
+
+describe('opening a vote (§3.3)', () => {
+	it('the leader puts a proposal in discussion to a vote; the roll is fixed to the current members', async () => {
+		w = await makeGroupWorld(t.db);
+		teachers = [];
+		for (const name of [
+			'Чолпон Абдыкадырова',
+			'Бекболот Исаков',
+			'Назира Жээнбекова',
+			'Эрмек Мамытов',
+			'Азамат Калыков'
+		]) {
+			const teacher = actorOf(await makeUser(t.db, { schoolId: w.schoolId, fullName: name }));
+			await join(t.db, w.leader, w.groupId, teacher);
+			teachers.push(teacher);
+		}
+		const proposalId = await discussedProposal();
+		const { voteId, number } = await open({ proposalId, quorumPercent: '50' });
+		expect(number).toBe(1);
+		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe('vote');
+		const view = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		// The leader, the member and five teachers; the scientist does not vote in this group.
+		expect(view.rollCount).toBe(7);
+		expect(view.options.map((o) => o.code)).toEqual(['yes', 'no', 'abstain']);
+		expect(view).toMatchObject({
+			canVote: true,
+			myChoices: null,
+			tally: null,
+			can: { close: false }
+		});
+		expect(view.proposal?.id).toBe(proposalId);
+		// The same proposal cannot be put to a second vote while the first is open.
+		expect((await appError(open({ proposalId }))).messageKey).toBe(
+			'error_proposal_not_in_discussion'
+		);
+		expect((await listVotes(t.db, seal, w.leader, w.groupId)).canOpen).toBe(true);
+		expect((await listVotes(t.db, seal, w.admin, w.groupId)).canOpen).toBe(false);
+	});
+
+	it('only the leader opens a vote; bad settings are refused field by field', async () => {
+		for (const actor of [w.member, w.admin, w.scientist])
+			expect(
+				(
+					await appError(
+						openVote(t.db, actor, w.groupId, { question: 'Суроо?', kind: 'yes_no' }, { timeZone })
+					)
+				).code
+			).toBe('forbidden');
+		expect((await appError(openVote(t.db, w.otherAdmin, w.groupId, {}, { timeZone }))).code).toBe(
+			'not_found'
+		);
+		expect(await issues(open({ kind: 'single', options: 'Бир гана' }))).toEqual([
+			'options:error_vote_options'
+		]);
+		expect(await issues(open({ kind: 'single', options: 'Дүйшөмбү\nдүйшөмбү' }))).toEqual([
+			'options:error_vote_options_repeat'
+		]);
+		expect(await issues(open({ kind: 'multiple', options: 'А\nБ\nВ', maxChoices: '4' }))).toEqual([
+			'maxChoices:error_number_max'
+		]);
+		expect(await issues(open({ quorumPercent: '101', question: 'Ы' }))).toEqual([
+			'question:error_too_short',
+			'quorumPercent:error_number_max'
+		]);
+		const now = new Date('2026-11-25T06:00:00Z');
+		expect(
+			await issues(
+				open({ closesAt: toWallClock(new Date(now.getTime() - 3600_000), timeZone) }, now)
+			)
+		).toEqual(['closesAt:error_vote_deadline_past']);
+		expect(await issues(open({ closesAt: '2026-02-30T10:00' }, now))).toEqual([
+			'closesAt:error_date'
+		]);
+		expect(await issues(open({ isExternalAllowed: 'on' }))).toEqual([
+			'isExternalAllowed:error_vote_external_off'
+		]);
+		expect(await issues(open({ kind: 'ranked' }))).toEqual(['kind:error_choice']);
+	});
+});
+
+describe('one person, one vote', () => {
+	it('a vote is changed, not added; the live tally shows only to those who voted', async () => {
+		const { voteId } = await open();
+		const [yes, no, abstain] = await optionIds(voteId);
+		expect(await cast(w.member, voteId, [yes!])).toEqual({ changed: false });
+		expect(await cast(w.member, voteId, [no!])).toEqual({ changed: true });
+		await cast(teachers[0]!, voteId, [abstain!]);
+		const ballots = await t.db
+			.selectFrom('ballots')
+			.selectAll()
+			.where('voteId', '=', voteId)
+			.execute();
+		expect(ballots).toHaveLength(2);
+		const mine = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		expect(mine.myChoices).toEqual([no]);
+		expect(mine.tally?.lines.map((l) => l.count)).toEqual([0, 1, 1]);
+		expect(mine.ballots?.map((b) => b.name)).toEqual(['Нурлан Үсөнов', 'Чолпон Абдыкадырова']);
+		// The leader has not voted: no tally yet. The admin never votes, and sees who took part.
+		expect((await getVote(t.db, seal, w.leader, w.groupId, voteId)).tally).toBeNull();
+		const admin = await getVote(t.db, seal, w.admin, w.groupId, voteId);
+		expect(admin).toMatchObject({ tally: null, ballots: null, canVote: false, refusal: null });
+		expect(admin.participants).toEqual(['Нурлан Үсөнов', 'Чолпон Абдыкадырова']);
+	});
+
+	it('outsiders, the administration and late joiners are refused; choices are checked', async () => {
+		const { voteId } = await open({
+			kind: 'multiple',
+			options: 'Семинар\nАчык сабак\nМастер-класс',
+			maxChoices: '2'
+		});
+		const [a, b, c] = await optionIds(voteId);
+		expect((await appError(cast(w.admin, voteId, [a!]))).messageKey).toBe('error_vote_not_on_roll');
+		expect((await appError(cast(w.scientist, voteId, [a!]))).messageKey).toBe(
+			'error_vote_external_off'
+		);
+		expect((await appError(cast(w.staff, voteId, [a!]))).code).toBe('forbidden');
+		expect((await appError(cast(w.otherTeacher, voteId, [a!]))).code).toBe('not_found');
+		const late = actorOf(
+			await makeUser(t.db, { schoolId: w.schoolId, fullName: 'Кечиккен Мугалим' })
+		);
+		await join(t.db, w.leader, w.groupId, late);
+		expect((await appError(cast(late, voteId, [a!]))).messageKey).toBe('error_vote_not_on_roll');
+		expect((await getVote(t.db, seal, late, w.groupId, voteId)).refusal).toBe(
+			'error_vote_not_on_roll'
+		);
+		expect(await issues(cast(w.member, voteId, []))).toEqual(['choices:error_vote_choose']);
+		expect(await issues(cast(w.member, voteId, ['someone-elses-option']))).toEqual([
+			'choices:error_vote_choose'
+		]);
+		expect(await issues(cast(w.member, voteId, [a!, b!, c!]))).toEqual([
+			'choices:error_vote_too_many'
+		]);
+		await cast(w.member, voteId, [a!, b!, a!]);
+		expect((await getVote(t.db, seal, w.member, w.groupId, voteId)).myChoices).toEqual([a, b]);
+	});
+
+	it('external members vote only where the group lets them and the vote includes them (§5.1)', async () => {
+		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: 'on' });
+		const withThem = await open({ isExternalAllowed: 'on' });
+		const without = await open();
+		const [yes] = await optionIds(withThem.voteId);
+		await cast(w.scientist, withThem.voteId, [yes!]);
+		expect((await getVote(t.db, seal, w.scientist, w.groupId, withThem.voteId)).rollCount).toBe(9);
+		expect(
+			(await appError(cast(w.scientist, without.voteId, [(await optionIds(without.voteId))[0]!])))
+				.messageKey
+		).toBe('error_vote_external_off');
+		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: '' });
+	});
+});
+
+describe('closing and decisions', () => {
+	it('the leader closes: the decision keeps the tally and the quorum, the proposal is accepted, and nothing changes after', async () => {
+		const proposalId = await discussedProposal('Методикалык күндү айына бир өткөрөлү');
+		const { meetingId } = await createMeeting(t.db, w.leader, w.groupId, { heldOn: '2026-11-27' });
+		const { voteId } = await open({ proposalId, quorumPercent: '50' });
+		const [yes, no] = await optionIds(voteId);
+		for (const voter of [w.leader, w.member, teachers[0]!]) await cast(voter, voteId, [yes!]);
+		await cast(teachers[1]!, voteId, [no!]);
+		expect(
+			(await appError(closeVote(t.db, seal, w.member, w.groupId, voteId, { text: 'Кабыл алынды' })))
+				.code
+		).toBe('forbidden');
+		expect(
+			(await appError(closeVote(t.db, seal, w.admin, w.groupId, voteId, { text: 'Кабыл алынды' })))
+				.code
+		).toBe('forbidden');
+		expect(await issues(closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: '' }))).toEqual([
+			'text:error_required'
+		]);
+		expect(
+			await issues(
+				closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Бар', meetingId: 'other' })
+			)
+		).toEqual(['meetingId:error_choice']);
+		await closeVote(t.db, seal, w.leader, w.groupId, voteId, {
+			text: 'Методикалык күн ар айдын акыркы жумасында өтөт.',
+			meetingId
+		});
+
+		const view = await getVote(t.db, seal, w.admin, w.groupId, voteId);
+		expect(view.vote.status).toBe('closed');
+		expect(view.decision).toMatchObject({
+			text: 'Методикалык күн ар айдын акыркы жумасында өтөт.',
+			outcome: 'accepted',
+			rollCount: 8,
+			participantCount: 4,
+			quorumPercent: 50,
+			isQuorumMet: true,
+			isClosedByDeadline: false,
+			meeting: { id: meetingId, heldOn: '2026-11-27' }
+		});
+		expect(view.tally?.lines.map((l) => [l.code, l.count])).toEqual([
+			['yes', 3],
+			['no', 1],
+			['abstain', 0]
+		]);
+		// An open ballot: once closed, everyone who sees the vote sees who chose what.
+		expect(view.ballots).toHaveLength(4);
+		const proposal = await getProposal(t.db, w.member, w.groupId, proposalId);
+		expect(proposal.proposal.status).toBe('accepted');
+		expect(proposal.history.map((h) => h.to).slice(-2)).toEqual(['vote', 'accepted']);
+		expect(proposal.thread.isThreadOpen).toBe(false);
+
+		// Closed votes are immutable.
+		expect((await appError(cast(w.member, voteId, [no!]))).messageKey).toBe('error_vote_closed');
+		expect(
+			(await appError(closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Дагы' })))
+				.messageKey
+		).toBe('error_vote_closed');
+		// Its wording and minutes link can be corrected by the leader; the count cannot.
+		const decisionId = view.decision!.id;
+		expect(
+			(await appError(recordDecision(t.db, w.member, w.groupId, decisionId, { text: 'Башка' })))
+				.code
+		).toBe('forbidden');
+		await recordDecision(t.db, w.leader, w.groupId, decisionId, {
+			text: 'Методикалык күн ар айдын акыркы бейшембисинде.',
+			meetingId
+		});
+		const log = await listDecisions(t.db, seal, w.member, w.groupId);
+		expect(log[0]).toMatchObject({
+			id: decisionId,
+			text: 'Методикалык күн ар айдын акыркы бейшембисинде.',
+			outcome: 'accepted',
+			proposal: { id: proposalId }
+		});
+		expect((await meetingDecisions(t.db, w.groupId, meetingId)).map((d) => d.id)).toEqual([
+			decisionId
+		]);
+		expect((await appError(listDecisions(t.db, seal, w.staff, w.groupId))).code).toBe('forbidden');
+	});
+
+	it('quorum edges: one short of the share decides nothing and sends the proposal back to discussion; exactly the share decides', async () => {
+		// The roll is 8 now (the late joiner came in before this vote): 3 voters are 37.5 %.
+		// At 38 % that is one short (300 < 304).
+		const proposalId = await discussedProposal('Пикир алышуу клубун ачалы');
+		const short = await open({ proposalId, quorumPercent: '38' });
+		const [yes] = await optionIds(short.voteId);
+		for (const voter of [w.leader, w.member, teachers[0]!]) await cast(voter, short.voteId, [yes!]);
+		await closeVote(t.db, seal, w.leader, w.groupId, short.voteId, { text: 'Кворум болгон жок.' });
+		expect((await getVote(t.db, seal, w.member, w.groupId, short.voteId)).decision).toMatchObject({
+			outcome: 'no_quorum',
+			isQuorumMet: false,
+			participantCount: 3
+		});
+		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe(
+			'discussion'
+		);
+
+		// Put to a vote again: 3 of 8 at 37 % (300 ≥ 296) is enough; a tie rejects.
+		const again = await open({ proposalId, quorumPercent: '37' });
+		const [y2, n2, a2] = await optionIds(again.voteId);
+		await cast(w.leader, again.voteId, [y2!]);
+		await cast(w.member, again.voteId, [n2!]);
+		await cast(teachers[0]!, again.voteId, [a2!]);
+		await closeVote(t.db, seal, w.leader, w.groupId, again.voteId, {
+			text: 'Тең болду: кабыл алынган жок.'
+		});
+		expect((await getVote(t.db, seal, w.member, w.groupId, again.voteId)).decision).toMatchObject({
+			outcome: 'rejected',
+			isQuorumMet: true
+		});
+		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe(
+			'rejected'
+		);
+
+		// Everyone must take part at 100 %; a vote nobody joined has no quorum at all.
+		const all = await open({ quorumPercent: '100' });
+		await closeVote(t.db, seal, w.leader, w.groupId, all.voteId, { text: 'Эч ким катышкан жок.' });
+		expect((await getVote(t.db, seal, w.member, w.groupId, all.voteId)).decision).toMatchObject({
+			outcome: 'no_quorum',
+			participantCount: 0
+		});
+	});
+
+	it('the deadline closes the vote by itself: later ballots are refused, and the leader words the decision', async () => {
+		const t0 = new Date(Date.now() - 3 * 3600_000);
+		const deadline = new Date(t0.getTime() + 2 * 3600_000);
+		const { voteId } = await open(
+			{ closesAt: toWallClock(deadline, timeZone), tally: 'after_close' },
+			t0
+		);
+		const [yes, no] = await optionIds(voteId);
+		await cast(w.member, voteId, [yes!], new Date(t0.getTime() + 3600_000));
+		await cast(w.leader, voteId, [no!], new Date(t0.getTime() + 3600_000));
+		// After closing only: the voter sees no tally while it is open.
+		expect(
+			(await getVote(t.db, seal, w.member, w.groupId, voteId, new Date(t0.getTime() + 3600_000)))
+				.tally
+		).toBeNull();
+		// The deadline (minute precision) has passed: a late ballot is refused and the vote is closed.
+		expect((await appError(cast(teachers[2]!, voteId, [yes!]))).messageKey).toBe(
+			'error_vote_closed'
+		);
+		const view = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		expect(view.vote.status).toBe('closed');
+		expect(view.decision).toMatchObject({
+			text: '',
+			isClosedByDeadline: true,
+			participantCount: 2,
+			outcome: 'rejected'
+		});
+		expect(view.decision!.decidedAt.toISOString()).toBe(view.vote.closesAt!.toISOString());
+		expect(view.tally?.lines.map((l) => l.count)).toEqual([1, 1, 0]);
+		expect((await getVote(t.db, seal, w.leader, w.groupId, voteId)).can).toEqual({
+			close: false,
+			record: true
+		});
+		// The leader's closing form now only words it; once worded, a second close is refused.
+		await closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Мөөнөт бүттү; тең болду.' });
+		expect((await getVote(t.db, seal, w.member, w.groupId, voteId)).decision?.text).toBe(
+			'Мөөнөт бүттү; тең болду.'
+		);
+		expect(
+			(await appError(closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Дагы' })))
+				.messageKey
+		).toBe('error_vote_closed');
+	});
+});
+
+describe('secret ballots', () => {
+	it('never show who chose what: not on any page, not in any row of the database, before or after closing', async () => {
+		const { voteId } = await open({
+			kind: 'single',
+			options: 'Дүйшөмбү\nШаршемби\nЖума',
+			isSecret: 'on',
+			tally: 'live'
+		});
+		const options = await optionIds(voteId);
+		const voters = [w.leader, w.member, ...teachers.slice(0, 3)];
+		const picks = [0, 1, 1, 2, 1];
+		for (const [i, voter] of voters.entries()) await cast(voter, voteId, [options[picks[i]!]!]);
+		await cast(w.member, voteId, [options[0]!]); // changed: 2 × Дүйшөмбү, 2 × Шаршемби, 1 × Жума
+
+		const seen = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		expect(seen.myChoices).toEqual([options[0]]);
+		expect(seen.tally?.lines.map((l) => l.count)).toEqual([2, 2, 1]);
+		expect(seen.ballots).toBeNull();
+		await expectNoRowLinks(voters, options);
+
+		await closeVote(t.db, seal, w.leader, w.groupId, voteId, {
+			text: 'Шаршемби жана дүйшөмбү тең.'
+		});
+		for (const viewer of [w.admin, w.leader, w.member]) {
+			const view = await getVote(t.db, seal, viewer, w.groupId, voteId);
+			expect(view.ballots).toBeNull();
+			expect(view.tally?.lines.map((l) => l.count)).toEqual([2, 2, 1]);
+			// Who took part, by name, never in the order they voted.
+			expect(view.participants).toEqual(
+				[...view.participants].sort((a, b) => a.localeCompare(b, 'ky'))
+			);
+			expect(view.participants).toHaveLength(5);
+		}
+		// The voter's own choice is gone too once counted: the seals are wiped.
+		expect((await getVote(t.db, seal, w.member, w.groupId, voteId)).myChoices).toEqual([]);
+		const rows = await t.db
+			.selectFrom('ballots')
+			.selectAll()
+			.where('voteId', '=', voteId)
+			.execute();
+		expect(rows.every((r) => r.choices === null && r.sealed === null)).toBe(true);
+		await expectNoRowLinks(voters, options);
+	});
+});
+
+describe('concurrency', () => {
+	it('parallel ballots and changes give an exact tally; a close racing them counts exactly what it refused not', async () => {
+		const crowd: Actor[] = [];
+		for (let i = 0; i < 16; i++) {
+			const teacher = actorOf(
+				await makeUser(t.db, { schoolId: w.schoolId, fullName: `Мугалим ${i}` })
+			);
+			await join(t.db, w.leader, w.groupId, teacher);
+			crowd.push(teacher);
+		}
+		const { voteId } = await open();
+		const [yes, no] = await optionIds(voteId);
+		// Everyone votes "no" and, at the same time, changes to "yes" if their number is even.
+		await Promise.all(crowd.map((v) => cast(v, voteId, [no!])));
+		await Promise.all(
+			crowd.map((v, i) => (i % 2 === 0 ? cast(v, voteId, [yes!]) : cast(v, voteId, [no!])))
+		);
+		const tally = (await getVote(t.db, seal, crowd[0]!, w.groupId, voteId)).tally!;
+		expect(tally.lines.map((l) => l.count)).toEqual([8, 8, 0]);
+		expect(tally.participantCount).toBe(16);
+
+		// A second vote: 16 ballots and the leader's close sent together.
+		const race = await open({ isSecret: 'on' });
+		const [ry] = await optionIds(race.voteId);
+		const results = await Promise.allSettled([
+			...crowd.slice(0, 8).map((v) => cast(v, race.voteId, [ry!])),
+			closeVote(t.db, seal, w.leader, w.groupId, race.voteId, { text: 'Жабылды' }),
+			...crowd.slice(8).map((v) => cast(v, race.voteId, [ry!]))
+		]);
+		const ballots = results.filter((r, i) => i !== 8);
+		const counted = ballots.filter((r) => r.status === 'fulfilled').length;
+		for (const r of ballots)
+			if (r.status === 'rejected') expect(String(r.reason)).toContain('error_vote_closed');
+		expect(results[8]!.status).toBe('fulfilled');
+		const decision = (await getVote(t.db, seal, w.leader, w.groupId, race.voteId)).decision!;
+		expect(decision.participantCount).toBe(counted);
+		expect(decision.lines[0]!.count).toBe(counted);
+		const rows = await t.db
+			.selectFrom('ballots')
+			.selectAll()
+			.where('voteId', '=', race.voteId)
+			.execute();
+		expect(rows).toHaveLength(counted);
+		expect(rows.every((r) => r.sealed === null)).toBe(true);
+	});
+});
+
+/**
+ * Reads every row of every table, as a database dump or export would: no row may tie a
+ * voter to some of the secret vote's options. (A row naming all of them, as the options
+ * list or the decision's tally does, says nothing about anyone's choice; the seal is
+ * ciphertext and names none.)
+ */
+async function expectNoRowLinks(voters: Actor[], options: string[]) {
+	const tables = isPostgres(t.db)
+		? (
+				await sql<{
+					name: string;
+				}>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+					t.db
+				)
+			).rows
+		: (
+				await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(
+					t.db
+				)
+			).rows;
+	expect(tables.length).toBeGreaterThan(30);
+	for (const { name } of tables) {
+		const rows = (
+			await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.db)
+		).rows;
+		for (const row of rows) {
+			const text = JSON.stringify(row);
+			const voter = voters.find((v) => text.includes(v.id));
+			const named = options.filter((o) => text.includes(o)).length;
+			if (voter && named > 0 && named < options.length)
+				throw new Error(`${name} links ${voter.fullName} to a choice: ${text}`);
+		}
+	}
+}
