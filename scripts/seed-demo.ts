@@ -6,6 +6,7 @@ import { openDatabase } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { isSetupDone } from '../src/lib/server/domain/schools/queries';
 import { seedDemo } from '../src/lib/server/demo/seed';
+import { ballots } from '../src/lib/server/secrets';
 import { createDiskStore } from '../src/lib/server/storage/disk';
 
 const cfg = config();
@@ -17,7 +18,7 @@ try {
 		process.exitCode = 1;
 	} else {
 		const files = createDiskStore(path.join(cfg.dataDir, 'files'));
-		for (const account of await seedDemo(handle.db, files))
+		for (const account of await seedDemo(handle.db, files, ballots()))
 			console.log(`demo-account ${account.role} ${account.email} ${account.password}`);
 	}
 } finally {

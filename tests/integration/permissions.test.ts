@@ -383,6 +383,185 @@ const materialRows: Row[] = [
 	}
 ];
 
+/** C4: proposals, discussions, votes and decisions, seen by members and the admin only. */
+const groupWork = meetingsOf;
+const proposalPage = (w: World) => `${group(w)}/proposals/${w.proposalId}`;
+const discussedPage = (w: World) => `${group(w)}/proposals/${w.discussedProposalId}`;
+const threadPage = (w: World) => `${group(w)}/discussions/${w.threadId}`;
+const votePage = (w: World) => `${group(w)}/votes/${w.voteId}`;
+/** Only the leader: `ok`; everyone else who sees the group 403. */
+const leader = (ok: Outcome) => inGroup(403, { leaderA: ok });
+
+const decisionRows: Row[] = [
+	{
+		route: '/(app)/groups/[groupId]/proposals',
+		use: 'GET',
+		path: (w) => `${group(w)}/proposals`,
+		expect: groupWork(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/proposals/new',
+		use: 'GET',
+		path: (w) => `${group(w)}/proposals/new`,
+		expect: members(200)
+	},
+	// Checked before the body is read: not a multipart body, refused for members only.
+	{
+		route: '/(app)/groups/[groupId]/proposals/new',
+		use: 'default',
+		path: (w) => `${group(w)}/proposals/new`,
+		form: {},
+		expect: members(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]',
+		use: 'GET',
+		path: proposalPage,
+		expect: groupWork(200)
+	},
+	// §3.5: the leader analyzes (an empty analysis is refused), puts to discussion (not before
+	// the analysis: 409) and returns (a reason is required); a member or the admin may not.
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]',
+		use: '?/analyze',
+		path: proposalPage,
+		form: {},
+		expect: leader(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]',
+		use: '?/discuss',
+		path: proposalPage,
+		form: {},
+		expect: leader(409)
+	},
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]',
+		use: '?/return',
+		path: proposalPage,
+		form: {},
+		expect: leader(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]/files/[attachmentId]',
+		use: 'GET',
+		path: (w) => `${proposalPage(w)}/files/${w.proposalFileId}`,
+		expect: { ...groupWork(200), anonymous: 401 }
+	},
+	// Members post in a proposal's open discussion (an empty post is refused); only its
+	// author edits a post.
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]',
+		use: '?/post',
+		path: discussedPage,
+		form: {},
+		expect: members(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]',
+		use: '?/edit',
+		path: discussedPage,
+		form: (w) => ({ postId: w.postId, body: '' }),
+		expect: author(400)
+	},
+	// Last on this proposal: its author withdraws it (the others may not).
+	{
+		route: '/(app)/groups/[groupId]/proposals/[proposalId]',
+		use: '?/withdraw',
+		path: proposalPage,
+		form: {},
+		expect: author(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/discussions',
+		use: 'GET',
+		path: (w) => `${group(w)}/discussions`,
+		expect: groupWork(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/discussions',
+		use: '?/start',
+		path: (w) => `${group(w)}/discussions`,
+		form: {},
+		expect: members(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/discussions/[threadId]',
+		use: 'GET',
+		path: threadPage,
+		expect: groupWork(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/discussions/[threadId]',
+		use: '?/post',
+		path: threadPage,
+		form: {},
+		expect: members(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/discussions/[threadId]',
+		use: '?/edit',
+		path: threadPage,
+		form: (w) => ({ postId: w.threadPostId, body: '' }),
+		expect: author(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/votes',
+		use: 'GET',
+		path: (w) => `${group(w)}/votes`,
+		expect: groupWork(200)
+	},
+	// §3.3: only the leader opens, closes and words decisions; a member or the admin may not.
+	{
+		route: '/(app)/groups/[groupId]/votes/new',
+		use: 'GET',
+		path: (w) => `${group(w)}/votes/new`,
+		expect: leader(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/votes/new',
+		use: 'default',
+		path: (w) => `${group(w)}/votes/new`,
+		form: {},
+		expect: leader(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/votes/[voteId]',
+		use: 'GET',
+		path: votePage,
+		expect: groupWork(200)
+	},
+	// Those on the roll vote (no choice: 400); the admin is not on it, and the consultant
+	// does not vote in this group (it does not let external members vote): 403.
+	{
+		route: '/(app)/groups/[groupId]/votes/[voteId]',
+		use: '?/cast',
+		path: votePage,
+		form: {},
+		expect: inGroup(403, { leaderA: 400, memberA: 400 })
+	},
+	{
+		route: '/(app)/groups/[groupId]/votes/[voteId]',
+		use: '?/close',
+		path: votePage,
+		form: {},
+		expect: leader(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/votes/[voteId]',
+		use: '?/record',
+		path: (w) => `${group(w)}/votes/${w.closedVoteId}`,
+		form: {},
+		expect: leader(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/decisions',
+		use: 'GET',
+		path: (w) => `${group(w)}/decisions`,
+		expect: groupWork(200)
+	}
+];
+
 const matrix: Row[] = [
 	{ route: '/healthz', use: 'GET', path: () => '/healthz', expect: all(200) },
 	{ route: '/healthz', use: 'HEAD', path: () => '/healthz', expect: all(200) },
@@ -547,6 +726,7 @@ const matrix: Row[] = [
 		expect: only({ operator: 400 })
 	})),
 	...materialRows,
+	...decisionRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

@@ -22,7 +22,16 @@ import { createMaterial } from '../../src/lib/server/domain/materials/create-mat
 import { offerMaterial } from '../../src/lib/server/domain/materials/offer-material';
 import { createDiskStore } from '../../src/lib/server/storage/disk';
 import { TINY_PNG, teacherDocx } from '../../src/lib/server/test/docx-fixtures';
-import { materialForm, receivedFile } from '../../src/lib/server/test/materials';
+import { materialForm, receivedFile, tinyPdf } from '../../src/lib/server/test/materials';
+import { createProposal } from '../../src/lib/server/domain/proposals/create-proposal';
+import { analyzeProposal } from '../../src/lib/server/domain/proposals/analyze-proposal';
+import { putToDiscussion } from '../../src/lib/server/domain/proposals/put-to-discussion';
+import { proposalThreadId } from '../../src/lib/server/domain/proposals/get-proposal';
+import { addPost } from '../../src/lib/server/domain/discussions/add-post';
+import { startThread } from '../../src/lib/server/domain/discussions/start-thread';
+import { openVote } from '../../src/lib/server/domain/votes/open-vote';
+import { closeVote } from '../../src/lib/server/domain/votes/close-vote';
+import { testSeal } from '../../src/lib/server/test/votes';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -92,6 +101,12 @@ export async function buildWorld(server: TestServer) {
 	}
 	const group = await buildGroup(db, schoolA, users);
 	const materials = await buildMaterials(server, group.groupId, actorOf(users.memberA));
+	const decisions = await buildDecisions(
+		server,
+		group.groupId,
+		actorOf(users.leaderA),
+		actorOf(users.memberA)
+	);
 	return {
 		schoolA,
 		schoolB,
@@ -99,6 +114,7 @@ export async function buildWorld(server: TestServer) {
 		cookies,
 		...group,
 		...materials,
+		...decisions,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }
@@ -173,6 +189,54 @@ async function buildMaterials(server: TestServer, groupId: string, member: Actor
 		draftId,
 		attachmentId: attachment.id,
 		imageKey: createHash('sha256').update(TINY_PNG).digest('hex')
+	};
+}
+
+/**
+ * memberA's proposals: one just submitted (with a PDF), one the leader put to discussion
+ * (with memberA's post); a free-standing thread with memberA's post; an open yes/no vote
+ * (external members do not vote in this group) and a closed one with its decision.
+ */
+async function buildDecisions(server: TestServer, groupId: string, leader: Actor, member: Actor) {
+	const db = server.db;
+	const files = createDiskStore(path.join(server.dataDir, 'files'));
+	const pdf = receivedFile(server.dataDir, 'Негиздеме.pdf', tinyPdf('Negizdeme'));
+	const form = { kind: 'theme', title: 'Жаңы тема', body: 'Сунуштун тексти.' };
+	const limits = { maxGroupBytes: 1024 * 1024 * 1024 };
+	const { proposalId } = await createProposal(db, files, member, groupId, form, [pdf], limits);
+	const proposalFile = await db
+		.selectFrom('proposalAttachments')
+		.select('id')
+		.where('proposalId', '=', proposalId)
+		.executeTakeFirstOrThrow();
+	const discussed = await createProposal(db, files, member, groupId, form, [], limits);
+	await analyzeProposal(db, leader, groupId, discussed.proposalId, { analysis: 'Талдоо.' });
+	await putToDiscussion(db, leader, groupId, discussed.proposalId);
+	const discussedThread = await proposalThreadId(db, member, groupId, discussed.proposalId);
+	const { postId } = await addPost(db, member, groupId, discussedThread, { body: 'Пикирим.' });
+	const { threadId } = await startThread(db, member, groupId, {
+		title: 'Эркин талкуу',
+		body: 'Суроо.'
+	});
+	const threadPost = await db
+		.selectFrom('discussionPosts')
+		.select('id')
+		.where('threadId', '=', threadId)
+		.executeTakeFirstOrThrow();
+	const options = { timeZone: 'Asia/Bishkek' };
+	const question = { question: 'Макулбузбу?', kind: 'yes_no' };
+	const { voteId } = await openVote(db, leader, groupId, question, options);
+	const closed = await openVote(db, leader, groupId, question, options);
+	await closeVote(db, testSeal(), leader, groupId, closed.voteId, { text: 'Чечим.' });
+	return {
+		proposalId,
+		proposalFileId: proposalFile.id,
+		discussedProposalId: discussed.proposalId,
+		postId,
+		threadId,
+		threadPostId: threadPost.id,
+		voteId,
+		closedVoteId: closed.voteId
 	};
 }
 

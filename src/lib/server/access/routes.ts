@@ -124,6 +124,40 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(app)/groups/[groupId]/meetings': { page: signedIn, actions: { create: signedIn } },
 	'/(app)/groups/[groupId]/meetings/[meetingId]': { page: signedIn, actions: { save: signedIn } },
 	'/(app)/groups/[groupId]/meetings/[meetingId]/minutes.docx': { endpoint: { GET: signedIn } },
+	// Proposals, discussions, votes and decisions (C4): members and the admin; the use cases
+	// decide by the actor's place (domain/proposals, discussions, votes policy.ts).
+	'/(app)/groups/[groupId]/proposals': { page: signedIn },
+	'/(app)/groups/[groupId]/proposals/new': {
+		page: signedIn,
+		actions: { default: signedIn },
+		bodies: { default: 'uploads' }
+	},
+	'/(app)/groups/[groupId]/proposals/[proposalId]': {
+		page: signedIn,
+		actions: {
+			analyze: signedIn,
+			discuss: signedIn,
+			return: signedIn,
+			withdraw: signedIn,
+			post: signedIn,
+			edit: signedIn
+		}
+	},
+	'/(app)/groups/[groupId]/proposals/[proposalId]/files/[attachmentId]': {
+		endpoint: { GET: signedIn }
+	},
+	'/(app)/groups/[groupId]/discussions': { page: signedIn, actions: { start: signedIn } },
+	'/(app)/groups/[groupId]/discussions/[threadId]': {
+		page: signedIn,
+		actions: { post: signedIn, edit: signedIn }
+	},
+	'/(app)/groups/[groupId]/votes': { page: signedIn },
+	'/(app)/groups/[groupId]/votes/new': { page: signedIn, actions: { default: signedIn } },
+	'/(app)/groups/[groupId]/votes/[voteId]': {
+		page: signedIn,
+		actions: { cast: signedIn, close: signedIn, record: signedIn }
+	},
+	'/(app)/groups/[groupId]/decisions': { page: signedIn },
 	'/(app)/operator/schools/[schoolId]': {
 		page: operator,
 		actions: { save: operator, invite: operator }

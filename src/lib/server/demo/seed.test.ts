@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { materialStatuses } from '../db/types';
+import { materialStatuses, proposalKinds } from '../db/types';
 import { useTestDatabase } from '../test/vitest';
 import { tempStore } from '../test/materials';
+import { testSeal } from '../test/votes';
 import { signIn } from '../domain/accounts/sign-in';
+import { toWallClock } from '../zoned';
 import { demoPassword, seedDemo } from './seed';
 
 const t = useTestDatabase();
@@ -12,7 +14,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('demo seed', () => {
 	it('makes a Kyrgyz school whose every printed account can sign in', async () => {
-		const accounts = await seedDemo(t.db, store);
+		const accounts = await seedDemo(t.db, store, testSeal());
 		const roles = accounts.map((a) => a.role);
 		expect(roles.filter((r) => r === 'admin')).toHaveLength(2);
 		expect(roles.filter((r) => r === 'teacher')).toHaveLength(12);
@@ -110,5 +112,137 @@ describe('demo seed', () => {
 			.execute();
 		for (const to of ['revision_requested', 'accepted', 'archived'] as const)
 			expect(reasons.some((e) => e.toStatus === to && (e.reason ?? '').length >= 3)).toBe(true);
+	});
+
+	it('gives the active groups proposals in every status, discussions, votes and decisions', async () => {
+		const proposals = await t.db
+			.selectFrom('proposals')
+			.select(['id', 'groupId', 'kind', 'status', 'analysis'])
+			.execute();
+		const byStatus: Record<string, number> = {};
+		for (const p of proposals) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
+		expect(byStatus).toEqual({
+			submitted: 1,
+			analyzed: 1,
+			discussion: 2,
+			vote: 1,
+			accepted: 1,
+			rejected: 1,
+			withdrawn: 1,
+			returned: 1
+		});
+		expect(new Set(proposals.map((p) => p.kind))).toEqual(new Set(proposalKinds));
+		expect(new Set(proposals.map((p) => p.groupId)).size).toBe(2);
+		expect(proposals.find((p) => p.status === 'analyzed')!.analysis.length).toBeGreaterThan(50);
+		const returned = await t.db
+			.selectFrom('proposalEvents')
+			.select('reason')
+			.where('toStatus', '=', 'returned')
+			.executeTakeFirstOrThrow();
+		expect((returned.reason ?? '').length).toBeGreaterThan(10);
+
+		// One vote is open, on the proposal in vote, well past the day the demo is seeded.
+		const votes = await t.db.selectFrom('votes').selectAll().execute();
+		const open = votes.filter((v) => v.status === 'open');
+		expect(open).toHaveLength(1);
+		const [vote] = open;
+		expect(vote!.kind).toBe('yes_no');
+		expect(vote!.isTallyLive).toBe(true);
+		expect(vote!.closesAt!.getTime()).toBeGreaterThan(Date.now() + 10 * 24 * 3600_000);
+		expect(proposals.find((p) => p.id === vote!.proposalId)!.status).toBe('vote');
+		const openBallots = await t.db
+			.selectFrom('ballots')
+			.select('voterId')
+			.where('voteId', '=', vote!.id)
+			.execute();
+		const roll = await t.db
+			.selectFrom('voteRoll')
+			.select('userId')
+			.where('voteId', '=', vote!.id)
+			.execute();
+		expect(openBallots.length).toBeGreaterThan(0);
+		expect(openBallots.length).toBeLessThan(roll.length);
+
+		// Closed votes of every kind, each with its decision; those of the literacy group are
+		// in the minutes of the meeting where they were announced.
+		const decisions = await t.db
+			.selectFrom('decisions as d')
+			.innerJoin('votes as v', 'v.id', 'd.voteId')
+			.leftJoin('meetings as m', 'm.id', 'd.meetingId')
+			.select([
+				'd.groupId',
+				'd.outcome',
+				'd.text',
+				'd.decidedAt',
+				'd.isQuorumMet',
+				'd.proposalId',
+				'd.participantCount',
+				'd.tally',
+				'v.kind',
+				'v.isSecret',
+				'v.maxChoices',
+				'm.groupId as meetingGroupId',
+				'm.heldOn'
+			])
+			.execute();
+		expect(decisions).toHaveLength(votes.length - 1);
+		expect(new Set(decisions.map((d) => d.outcome))).toEqual(
+			new Set(['accepted', 'rejected', 'chosen', 'no_quorum'])
+		);
+		for (const d of decisions) expect(d.text.length).toBeGreaterThan(20);
+		const linked = decisions.filter((d) => d.heldOn !== null);
+		expect(linked.length).toBeGreaterThanOrEqual(4);
+		for (const d of linked) {
+			expect(d.meetingGroupId).toBe(d.groupId);
+			expect(toWallClock(d.decidedAt, 'Asia/Bishkek').slice(0, 10) <= d.heldOn!).toBe(true);
+		}
+		const accepted = decisions.find((d) => d.outcome === 'accepted')!;
+		expect(accepted.isQuorumMet).toBe(true);
+		const failed = decisions.find((d) => d.outcome === 'no_quorum')!;
+		expect(proposals.find((p) => p.id === failed.proposalId)!.status).toBe('discussion');
+		const multiple = decisions.find((d) => d.kind === 'multiple')!;
+		expect(multiple.maxChoices).toBe(2);
+
+		// The secret ballot: who took part is kept, what they chose is gone after the count.
+		const secret = decisions.find((d) => d.isSecret)!;
+		expect(secret.kind).toBe('single');
+		const secretVote = votes.find((v) => v.isSecret)!;
+		const secretBallots = await t.db
+			.selectFrom('ballots')
+			.select(['choices', 'sealed'])
+			.where('voteId', '=', secretVote.id)
+			.execute();
+		expect(secretBallots).toHaveLength(secret.participantCount);
+		for (const b of secretBallots) {
+			expect(b.choices).toBeNull();
+			expect(b.sealed).toBeNull();
+		}
+		const lines = JSON.parse(secret.tally) as { count: number }[];
+		expect(lines.reduce((sum, l) => sum + l.count, 0)).toBe(secret.participantCount);
+
+		// Discussions: a proposal's thread with replies, a quote, mentions and an edited post,
+		// and free-standing threads.
+		const posts = await t.db
+			.selectFrom('discussionPosts as p')
+			.innerJoin('discussionThreads as t', 't.id', 'p.threadId')
+			.select(['p.threadId', 't.proposalId', 'p.parentId', 'p.quote', 'p.editedAt'])
+			.execute();
+		const perThread = new Map<string, number>();
+		for (const p of posts) perThread.set(p.threadId, (perThread.get(p.threadId) ?? 0) + 1);
+		const discussed = proposals.filter((p) => p.status === 'discussion').map((p) => p.id);
+		const busiest = posts.filter((p) => p.proposalId && discussed.includes(p.proposalId));
+		expect(Math.max(...busiest.map((p) => perThread.get(p.threadId)!))).toBeGreaterThanOrEqual(4);
+		expect(posts.some((p) => p.parentId !== null && p.quote === null)).toBe(true);
+		expect(posts.some((p) => (p.quote ?? '').length > 10)).toBe(true);
+		expect(posts.some((p) => p.editedAt !== null)).toBe(true);
+		const mentions = await t.db.selectFrom('postMentions').select('userId').execute();
+		expect(mentions.length).toBeGreaterThanOrEqual(3);
+		const free = await t.db
+			.selectFrom('discussionThreads')
+			.select('id')
+			.where('proposalId', 'is', null)
+			.execute();
+		expect(free.length).toBeGreaterThanOrEqual(1);
+		for (const thread of free) expect(perThread.get(thread.id)).toBeGreaterThanOrEqual(3);
 	});
 });

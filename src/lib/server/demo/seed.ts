@@ -7,7 +7,9 @@ import { resolveSession } from '../domain/accounts/sessions';
 import { updateProfile } from '../domain/accounts/update-profile';
 import { setupDeployment } from '../domain/schools/setup-deployment';
 import type { Actor } from '../access/actor';
+import type { BallotSeal } from '../domain/votes/seal';
 import type { BlobStore } from '../storage/types';
+import { seedDecisions } from './seed-decisions';
 import { seedGroups } from './seed-groups';
 import { seedMaterials } from './seed-materials';
 
@@ -61,9 +63,13 @@ const domain = 'karakol5.edu.kg';
 /**
  * A Kyrgyz school full of sample data, made through the real use cases (so the demo shows
  * what the product really does). Later capabilities add their parts below the staff.
- * Attached files go to `files`.
+ * Attached files go to `files`; secret ballots are sealed with `seal` (the deployment's own).
  */
-export async function seedDemo(db: Kysely<Database>, files: BlobStore): Promise<DemoAccount[]> {
+export async function seedDemo(
+	db: Kysely<Database>,
+	files: BlobStore,
+	seal: BallotSeal
+): Promise<DemoAccount[]> {
 	const accounts: DemoAccount[] = [];
 	const join = async (
 		invitedBy: Actor,
@@ -161,7 +167,9 @@ export async function seedDemo(db: Kysely<Database>, files: BlobStore): Promise<
 	});
 
 	await seedGroups(db, admin, deputy, staff, scientist);
-	await seedMaterials(db, files, { ...staff, [scientist.fullName]: scientist });
+	const members = { ...staff, [scientist.fullName]: scientist };
+	await seedMaterials(db, files, members);
+	await seedDecisions(db, files, seal, members);
 
 	return accounts;
 }

@@ -21,7 +21,13 @@ const labels: MinutesLabels = {
 	decided: 'ТОКТОМ КЫЛАТ',
 	notes: 'Кошумча маалымат',
 	decisions: 'Жыйындын чечимдери',
-	signature: 'колу'
+	signature: 'колу',
+	votes: 'Добуш берүү менен кабыл алынган чечимдер',
+	voteTitle: (number) => `Чечим №${number}`,
+	voteWording: 'Чечимдин тексти',
+	voteOutcome: 'Жыйынтыгы',
+	voteTally: 'Добуштар',
+	voteQuorum: 'Кворум'
 };
 
 const school = 'Каракол шаарындагы №5 Ү. Өмүрбеков атындагы орто мектеби';
@@ -100,6 +106,25 @@ function inOrder(text: string, pieces: string[]) {
 	expect(positions.every((at) => at >= 0)).toBe(true);
 	expect(positions).toEqual([...positions].sort((a, b) => a - b));
 }
+
+const votes: NonNullable<MinutesData['votes']> = [
+	{
+		number: 4,
+		question: 'Ачык сабактардын графигин бекитебизби?',
+		wording: 'Ачык сабактардын графиги бекитилсин.\nГрафик мектептин сайтына жарыялансын.',
+		outcome: 'Кабыл алынды',
+		tally: 'Ооба 7 · Жок 2 · Калыс калгандар 1',
+		quorum: 'Кворум бар (50%) · 12 кишиден 10 киши добуш берди'
+	},
+	{
+		number: 5,
+		question: 'Семинардын темасын тандаңыз <b>&</b>',
+		wording: '',
+		outcome: 'Көпчүлүк тандады: Сын ойлом',
+		tally: 'Сын ойлом 6 · Долбоордук окутуу 4',
+		quorum: 'Кворум талап кылынган эмес · 12 кишиден 10 киши добуш берди'
+	}
+];
 
 describe('minutes as DOCX', () => {
 	it('is a Word package with the school, title, people and agenda', async () => {
@@ -238,5 +263,39 @@ describe('minutes as DOCX', () => {
 			'Катчы:\t____________',
 			'\t(колу)'
 		]);
+	});
+
+	it('lists the decisions taken by vote after the agenda items, with wording, tally and quorum', async () => {
+		const { document, text, paragraphs } = await unpack({ ...meeting, votes });
+		inOrder(text, [
+			`2. ${secondItem}\nУГУЛДУ:`,
+			'График бекитилсин.',
+			'Добуш берүү менен кабыл алынган чечимдер:',
+			'Чечим №4. Ачык сабактардын графигин бекитебизби?',
+			'Чечимдин тексти: Ачык сабактардын графиги бекитилсин.',
+			'График мектептин сайтына жарыялансын.',
+			'Жыйынтыгы: Кабыл алынды',
+			'Добуштар: Ооба 7 · Жок 2 · Калыс калгандар 1',
+			'Кворум: Кворум бар (50%) · 12 кишиден 10 киши добуш берди',
+			'Чечим №5. Семинардын темасын тандаңыз <b>&</b>',
+			'Жыйынтыгы: Көпчүлүк тандады: Сын ойлом',
+			'Добуштар: Сын ойлом 6 · Долбоордук окутуу 4',
+			'Кворум: Кворум талап кылынган эмес · 12 кишиден 10 киши добуш берди',
+			'Кошумча маалымат:',
+			'Жыйындын чечимдери:'
+		]);
+		expect(paragraphs).toContain('График мектептин сайтына жарыялансын.');
+		// A decision not worded yet has no wording line, and markup stays text.
+		expect(paragraphs.filter((p) => p.startsWith('Чечимдин тексти:'))).toHaveLength(1);
+		expect(document).toContain('&lt;b&gt;&amp;&lt;/b&gt;');
+		expect(paragraphs.slice(-4)[0]).toBe('Төрага:\t____________\tҮмүт Өмүрбекова');
+	});
+
+	it('has no section of decisions by vote when none were linked to the meeting', async () => {
+		for (const data of [meeting, { ...meeting, votes: [] }]) {
+			const { text } = await unpack(data);
+			expect(text).not.toContain(`${labels.votes}:`);
+			expect(text).not.toContain('Чечим №');
+		}
 	});
 });

@@ -23,6 +23,29 @@ export interface MinutesLabels {
 	decisions: string;
 	/** The word printed under the signature line, e.g. "колу". */
 	signature: string;
+	/** The section of decisions taken by vote, e.g. "Добуш берүү менен кабыл алынган чечимдер". */
+	votes: string;
+	/** e.g. "Чечим №3" */
+	voteTitle: (number: number) => string;
+	voteWording: string;
+	voteOutcome: string;
+	voteTally: string;
+	voteQuorum: string;
+}
+
+/** A decision taken by vote and linked to this meeting, its lines already in words. */
+export interface MinutesVote {
+	/** The decision's number in the group's log. */
+	number: number;
+	question: string;
+	/** The leader's wording; empty while it waits to be written. */
+	wording: string;
+	/** e.g. "Кабыл алынды" */
+	outcome: string;
+	/** e.g. "Ооба 7 · Жок 2 · Калыс калгандар 1" */
+	tally: string;
+	/** e.g. "Кворум бар (50%) · 10 кишиден 8и добуш берди" */
+	quorum: string;
 }
 
 export interface MinutesData {
@@ -50,6 +73,8 @@ export interface MinutesData {
 	}[];
 	notes: string;
 	decisions: string;
+	/** Decisions taken by vote at this meeting, in the order taken; a section after the agenda. */
+	votes?: MinutesVote[];
 }
 
 const LOCALES: Record<MinutesData['language'], string> = {
@@ -157,6 +182,21 @@ function signature(label: string, name: string | null, caption: string): Paragra
 	];
 }
 
+/** "Decisions by vote": each decision's number and question, wording, outcome, tally and quorum. */
+function voteSections(votes: MinutesVote[], labels: MinutesLabels): Paragraph[] {
+	if (votes.length === 0) return [];
+	return [
+		heading(`${labels.votes}:`, true),
+		...votes.flatMap((vote) => [
+			heading(`${labels.voteTitle(vote.number)}. ${vote.question}`, true),
+			...labelled(labels.voteWording, vote.wording),
+			...labelled(labels.voteOutcome, vote.outcome),
+			...labelled(labels.voteTally, vote.tally),
+			...labelled(labels.voteQuorum, vote.quorum)
+		])
+	];
+}
+
 /** Renders a meeting's minutes as a DOCX in the layout of Kyrgyz school paperwork. */
 export function minutesDocx(data: MinutesData, labels: MinutesLabels): Promise<Buffer> {
 	const when = data.time ? `${data.date}, ${data.time}` : data.date;
@@ -196,6 +236,7 @@ export function minutesDocx(data: MinutesData, labels: MinutesLabels): Promise<B
 		...labelled(labels.invited, data.invited),
 		...(agendaList.length > 0 ? [heading(`${labels.agenda}:`, true), ...agendaList] : []),
 		...itemSections,
+		...voteSections(data.votes ?? [], labels),
 		...section(labels.notes, data.notes),
 		...section(labels.decisions, data.decisions),
 		...signature(labels.chair, data.chair, labels.signature),

@@ -15,7 +15,5 @@ export async function putToDiscussion(
 	const access = await proposalAccess(db, actor, groupId, proposalId);
 	if (access.proposal.status === 'discussion' && access.role === 'leader') return;
 	assertCan((status) => canPutToDiscussion(actor, access, status), access);
-	await inTransaction(db, (trx) =>
-		moveProposal(trx, access.proposal, 'discussion', actor.id, now)
-	);
+	await inTransaction(db, (trx) => moveProposal(trx, access.proposal, 'discussion', actor.id, now));
 }

@@ -38,10 +38,7 @@ export async function proposalAccess(
  * 403 if the actor may never do this to a proposal, 409 if the group is closed or the
  * proposal has moved past the status where it was possible.
  */
-export function assertCan(
-	rule: (status: ProposalStatus) => boolean,
-	access: ProposalAccess
-): void {
+export function assertCan(rule: (status: ProposalStatus) => boolean, access: ProposalAccess): void {
 	assertAllowed(proposalStatuses.some(rule));
 	assertOpen(access);
 	if (!rule(access.proposal.status)) throw new AppError('conflict', 'error_proposal_changed');
@@ -57,7 +54,10 @@ export async function moveProposal(
 	to: ProposalStatus,
 	actorId: string | null,
 	now: Date,
-	options: { reason?: string; set?: { analysis?: string; analyzedBy?: string; analyzedAt?: Date } } = {}
+	options: {
+		reason?: string;
+		set?: { analysis?: string; analyzedBy?: string; analyzedAt?: Date };
+	} = {}
 ): Promise<void> {
 	const updated = await trx
 		.updateTable('proposals')

@@ -165,7 +165,11 @@ export async function closeVoteNow(
 				.executeTakeFirst();
 			if (Number(closed.numUpdatedRows) === 0) throw new AppError('conflict', 'error_vote_closed');
 			const tally = await currentTally(trx, seal, vote);
-			await trx.updateTable('ballots').set({ sealed: null }).where('voteId', '=', vote.id).execute();
+			await trx
+				.updateTable('ballots')
+				.set({ sealed: null })
+				.where('voteId', '=', vote.id)
+				.execute();
 			const last = await trx
 				.selectFrom('decisions')
 				.select((eb) => eb.fn.max('number').as('number'))

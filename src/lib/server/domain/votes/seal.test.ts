@@ -13,7 +13,9 @@ describe('sealed secret ballots', () => {
 		expect(one.length).toBe(three.length);
 		expect(one).not.toContain('opt-a');
 		// The same choice sealed twice looks different: equal ballots cannot be matched.
-		expect(seal.seal('vote-1', 'voter-2', ['opt-a'])).not.toBe(seal.seal('vote-1', 'voter-2', ['opt-a']));
+		expect(seal.seal('vote-1', 'voter-2', ['opt-a'])).not.toBe(
+			seal.seal('vote-1', 'voter-2', ['opt-a'])
+		);
 		for (const [vote, voter] of [
 			['vote-2', 'voter-1'],
 			['vote-1', 'voter-2']

@@ -38,6 +38,8 @@ describe('the tally', () => {
 		expect(t.lines.map((l) => l.count)).toEqual([2, 2, 1]);
 		expect(t.outcome).toBe('chosen');
 		expect(leaders(t.lines).map((l) => l.optionId)).toEqual(['a', 'b']);
-		expect(leaders(countBallots({ kind: 'single', quorumPercent: null }, options, [], 4).lines)).toEqual([]);
+		expect(
+			leaders(countBallots({ kind: 'single', quorumPercent: null }, options, [], 4).lines)
+		).toEqual([]);
 	});
 });

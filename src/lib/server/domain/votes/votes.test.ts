@@ -488,7 +488,7 @@ describe('concurrency', () => {
  * ciphertext and names none.)
  */
 async function expectNoRowLinks(voters: Actor[], options: string[]) {
-	const tables = isPostgres(t.db)
+	const tables = isPostgres(t.db as never)
 		? (
 				await sql<{
 					name: string;

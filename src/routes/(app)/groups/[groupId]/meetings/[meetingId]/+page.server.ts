@@ -3,17 +3,21 @@ import { database } from '$lib/server/db';
 import { getMeeting } from '$lib/server/domain/meetings/get-meeting';
 import { maxAgendaItems } from '$lib/server/domain/meetings/input';
 import { updateMeeting } from '$lib/server/domain/meetings/update-meeting';
+import { meetingDecisions } from '$lib/server/domain/votes/list-decisions';
 import { collator, formatDateTime } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/web/denied';
 import { formatDay } from '$lib/server/web/days';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
+import { decisionCard } from '$lib/server/web/vote-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const view = await orHttpError(getMeeting(database(), actor, params.groupId, params.meetingId));
+	// Read-only here: the leader links a decision to these minutes on the vote's page.
+	const decisions = await meetingDecisions(database(), params.groupId, params.meetingId);
 	const order = collator(locals.locale);
 	const { meeting } = view;
 	const attendees = view.attendees.sort((a, b) => order.compare(a.fullName, b.fullName));
@@ -50,6 +54,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			version: meeting.updatedAt.getTime()
 		},
 		agenda: view.agenda,
+		votedDecisions: decisions.map((d) => decisionCard(d, locals.locale, config().timeZone)),
 		attendees: attendees.map((a) => ({ userId: a.userId, fullName: a.fullName, status: a.status })),
 		canEdit: view.canEdit,
 		maxAgendaItems,

@@ -1,10 +1,12 @@
 import { database } from '$lib/server/db';
 import { getMeeting } from '$lib/server/domain/meetings/get-meeting';
+import { meetingDecisions } from '$lib/server/domain/votes/list-decisions';
 import { minutesDocx } from '$lib/server/export/minutes-docx';
 import { requireActor } from '$lib/server/web/denied';
 import { formatDay } from '$lib/server/web/days';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
+import { minutesVote } from '$lib/server/web/vote-views';
 import { collator } from '$lib/i18n/format';
 import type { RequestHandler } from './$types';
 
@@ -13,6 +15,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const view = await orHttpError(getMeeting(database(), actor, params.groupId, params.meetingId));
 	const { meeting } = view;
+	const votes = await meetingDecisions(database(), params.groupId, params.meetingId);
 	const order = collator(locals.locale);
 	const names = (status: string) =>
 		view.attendees
@@ -36,7 +39,8 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			invited: meeting.invited || null,
 			agenda: view.agenda.map((item) => ({ ...item, speaker: item.speaker || null })),
 			notes: meeting.notes,
-			decisions: meeting.decisions
+			decisions: meeting.decisions,
+			votes: votes.map(minutesVote)
 		},
 		{
 			title: translate('minutes_number', { number: meeting.number }),
@@ -57,7 +61,13 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			decided: translate('minutes_decided').toUpperCase(),
 			notes: translate('minutes_notes'),
 			decisions: translate('minutes_decisions'),
-			signature: translate('minutes_signature')
+			signature: translate('minutes_signature'),
+			votes: translate('minutes_decisions_by_vote'),
+			voteTitle: (number) => translate('decision_title', { number }),
+			voteWording: translate('minutes_decisions_wording'),
+			voteOutcome: translate('minutes_decisions_outcome'),
+			voteTally: translate('minutes_decisions_tally'),
+			voteQuorum: translate('minutes_decisions_quorum')
 		}
 	);
 	const filename = `${translate('minutes_file', { number: meeting.number })}-${meeting.heldOn}.docx`;

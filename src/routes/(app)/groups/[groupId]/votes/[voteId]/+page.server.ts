@@ -1,0 +1,126 @@
+import { config } from '$lib/server/config.js';
+import { database } from '$lib/server/db';
+import { AppError } from '$lib/server/errors';
+import { castBallot } from '$lib/server/domain/votes/cast-ballot';
+import { closeVote } from '$lib/server/domain/votes/close-vote';
+import { decisionOf, getVote } from '$lib/server/domain/votes/get-vote';
+import { recordDecision } from '$lib/server/domain/votes/record-decision';
+import { ballots } from '$lib/server/secrets';
+import { formatDateTime } from '$lib/i18n/format';
+import { requireActor } from '$lib/server/web/denied';
+import { runForm } from '$lib/server/web/forms';
+import { translate } from '$lib/server/web/i18n';
+import { orHttpError } from '$lib/server/web/load';
+import {
+	ballotOptionName,
+	decisionCard,
+	meetingName,
+	quorumLine,
+	tallyBars,
+	turnoutLine,
+	voteKindName
+} from '$lib/server/web/vote-views';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const actor = requireActor(locals);
+	const { timeZone } = config();
+	const locale = locals.locale;
+	const view = await orHttpError(
+		getVote(database(), ballots(), actor, params.groupId, params.voteId)
+	);
+	const { vote } = view;
+	const at = (date: Date) => formatDateTime(date, locale, timeZone);
+	const optionName = new Map(view.options.map((o) => [o.id, ballotOptionName(o)]));
+	const names = (ids: string[]) => ids.map((id) => optionName.get(id) ?? '—').join(', ');
+	const isOpen = vote.status === 'open';
+	const closesAt = vote.closesAt ? at(vote.closesAt) : null;
+	return {
+		opened: url.searchParams.has('opened'),
+		vote: {
+			id: vote.id,
+			number: vote.number,
+			question: vote.question,
+			description: vote.description,
+			kind: voteKindName(vote.kind),
+			isMultiple: vote.kind === 'multiple',
+			maxChoices: vote.maxChoices,
+			isSecret: vote.isSecret,
+			isOpen,
+			closesAt,
+			closedAt: vote.closedAt ? at(vote.closedAt) : null,
+			opened: [view.openedByName, at(vote.openedAt)].filter(Boolean).join(', '),
+			quorum:
+				vote.quorumPercent === null
+					? translate('vote_quorum_none')
+					: translate('vote_quorum_rule', { percent: vote.quorumPercent }),
+			tallyWhen: translate(vote.isTallyLive ? 'vote_tally_live' : 'vote_tally_after_close')
+		},
+		proposal: view.proposal,
+		options: view.options.map((o) => ({ value: o.id, label: optionName.get(o.id)! })),
+		myChoiceIds: view.myChoices ?? [],
+		myChoices: view.myChoices === null ? null : names(view.myChoices),
+		refusal: view.refusal ? translate(view.refusal) : null,
+		canVote: view.canVote,
+		tally: view.tally
+			? {
+					bars: tallyBars(view.tally.lines, view.tally.participantCount, locale),
+					quorum: quorumLine(view.tally, !isOpen),
+					isQuorumMet: view.tally.isQuorumMet
+				}
+			: null,
+		tallyHidden: view.tally
+			? null
+			: vote.isTallyLive && view.canVote
+				? translate('vote_tally_hidden_live')
+				: closesAt
+					? translate('vote_tally_hidden_after_close_at', { date: closesAt })
+					: translate('vote_tally_hidden_after_close'),
+		turnout: turnoutLine(view.participants.length, view.rollCount),
+		participants: view.participants,
+		ballots: view.ballots?.map((b) => ({ name: b.name, choices: names(b.choices) })) ?? null,
+		decision: view.decision ? decisionCard(view.decision, locale, timeZone) : null,
+		decisionValues: {
+			text: view.decision?.text ?? '',
+			meetingId: view.decision?.meeting?.id ?? ''
+		} as Record<string, string>,
+		can: view.can,
+		meetings: view.meetings.map((meeting) => ({
+			value: meeting.id,
+			label: meetingName(meeting, locale)
+		}))
+	};
+};
+
+export const actions: Actions = {
+	cast: async ({ request, locals, params }) => {
+		const actor = requireActor(locals);
+		return runForm(request, async (values) => {
+			const { changed } = await castBallot(
+				database(),
+				ballots(),
+				actor,
+				params.groupId,
+				params.voteId,
+				values
+			);
+			return { cast: true as const, changed };
+		});
+	},
+	close: async ({ request, locals, params }) => {
+		const actor = requireActor(locals);
+		return runForm(request, async (values) => {
+			await closeVote(database(), ballots(), actor, params.groupId, params.voteId, values);
+			return { closed: true as const };
+		});
+	},
+	record: async ({ request, locals, params }) => {
+		const actor = requireActor(locals);
+		return runForm(request, async (values) => {
+			const decision = await decisionOf(database(), params.voteId);
+			if (!decision) throw new AppError('not_found', 'error_decision_not_found');
+			await recordDecision(database(), actor, params.groupId, decision.id, values);
+			return { recorded: true as const };
+		});
+	}
+};
