@@ -53,6 +53,11 @@ describe('votes over HTTP', () => {
 		expect(first.map((r) => r.status).filter((s) => s >= 400)).toEqual([]);
 		const second = await castAll((i) => (i % 4 === 0 ? 'abstain' : i % 2 === 0 ? 'no' : 'yes'));
 		expect(second.map((r) => r.status).filter((s) => s >= 400)).toEqual([]);
+		// A secret ballot: the page sent to a voter carries their own choice only, no tally and
+		// nobody else's ballot (the serialized page data included).
+		const voterPage = await (await call(server, page, { cookie: voters[3]!.cookie })).text();
+		expect(voterPage).toContain('ballots:null');
+		expect(voterPage).toContain('tally:null');
 
 		const ballots = await db
 			.selectFrom('ballots')

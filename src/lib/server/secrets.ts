@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from './config.js';
 import { ballotSeal, type BallotSeal } from './domain/votes/seal';
@@ -16,18 +16,23 @@ export function ballots(): BallotSeal {
 	return seal;
 }
 
-/** Reads the key file, or makes it; two processes starting at once agree on one key. */
+/**
+ * Reads the key file, or makes it. The key is written whole to a file of its own and then
+ * linked into place, which fails if another process got there first: nobody ever reads a
+ * half-written key, and two processes starting at once agree on one.
+ */
 export function keyFile(file: string): Buffer {
-	try {
-		return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-	}
-	mkdirSync(path.dirname(file), { recursive: true });
-	try {
-		writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	if (!existsSync(file)) {
+		mkdirSync(path.dirname(file), { recursive: true });
+		const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+		writeFileSync(draft, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+		try {
+			linkSync(draft, file);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		} finally {
+			unlinkSync(draft);
+		}
 	}
 	return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }

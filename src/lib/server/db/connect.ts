@@ -57,6 +57,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 10000');
+	// Deleted or overwritten values (a secret ballot's seal wiped at closing) are zeroed in
+	// the file, not left in free space for a copy of the file to reveal.
+	sqlite.pragma('secure_delete = ON');
 	const db = new Kysely<Database>({
 		dialect: new SqliteDialect({ database: adaptSqlite(sqlite) }),
 		plugins

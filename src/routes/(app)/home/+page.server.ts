@@ -1,6 +1,8 @@
 import { database } from '$lib/server/db';
 import { getHome } from '$lib/server/domain/accounts/get-home';
 import { listMyGroups } from '$lib/server/domain/groups/list-my-groups';
+import { config } from '$lib/server/config.js';
+import { formatDateTime } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/web/denied';
 import type { PageServerLoad } from './$types';
 
@@ -8,6 +10,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireActor(locals);
 	const db = database();
 	// What needs the user now: the groups they are in or invited to.
-	const [home, myGroups] = await Promise.all([getHome(db, actor), listMyGroups(db, actor)]);
+	const [home, groups] = await Promise.all([getHome(db, actor), listMyGroups(db, actor)]);
+	const myGroups = groups.map(({ nextDeadline, ...group }) => ({
+		...group,
+		nextDeadline: nextDeadline
+			? formatDateTime(nextDeadline, locals.locale, config().timeZone)
+			: null
+	}));
 	return { home, myGroups };
 };

@@ -105,7 +105,9 @@ describe('who sees a group', () => {
 				name: charter.name,
 				myRole: 'leader',
 				hasInvitation: false,
-				pendingRequests: 1
+				pendingRequests: 1,
+				votesWaiting: 0,
+				nextDeadline: null
 			}
 		]);
 		expect((await listMyGroups(t.db, w.member))[0]).toMatchObject({

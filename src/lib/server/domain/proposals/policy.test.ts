@@ -103,23 +103,23 @@ describe('discussions: members start threads and post in open ones; authors edit
 describe('votes: the leader runs them; those on the roll who are still members vote', () => {
 	plain(canRunVotes, ['leader']);
 	for (const [kind, [a, p]] of Object.entries(kinds))
-		for (const onRoll of [true, false]) {
-			const may = onRoll && members.includes(kind);
-			it(`${kind}, ${onRoll ? 'on' : 'not on'} the roll: ${may ? 'votes' : 'does not'}`, () =>
-				expect(canVote(a, p, onRoll)).toBe(may));
-		}
+		for (const onRoll of [true, false])
+			for (const externalMayVote of [true, false]) {
+				// The consultant votes only while the group lets external members vote.
+				const may =
+					onRoll && members.includes(kind) && (kind !== 'externalMember' || externalMayVote);
+				it(`${kind}, ${onRoll ? 'on' : 'not on'} the roll, external votes ${externalMayVote ? 'on' : 'off'}: ${may ? 'votes' : 'does not'}`, () =>
+					expect(canVote(a, p, onRoll, externalMayVote)).toBe(may));
+			}
 });
 
-describe('the tally shows once closed, or live to those who voted', () => {
-	const cases: [status: 'open' | 'closed', live: boolean, voted: boolean, shown: boolean][] = [
-		['closed', false, false, true],
-		['closed', true, false, true],
-		['open', true, true, true],
-		['open', true, false, false],
-		['open', false, true, false],
-		['open', false, false, false]
-	];
-	for (const [status, isTallyLive, voted, shown] of cases)
-		it(`${status}, ${isTallyLive ? 'live' : 'after closing'}, ${voted ? 'voted' : 'not voted'}: ${shown}`, () =>
-			expect(canSeeTally({ status, isTallyLive }, voted)).toBe(shown));
+describe('the tally shows once closed, or live to those who voted; never live when secret', () => {
+	for (const status of ['open', 'closed'] as const)
+		for (const isTallyLive of [true, false])
+			for (const isSecret of [true, false])
+				for (const voted of [true, false]) {
+					const shown = status === 'closed' || (isTallyLive && !isSecret && voted);
+					it(`${status}, ${isTallyLive ? 'live' : 'after closing'}, ${isSecret ? 'secret' : 'open ballot'}, ${voted ? 'voted' : 'not voted'}: ${shown}`, () =>
+						expect(canSeeTally({ status, isTallyLive, isSecret }, voted)).toBe(shown));
+				}
 });

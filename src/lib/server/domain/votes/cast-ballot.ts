@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import { validate, ValidationError } from '../../validation';
 import { assertOpen } from '../groups/queries';
 import { ballotInput } from './input';
-import { canVote } from './policy';
+import { canVote, whyNotVoting } from './policy';
 import { voteAccess, voteOptions } from './queries';
 import type { BallotSeal } from './seal';
 
@@ -25,13 +25,9 @@ export async function castBallot(
 ): Promise<{ changed: boolean }> {
 	const access = await voteAccess(db, seal, actor, groupId, voteId, now);
 	const { vote } = access;
-	if (!canVote(actor, access, access.isOnRoll)) {
-		const external = actor.schoolId !== access.schoolId && access.role !== null;
-		throw new AppError(
-			'forbidden',
-			external && !vote.isExternalAllowed ? 'error_vote_external_off' : 'error_vote_not_on_roll'
-		);
-	}
+	const externalMayVote = access.group.isExternalVoteAllowed;
+	if (!canVote(actor, access, access.isOnRoll, externalMayVote))
+		throw new AppError('forbidden', whyNotVoting(actor, access, vote, externalMayVote));
 	assertOpen(access);
 	if (vote.status !== 'open') throw new AppError('conflict', 'error_vote_closed');
 	const input = validate(ballotInput, rawInput);

@@ -32,6 +32,8 @@ export async function closeVote(
 			.select(['id', 'text'])
 			.where('voteId', '=', voteId)
 			.executeTakeFirstOrThrow();
+		// The same form sent twice: it is done already.
+		if (decision.text === input.text) return { decisionId: decision.id };
 		// Closed by its deadline a moment ago: what the leader wrote becomes the wording.
 		if (decision.text !== '') throw new AppError('conflict', 'error_vote_closed');
 		await recordDecision(db, actor, groupId, decision.id, input, now);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB, DecisionOutcome, Vote, VoteOptionCode } from '../../db/types';
 import type { MessageKey } from '../../../i18n/messages';
-import { canRunVotes, canSeeTally, canVote } from './policy';
+import { canRunVotes, canSeeTally, canVote, whyNotVoting } from './policy';
 import { ballotChoices, currentTally, voteAccess, voteOptions } from './queries';
 import type { BallotSeal } from './seal';
 import type { Tally, TallyLine } from './tally';
@@ -85,8 +85,8 @@ export async function getVote(
 	const tallyShown = canSeeTally(vote, mine !== null);
 	const decision = vote.status === 'closed' ? await decisionOf(db, voteId) : null;
 	const open = vote.status === 'open' && !access.isClosed;
-	const mayVote = canVote(actor, access, access.isOnRoll);
-	const external = actor.schoolId !== access.schoolId;
+	const externalMayVote = access.group.isExternalVoteAllowed;
+	const mayVote = canVote(actor, access, access.isOnRoll, externalMayVote);
 	const isLeader = canRunVotes(actor, access);
 	return {
 		vote,
@@ -100,9 +100,7 @@ export async function getVote(
 		refusal:
 			!open || mayVote || access.role === null
 				? null
-				: external && !vote.isExternalAllowed
-					? 'error_vote_external_off'
-					: 'error_vote_not_on_roll',
+				: whyNotVoting(actor, access, vote, externalMayVote),
 		canVote: open && mayVote,
 		tally: !tallyShown
 			? null

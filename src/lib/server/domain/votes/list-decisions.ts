@@ -21,8 +21,8 @@ export async function listDecisions(
 	groupId: string,
 	now = new Date()
 ): Promise<DecisionLogEntry[]> {
-	await groupWorkAccess(db, actor, groupId);
-	await closeOverdue(db, seal, groupId, now);
+	const access = await groupWorkAccess(db, actor, groupId);
+	if (!access.isClosed) await closeOverdue(db, seal, groupId, now);
 	const rows = await decisionRows(db, groupId).orderBy('d.number', 'desc').limit(500).execute();
 	return rows.map(toLogEntry);
 }

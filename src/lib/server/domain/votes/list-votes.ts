@@ -32,7 +32,7 @@ export async function listVotes(
 	now = new Date()
 ): Promise<{ votes: VoteSummary[]; canOpen: boolean }> {
 	const access = await groupWorkAccess(db, actor, groupId);
-	await closeOverdue(db, seal, groupId, now);
+	if (!access.isClosed) await closeOverdue(db, seal, groupId, now);
 	const rows = await db
 		.selectFrom('votes as v')
 		.leftJoin('proposals as p', 'p.id', 'v.proposalId')

@@ -92,7 +92,8 @@ export async function openVote(
 					closesAt,
 					isSecret: input.isSecret,
 					isExternalAllowed: input.isExternalAllowed,
-					isTallyLive: input.tally === 'live',
+					// A secret ballot's count shows only once closed (see canSeeTally).
+					isTallyLive: input.tally === 'live' && !input.isSecret,
 					status: 'open',
 					openedBy: actor.id,
 					openedAt: now,

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { isPostgres } from '../../db/migrations/columns';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, ProposalStatus, Vote } from '../../db/types';
@@ -27,7 +29,7 @@ export async function voteAccess(
 	now: Date
 ): Promise<VoteAccess> {
 	const access = await groupWorkAccess(db, actor, groupId);
-	await closeOverdue(db, seal, groupId, now, voteId);
+	if (!access.isClosed) await closeOverdue(db, seal, groupId, now, voteId);
 	const vote = await db
 		.selectFrom('votes')
 		.selectAll()
@@ -69,8 +71,9 @@ export async function closeOverdue(
 				at: vote.closesAt!
 			});
 		} catch (error) {
-			// Another request closed it first: that is the same result.
-			if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+			// Another request closed it first: that is the same result. Anything else (a ballot
+			// key that cannot open the ballots) must be seen, not taken for "already closed".
+			if (!(error instanceof AppError && error.messageKey === 'error_vote_closed')) throw error;
 		}
 	}
 }
@@ -155,7 +158,7 @@ export async function closeVoteNow(
 		at: Date;
 	}
 ): Promise<{ decisionId: string; tally: Tally }> {
-	return retryOnConflict(() =>
+	const result = await retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			const closed = await trx
 				.updateTable('votes')
@@ -219,6 +222,11 @@ export async function closeVoteNow(
 			return { decisionId, tally };
 		})
 	);
+	// SQLite keeps earlier page images in its write-ahead log until a checkpoint: empty it, so
+	// the seals just wiped do not linger in the -wal file either.
+	if (!db.isTransaction && !isPostgres(db as never))
+		await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+	return result;
 }
 
 /** The meeting chosen for a decision belongs to the group. */

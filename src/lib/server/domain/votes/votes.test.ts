@@ -10,6 +10,8 @@ import { testSeal } from '../../test/votes';
 import { useTestDatabase } from '../../test/vitest';
 import { ValidationError } from '../../validation';
 import { toWallClock } from '../../zoned';
+import { closeGroup } from '../groups/close-group';
+import { listMyGroups } from '../groups/list-my-groups';
 import { updateSettings } from '../groups/update-settings';
 import { createMeeting } from '../meetings/create-meeting';
 import { analyzeProposal } from '../proposals/analyze-proposal';
@@ -105,6 +107,23 @@ describe('opening a vote (§3.3)', () => {
 		);
 		expect((await listVotes(t.db, seal, w.leader, w.groupId)).canOpen).toBe(true);
 		expect((await listVotes(t.db, seal, w.admin, w.groupId)).canOpen).toBe(false);
+	});
+
+	it('home tells each voter how many votes wait for their ballot, and the soonest deadline', async () => {
+		const [first] = (await listVotes(t.db, seal, w.member, w.groupId)).votes;
+		const deadline = new Date(Date.now() + 3 * 24 * 3600_000);
+		const { voteId } = await open({ closesAt: toWallClock(deadline, timeZone) });
+		const waiting = async (actor: Actor) =>
+			(await listMyGroups(t.db, actor)).map((g) => [g.votesWaiting, g.nextDeadline?.getTime()]);
+		const minute = Math.floor(deadline.getTime() / 60_000) * 60_000;
+		expect(await waiting(w.member)).toEqual([[2, minute]]);
+		await cast(w.member, voteId, [(await optionIds(voteId))[0]!]);
+		expect(await waiting(w.member)).toEqual([[1, undefined]]);
+		await cast(w.member, first!.id, [(await optionIds(first!.id))[1]!]);
+		expect(await waiting(w.member)).toEqual([[0, undefined]]);
+		expect(await waiting(w.leader)).toEqual([[2, minute]]);
+		// Not on the roll: the consultant (external votes are off) is not asked.
+		expect(await waiting(w.scientist)).toEqual([[0, undefined]]);
 	});
 
 	it('only the leader opens a vote; bad settings are refused field by field', async () => {
@@ -214,8 +233,15 @@ describe('one person, one vote', () => {
 		expect(
 			(await appError(cast(w.scientist, without.voteId, [(await optionIds(without.voteId))[0]!])))
 				.messageKey
-		).toBe('error_vote_external_off');
+		).toBe('error_vote_external_excluded');
+		// The group stops letting external members vote: they stop at once, roll or not.
 		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: '' });
+		expect((await appError(cast(w.scientist, withThem.voteId, [yes!]))).messageKey).toBe(
+			'error_vote_external_off'
+		);
+		expect((await getVote(t.db, seal, w.scientist, w.groupId, withThem.voteId)).refusal).toBe(
+			'error_vote_external_off'
+		);
 	});
 });
 
@@ -403,10 +429,21 @@ describe('secret ballots', () => {
 		for (const [i, voter] of voters.entries()) await cast(voter, voteId, [options[picks[i]!]!]);
 		await cast(w.member, voteId, [options[0]!]); // changed: 2 × Дүйшөмбү, 2 × Шаршемби, 1 × Жума
 
+		// Asked for a live tally, a secret ballot still shows none before closing: watching the
+		// count move as names join the participants would tell who chose what.
 		const seen = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		expect(seen.vote.isTallyLive).toBe(false);
 		expect(seen.myChoices).toEqual([options[0]]);
-		expect(seen.tally?.lines.map((l) => l.count)).toEqual([2, 2, 1]);
+		expect(seen.tally).toBeNull();
 		expect(seen.ballots).toBeNull();
+		// Who took part, by name, not in the order they voted (the leader, the member, Чолпон…).
+		expect(seen.participants).toEqual([
+			'Айгүл Өмүрбекова',
+			'Бекболот Исаков',
+			'Назира Жээнбекова',
+			'Нурлан Үсөнов',
+			'Чолпон Абдыкадырова'
+		]);
 		await expectNoRowLinks(voters, options);
 
 		await closeVote(t.db, seal, w.leader, w.groupId, voteId, {
@@ -416,11 +453,7 @@ describe('secret ballots', () => {
 			const view = await getVote(t.db, seal, viewer, w.groupId, voteId);
 			expect(view.ballots).toBeNull();
 			expect(view.tally?.lines.map((l) => l.count)).toEqual([2, 2, 1]);
-			// Who took part, by name, never in the order they voted.
-			expect(view.participants).toEqual(
-				[...view.participants].sort((a, b) => a.localeCompare(b, 'ky'))
-			);
-			expect(view.participants).toHaveLength(5);
+			expect(view.participants).toEqual(seen.participants);
 		}
 		// The voter's own choice is gone too once counted: the seals are wiped.
 		expect((await getVote(t.db, seal, w.member, w.groupId, voteId)).myChoices).toEqual([]);
@@ -515,3 +548,31 @@ async function expectNoRowLinks(voters: Actor[], options: string[]) {
 		}
 	}
 }
+
+describe('closing the group (§3.6)', () => {
+	it('counts its open votes, secret ones included, and wipes their seals; nothing changes after', async () => {
+		const proposalId = await discussedProposal('Жабылганга чейинки сунуш');
+		const { voteId } = await open({ proposalId, isSecret: 'on' });
+		const [yes] = await optionIds(voteId);
+		await cast(w.member, voteId, [yes!]);
+		await closeGroup(t.db, w.admin, w.groupId, { reason: 'Окуу жылы бүттү' }, new Date(), seal);
+		const view = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		expect(view.vote.status).toBe('closed');
+		expect(view.decision).toMatchObject({ text: '', outcome: 'accepted', participantCount: 1 });
+		expect(view.can).toEqual({ close: false, record: false });
+		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe(
+			'accepted'
+		);
+		const rows = await t.db
+			.selectFrom('ballots')
+			.selectAll()
+			.where('voteId', '=', voteId)
+			.execute();
+		expect(rows.every((r) => r.sealed === null)).toBe(true);
+		expect((await appError(cast(w.member, voteId, [yes!]))).code).toBe('conflict');
+		expect(
+			(await appError(recordDecision(t.db, w.leader, w.groupId, view.decision!.id, { text: 'x' })))
+				.messageKey
+		).toBe('error_group_closed');
+	});
+});

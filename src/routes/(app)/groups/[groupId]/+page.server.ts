@@ -1,5 +1,6 @@
 import { config } from '$lib/server/config.js';
 import { database } from '$lib/server/db';
+import { ballots } from '$lib/server/secrets';
 import { closeGroup } from '$lib/server/domain/groups/close-group';
 import { getGroup } from '$lib/server/domain/groups/get-group';
 import { leaveGroup } from '$lib/server/domain/groups/leave-group';
@@ -105,7 +106,7 @@ export const actions: Actions = {
 	close: async ({ request, locals, params }) => {
 		const actor = requireActor(locals);
 		return runForm(request, async (values) => {
-			await closeGroup(database(), actor, params.groupId, values);
+			await closeGroup(database(), actor, params.groupId, values, new Date(), ballots());
 			return { done: 'closed' as const };
 		});
 	},
