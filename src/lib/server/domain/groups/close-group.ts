@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/actor';
-import { inTransaction } from '../../db/transaction';
+import { forgetWal } from '../../db/forget-wal';
+import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
@@ -36,36 +37,47 @@ export async function closeGroup(
 	assertAllowed(canManageGroup(actor, access));
 	assertOpen(access);
 	const { reason } = validate(closeInput, rawInput);
-	await inTransaction(db, async (trx) => {
-		const closed = await trx
-			.updateTable('groups')
-			.set({ closedAt: now, closedBy: actor.id, closedReason: reason, updatedAt: now })
-			.where('id', '=', groupId)
-			.where('closedAt', 'is', null)
-			.executeTakeFirst();
-		// Closed meanwhile (a double submit): once is enough.
-		if (Number(closed.numUpdatedRows) !== 1) throw new AppError('conflict', 'error_group_closed');
-		// Nothing waits on a closed group.
-		await trx
-			.updateTable('membershipRequests')
-			.set({ status: 'withdrawn', decidedBy: actor.id, decidedAt: now })
-			.where('groupId', '=', groupId)
-			.where('status', '=', 'pending')
-			.execute();
-		const open = await trx
-			.selectFrom('votes')
-			.selectAll()
-			.where('groupId', '=', groupId)
-			.where('status', '=', 'open')
-			.execute();
-		for (const vote of open)
-			await closeVoteNow(trx, seal, vote, {
-				byDeadline: false,
-				text: '',
-				meetingId: null,
-				recordedBy: actor.id,
-				at: now
-			});
-		await recordEvent(trx, { groupId, kind: 'closed', actorId: actor.id, reason }, now);
-	});
+	await retryOnConflict(() =>
+		inTransaction(db, async (trx) => {
+			const closed = await trx
+				.updateTable('groups')
+				.set({ closedAt: now, closedBy: actor.id, closedReason: reason, updatedAt: now })
+				.where('id', '=', groupId)
+				.where('closedAt', 'is', null)
+				.executeTakeFirst();
+			// Closed meanwhile (a double submit): once is enough.
+			if (Number(closed.numUpdatedRows) !== 1) throw new AppError('conflict', 'error_group_closed');
+			// Nothing waits on a closed group.
+			await trx
+				.updateTable('membershipRequests')
+				.set({ status: 'withdrawn', decidedBy: actor.id, decidedAt: now })
+				.where('groupId', '=', groupId)
+				.where('status', '=', 'pending')
+				.execute();
+			const open = await trx
+				.selectFrom('votes')
+				.selectAll()
+				.where('groupId', '=', groupId)
+				.where('status', '=', 'open')
+				.execute();
+			for (const vote of open) {
+				// One past its deadline closed then, as it would have on its next read.
+				const overdue = vote.closesAt !== null && vote.closesAt <= now;
+				try {
+					await closeVoteNow(trx, seal, vote, {
+						byDeadline: overdue,
+						text: '',
+						meetingId: null,
+						recordedBy: overdue ? null : actor.id,
+						at: overdue ? vote.closesAt! : now
+					});
+				} catch (error) {
+					// The leader or its deadline closed it a moment ago: counted already.
+					if (!(error instanceof AppError && error.messageKey === 'error_vote_closed')) throw error;
+				}
+			}
+			await recordEvent(trx, { groupId, kind: 'closed', actorId: actor.id, reason }, now);
+		})
+	);
+	await forgetWal(db);
 }

@@ -22,23 +22,40 @@ function votesWaitingFor(
 	userId: string,
 	now: Date
 ) {
-	return eb
-		.selectFrom('votes as v')
-		.innerJoin('voteRoll as r', (j) => j.onRef('r.voteId', '=', 'v.id').on('r.userId', '=', userId))
-		.whereRef('v.groupId', '=', 'g.id')
-		.where('v.status', '=', 'open')
-		.where((c) => c.or([c('v.closesAt', 'is', null), c('v.closesAt', '>', now)]))
-		.where((c) =>
-			c.not(
-				c.exists(
-					c
-						.selectFrom('ballots as b')
-						.select('b.voterId')
-						.whereRef('b.voteId', '=', 'v.id')
-						.where('b.voterId', '=', userId)
+	return (
+		eb
+			.selectFrom('votes as v')
+			.innerJoin('voteRoll as r', (j) =>
+				j.onRef('r.voteId', '=', 'v.id').on('r.userId', '=', userId)
+			)
+			.whereRef('v.groupId', '=', 'g.id')
+			.where('v.status', '=', 'open')
+			.where((c) => c.or([c('v.closesAt', 'is', null), c('v.closesAt', '>', now)]))
+			// External members vote only while the group lets them (§5.1).
+			.where((c) =>
+				c.or([
+					c('g.isExternalVoteAllowed', '=', true),
+					c.exists(
+						c
+							.selectFrom('users as u')
+							.select('u.id')
+							.where('u.id', '=', userId)
+							.whereRef('u.schoolId', '=', 'g.schoolId')
+					)
+				])
+			)
+			.where((c) =>
+				c.not(
+					c.exists(
+						c
+							.selectFrom('ballots as b')
+							.select('b.voterId')
+							.whereRef('b.voteId', '=', 'v.id')
+							.where('b.voterId', '=', userId)
+					)
 				)
 			)
-		);
+	);
 }
 
 /**

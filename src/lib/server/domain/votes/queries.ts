@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
-import { isPostgres } from '../../db/migrations/columns';
+import { forgetWal } from '../../db/forget-wal';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, ProposalStatus, Vote } from '../../db/types';
@@ -158,7 +157,7 @@ export async function closeVoteNow(
 		at: Date;
 	}
 ): Promise<{ decisionId: string; tally: Tally }> {
-	const result = await retryOnConflict(() =>
+	const close = () =>
 		inTransaction(db, async (trx) => {
 			const closed = await trx
 				.updateTable('votes')
@@ -220,12 +219,10 @@ export async function closeVoteNow(
 					);
 			}
 			return { decisionId, tally };
-		})
-	);
-	// SQLite keeps earlier page images in its write-ahead log until a checkpoint: empty it, so
-	// the seals just wiped do not linger in the -wal file either.
-	if (!db.isTransaction && !isPostgres(db as never))
-		await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+		});
+	// Inside a caller's transaction a retry would run in an aborted one: the caller retries.
+	const result = await (db.isTransaction ? close() : retryOnConflict(close));
+	await forgetWal(db);
 	return result;
 }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
@@ -234,8 +235,13 @@ describe('one person, one vote', () => {
 			(await appError(cast(w.scientist, without.voteId, [(await optionIds(without.voteId))[0]!])))
 				.messageKey
 		).toBe('error_vote_external_excluded');
+		// Another vote with them, not voted yet: home counts it for the scientist while allowed.
+		await open({ isExternalAllowed: 'on' });
+		const waiting = async () => (await listMyGroups(t.db, w.scientist))[0]!.votesWaiting;
+		expect(await waiting()).toBe(1);
 		// The group stops letting external members vote: they stop at once, roll or not.
 		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: '' });
+		expect(await waiting()).toBe(0);
 		expect((await appError(cast(w.scientist, withThem.voteId, [yes!]))).messageKey).toBe(
 			'error_vote_external_off'
 		);
@@ -449,6 +455,8 @@ describe('secret ballots', () => {
 		await closeVote(t.db, seal, w.leader, w.groupId, voteId, {
 			text: 'Шаршемби жана дүйшөмбү тең.'
 		});
+		// SQLite: the write-ahead log that held the seals' earlier pages is emptied at once.
+		if (t.handle.sqliteFile) expect(fs.statSync(`${t.handle.sqliteFile}-wal`).size).toBe(0);
 		for (const viewer of [w.admin, w.leader, w.member]) {
 			const view = await getVote(t.db, seal, viewer, w.groupId, voteId);
 			expect(view.ballots).toBeNull();
@@ -555,7 +563,16 @@ describe('closing the group (§3.6)', () => {
 		const { voteId } = await open({ proposalId, isSecret: 'on' });
 		const [yes] = await optionIds(voteId);
 		await cast(w.member, voteId, [yes!]);
+		// One whose deadline passed unseen: closed as of its deadline, as a read would have.
+		const t0 = new Date(Date.now() - 3 * 3600_000);
+		const overdue = await open(
+			{ closesAt: toWallClock(new Date(t0.getTime() + 3600_000), timeZone) },
+			t0
+		);
 		await closeGroup(t.db, w.admin, w.groupId, { reason: 'Окуу жылы бүттү' }, new Date(), seal);
+		const late = (await getVote(t.db, seal, w.member, w.groupId, overdue.voteId)).decision!;
+		expect(late.isClosedByDeadline).toBe(true);
+		expect(late.decidedAt.getTime()).toBeLessThan(Date.now() - 3600_000);
 		const view = await getVote(t.db, seal, w.member, w.groupId, voteId);
 		expect(view.vote.status).toBe('closed');
 		expect(view.decision).toMatchObject({ text: '', outcome: 'accepted', participantCount: 1 });
