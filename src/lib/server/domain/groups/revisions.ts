@@ -1,4 +1,5 @@
 import { newId } from '../../db/ids';
+import { nextNumber } from '../../db/next-number';
 import type { DB } from '../../db/types';
 import { charterFields, type Charter, type CharterField } from './input';
 
@@ -18,12 +19,7 @@ export async function addRevision(
 	input: { groupId: string; authorId: string; charter: Charter; changed: CharterField[] },
 	now: Date
 ): Promise<number> {
-	const last = await db
-		.selectFrom('groupRevisions')
-		.select((eb) => eb.fn.max('number').as('number'))
-		.where('groupId', '=', input.groupId)
-		.executeTakeFirst();
-	const number = Number(last?.number ?? 0) + 1;
+	const number = await nextNumber(db, 'groupRevisions', input.groupId);
 	await db
 		.insertInto('groupRevisions')
 		.values({

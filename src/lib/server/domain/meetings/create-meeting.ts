@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
+import { nextNumber } from '../../db/next-number';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
 import { assertAllowed, assertOpen } from '../groups/queries';
@@ -38,12 +39,7 @@ function insertNext(
 	now: Date
 ): Promise<number> {
 	return inTransaction(db, async (trx) => {
-		const last = await trx
-			.selectFrom('meetings')
-			.select((eb) => eb.fn.max('number').as('number'))
-			.where('groupId', '=', groupId)
-			.executeTakeFirst();
-		const next = Number(last?.number ?? 0) + 1;
+		const next = await nextNumber(trx, 'meetings', groupId);
 		await trx
 			.insertInto('meetings')
 			.values({

@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
+import { nextNumber } from '../../db/next-number';
 import type { DB } from '../../db/types';
 import type { ReceivedFile } from '../../files/receive';
 import { storeReceived } from '../../files/store-received';
@@ -54,12 +55,7 @@ export async function createProposal(
 						params: { max: Math.round(limits.maxGroupBytes / 1024 / 1024) }
 					}
 				]);
-			const last = await trx
-				.selectFrom('proposals')
-				.select((eb) => eb.fn.max('number').as('number'))
-				.where('groupId', '=', groupId)
-				.executeTakeFirst();
-			const number = Number(last?.number ?? 0) + 1;
+			const number = await nextNumber(trx, 'proposals', groupId);
 			await trx
 				.insertInto('proposals')
 				.values({

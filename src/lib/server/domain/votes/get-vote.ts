@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor';
 import type { DB, DecisionOutcome, Vote, VoteOptionCode } from '../../db/types';
 import type { MessageKey } from '../../../i18n/messages';
 import { canRunVotes, canSeeTally, canVote, whyNotVoting } from './policy';
-import { ballotChoices, currentTally, voteAccess, voteOptions } from './queries';
+import { ballotChoices, currentTally, rollCount, voteAccess, voteOptions } from './queries';
 import type { BallotSeal } from './seal';
 import type { Tally, TallyLine } from './tally';
 
@@ -66,11 +66,7 @@ export async function getVote(
 			? db.selectFrom('users').select('fullName').where('id', '=', vote.openedBy).executeTakeFirst()
 			: undefined,
 		voteOptions(db, voteId),
-		db
-			.selectFrom('voteRoll')
-			.select((eb) => eb.fn.countAll().as('n'))
-			.where('voteId', '=', voteId)
-			.executeTakeFirstOrThrow(),
+		rollCount(db, voteId),
 		db
 			.selectFrom('ballots as b')
 			.innerJoin('users as u', 'u.id', 'b.voterId')
@@ -93,7 +89,7 @@ export async function getVote(
 		proposal: proposal ? { ...proposal, number: Number(proposal.number) } : null,
 		openedByName: opener?.fullName ?? null,
 		options,
-		rollCount: Number(roll.n),
+		rollCount: roll,
 		participants: people.map((p) => p.fullName).sort((a, b) => a.localeCompare(b, 'ky')),
 		isOnRoll: access.isOnRoll,
 		myChoices: mine,

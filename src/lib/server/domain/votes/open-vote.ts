@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
+import { nextNumber } from '../../db/next-number';
 import type { DB, VoteOptionCode } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate, ValidationError, type FieldIssue } from '../../validation';
@@ -71,12 +72,7 @@ export async function openVote(
 					});
 				await recordProposalEvent(trx, input.proposalId, 'discussion', 'vote', actor.id, now);
 			}
-			const last = await trx
-				.selectFrom('votes')
-				.select((eb) => eb.fn.max('number').as('number'))
-				.where('groupId', '=', groupId)
-				.executeTakeFirst();
-			const number = Number(last?.number ?? 0) + 1;
+			const number = await nextNumber(trx, 'votes', groupId);
 			await trx
 				.insertInto('votes')
 				.values({

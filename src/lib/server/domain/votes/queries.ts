@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/actor';
 import { forgetWal } from '../../db/forget-wal';
+import { nextNumber } from '../../db/next-number';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, ProposalStatus, Vote } from '../../db/types';
@@ -172,18 +173,14 @@ export async function closeVoteNow(
 				.set({ sealed: null })
 				.where('voteId', '=', vote.id)
 				.execute();
-			const last = await trx
-				.selectFrom('decisions')
-				.select((eb) => eb.fn.max('number').as('number'))
-				.where('groupId', '=', vote.groupId)
-				.executeTakeFirst();
+			const number = await nextNumber(trx, 'decisions', vote.groupId);
 			const decisionId = newId();
 			await trx
 				.insertInto('decisions')
 				.values({
 					id: decisionId,
 					groupId: vote.groupId,
-					number: Number(last?.number ?? 0) + 1,
+					number,
 					voteId: vote.id,
 					proposalId: vote.proposalId,
 					meetingId: decision.meetingId,
