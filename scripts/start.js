@@ -2,7 +2,7 @@
 // Migrations run inside the app at start (src/hooks.server.ts → init).
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../src/lib/server/config.js';
-import { buildDir, buildIfNeeded } from './lib/build.js';
+import { buildDir, buildIfNeeded, workersDir } from './lib/build.js';
 
 let config;
 try {
@@ -30,5 +30,8 @@ if (config.trustedProxies > 0) {
 } else {
 	delete process.env.ADDRESS_HEADER;
 }
+
+// The collection render worker, bundled beside the app by the build.
+process.env.USTAT_WORKERS_DIR = workersDir;
 
 await import(path.join(buildDir, 'index.js'));

@@ -17,7 +17,11 @@ import { closeDatabase, database, initDatabase } from '$lib/server/db';
 import { resolveSession, sessionCookie } from '$lib/server/domain/accounts/sessions';
 import { isSetupDone } from '$lib/server/domain/schools/queries';
 import { log } from '$lib/server/log';
+import { fileStore } from '$lib/server/storage';
 import { sweepTemporaryFiles } from '$lib/server/storage/sweep';
+import { startJobRunner, stopJobRunner } from '$lib/server/jobs/runner';
+// Job handlers register themselves when imported.
+import '$lib/server/domain/collections/compile-edition-job';
 import { translate } from '$lib/server/web/i18n';
 import { failureResponse } from '$lib/server/web/failure-page';
 import { setSessionCookie } from '$lib/server/web/session-cookie';
@@ -32,8 +36,11 @@ export const init: ServerInit = async () => {
 		(removed) => removed > 0 && log.info({ removed }, 'old temporary files removed'),
 		(err: unknown) => log.warn({ err }, 'temporary files could not be swept')
 	);
+	// Background jobs (compiling collections) run in this process unless turned off.
+	if (process.env.JOBS !== 'off') startJobRunner(handle.db, fileStore());
 	// adapter-node emits this after SIGTERM/SIGINT once in-flight requests have finished.
 	process.once('sveltekit:shutdown' as never, async (reason: string) => {
+		await stopJobRunner();
 		await closeDatabase();
 		log.info({ reason }, 'stopped');
 	});

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const buildDir = path.join(root, 'build');
+/** Worker threads bundled beside the app (scripts/build-workers.js); the server finds them by USTAT_WORKERS_DIR. */
+export const workersDir = path.join(buildDir, 'workers');
 const stampFile = path.join(buildDir, '.source-stamp');
 const sources = [
 	'src',
@@ -40,7 +42,10 @@ function newestSource() {
 function buildIsCurrent() {
 	const stamp = fs.statSync(stampFile, { throwIfNoEntry: false });
 	return Boolean(
-		stamp && fs.existsSync(path.join(buildDir, 'index.js')) && stamp.mtimeMs >= newestSource()
+		stamp &&
+		fs.existsSync(path.join(buildDir, 'index.js')) &&
+		fs.existsSync(path.join(workersDir, 'render-collection.mjs')) &&
+		stamp.mtimeMs >= newestSource()
 	);
 }
 
@@ -66,9 +71,18 @@ export function buildIfNeeded() {
 			cwd: root,
 			stdio: 'inherit'
 		});
-		if (result.status !== 0) {
+		// The render worker (DOCX and PDF of collections) is bundled apart: Vite bundles only
+		// what the routes import.
+		const workers =
+			result.status === 0
+				? spawnSync(process.execPath, [path.join(root, 'scripts', 'build-workers.js')], {
+						cwd: root,
+						stdio: 'inherit'
+					})
+				: result;
+		if (workers.status !== 0) {
 			console.error('The build failed; see the messages above.');
-			process.exit(result.status ?? 1);
+			process.exit(workers.status ?? 1);
 		}
 		fs.writeFileSync(stampFile, new Date().toISOString());
 		console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

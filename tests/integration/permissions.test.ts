@@ -392,6 +392,123 @@ const votePage = (w: World) => `${group(w)}/votes/${w.voteId}`;
 /** Only the leader: `ok`; everyone else who sees the group 403. */
 const leader = (ok: Outcome) => inGroup(403, { leaderA: ok });
 
+/** C6: methodological collections, seen by members and the admin; the leader edits. */
+const collectionPage = (w: World) => `${group(w)}/collections/${w.collectionId}`;
+const editionPage = (w: World) => `${collectionPage(w)}/editions/1`;
+const collectionRows: Row[] = [
+	{
+		route: '/(app)/groups/[groupId]/collections',
+		use: 'GET',
+		path: (w) => `${group(w)}/collections`,
+		expect: groupWork(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/new',
+		use: 'GET',
+		path: (w) => `${group(w)}/collections/new`,
+		expect: leader(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/new',
+		use: 'default',
+		path: (w) => `${group(w)}/collections/new`,
+		form: {},
+		expect: leader(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]',
+		use: 'GET',
+		path: collectionPage,
+		expect: groupWork(200)
+	},
+	...(
+		[
+			['addSection', {}, 400],
+			['updateSection', (w: World) => ({ sectionId: w.sectionId }), 400],
+			['removeSection', { sectionId: 'no-such-section' }, 404],
+			['moveSection', (w: World) => ({ sectionId: w.sectionId }), 400],
+			['addItem', {}, 400],
+			['note', { itemId: 'no-such-item' }, 404],
+			['removeItem', { itemId: 'no-such-item' }, 404],
+			['moveItem', (w: World) => ({ itemId: w.itemId }), 400],
+			['reorder', { order: 'not-an-order' }, 400]
+		] as const
+	).map(([action, form, status]): Row => ({
+		route: '/(app)/groups/[groupId]/collections/[collectionId]',
+		use: `?/${action}`,
+		path: collectionPage,
+		form: form as Row['form'],
+		expect: leader(status)
+	})),
+	// Compiling the empty collection: only the leader gets as far as "it is empty".
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]',
+		use: '?/compile',
+		path: (w) => `${group(w)}/collections/${w.emptyCollectionId}`,
+		form: {},
+		expect: leader(409)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/edit',
+		use: 'GET',
+		path: (w) => `${collectionPage(w)}/edit`,
+		expect: leader(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/edit',
+		use: 'default',
+		path: (w) => `${collectionPage(w)}/edit`,
+		form: {},
+		expect: leader(400)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]',
+		use: 'GET',
+		path: editionPage,
+		expect: groupWork(200)
+	},
+	// Edition 1 compiled fine (nothing to retry) and no vote approved it yet: 409 for the leader.
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]',
+		use: '?/retry',
+		path: editionPage,
+		form: {},
+		expect: leader(409)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]',
+		use: '?/approve',
+		path: editionPage,
+		form: {},
+		expect: leader(409)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/web',
+		use: 'GET',
+		path: (w) => `${editionPage(w)}/web`,
+		expect: groupWork(200)
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/collection.docx',
+		use: 'GET',
+		path: (w) => `${editionPage(w)}/collection.docx`,
+		expect: { ...groupWork(200), anonymous: 401 }
+	},
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/collection.pdf',
+		use: 'GET',
+		path: (w) => `${editionPage(w)}/collection.pdf`,
+		expect: { ...groupWork(200), anonymous: 401 }
+	},
+	// Only the pictures of the edition's own content are served.
+	{
+		route: '/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/images/[key]',
+		use: 'GET',
+		path: (w) => `${editionPage(w)}/images/${'0'.repeat(64)}`,
+		expect: { ...groupWork(404), anonymous: 401 }
+	}
+];
+
 const decisionRows: Row[] = [
 	{
 		route: '/(app)/groups/[groupId]/proposals',
@@ -727,6 +844,7 @@ const matrix: Row[] = [
 	})),
 	...materialRows,
 	...decisionRows,
+	...collectionRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

@@ -32,6 +32,12 @@ import { startThread } from '../../src/lib/server/domain/discussions/start-threa
 import { openVote } from '../../src/lib/server/domain/votes/open-vote';
 import { closeVote } from '../../src/lib/server/domain/votes/close-vote';
 import { testSeal } from '../../src/lib/server/test/votes';
+import { decideMaterial } from '../../src/lib/server/domain/materials/decide-material';
+import { createCollection } from '../../src/lib/server/domain/collections/create-collection';
+import { addSection } from '../../src/lib/server/domain/collections/add-section';
+import { addItem } from '../../src/lib/server/domain/collections/add-item';
+import { compileCollection } from '../../src/lib/server/domain/collections/compile-collection';
+import { runJobsUntilIdle } from '../../src/lib/server/jobs/runner';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -107,6 +113,12 @@ export async function buildWorld(server: TestServer) {
 		actorOf(users.leaderA),
 		actorOf(users.memberA)
 	);
+	const collections = await buildCollections(
+		server,
+		group.groupId,
+		actorOf(users.leaderA),
+		actorOf(users.memberA)
+	);
 	return {
 		schoolA,
 		schoolB,
@@ -115,6 +127,7 @@ export async function buildWorld(server: TestServer) {
 		...group,
 		...materials,
 		...decisions,
+		...collections,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }
@@ -238,6 +251,47 @@ async function buildDecisions(server: TestServer, groupId: string, leader: Actor
 		voteId,
 		closedVoteId: closed.voteId
 	};
+}
+
+/**
+ * The leader's collection with one section holding memberA's accepted material, compiled
+ * into edition 1; and an empty second collection (compiling it is refused).
+ */
+async function buildCollections(server: TestServer, groupId: string, leader: Actor, member: Actor) {
+	const db = server.db;
+	const files = createDiskStore(path.join(server.dataDir, 'files'));
+	const { materialId } = await createMaterial(
+		db,
+		files,
+		member,
+		groupId,
+		materialForm({ title: 'Жыйындыга кабыл алынган' })
+	);
+	await offerMaterial(db, member, groupId, materialId);
+	await decideMaterial(db, leader, groupId, materialId, {
+		to: 'accepted',
+		version: '1',
+		reason: 'Жыйындыга.'
+	});
+	const form = { title: 'Жыйынды', year: '2026', language: 'ky' };
+	const { collectionId } = await createCollection(db, leader, groupId, form);
+	const empty = await createCollection(db, leader, groupId, { ...form, title: 'Бош жыйынды' });
+	const { sectionId } = await addSection(db, leader, groupId, collectionId, { title: 'Бөлүм' });
+	const { itemId } = await addItem(db, leader, groupId, collectionId, { materialId, sectionId });
+	await compileCollection(db, leader, groupId, collectionId);
+	// The server's own job runner may take the job first: wait until the edition is made.
+	for (let tries = 0; ; tries++) {
+		await runJobsUntilIdle(db, files);
+		const edition = await db
+			.selectFrom('collectionEditions')
+			.select('status')
+			.where('collectionId', '=', collectionId)
+			.executeTakeFirstOrThrow();
+		if (edition.status === 'done') break;
+		if (edition.status === 'failed' || tries > 600) throw new Error('edition 1 was not made');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return { collectionId, emptyCollectionId: empty.collectionId, sectionId, itemId };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

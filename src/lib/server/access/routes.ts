@@ -158,6 +158,43 @@ export const routeAccess: Record<string, RouteAccess> = {
 		actions: { cast: signedIn, close: signedIn, record: signedIn }
 	},
 	'/(app)/groups/[groupId]/decisions': { page: signedIn },
+	// Methodological collections (C6): members and the admin see them, the leader edits and
+	// compiles (domain/collections/policy.ts).
+	'/(app)/groups/[groupId]/collections': { page: signedIn },
+	'/(app)/groups/[groupId]/collections/new': { page: signedIn, actions: { default: signedIn } },
+	'/(app)/groups/[groupId]/collections/[collectionId]': {
+		page: signedIn,
+		actions: {
+			addSection: signedIn,
+			updateSection: signedIn,
+			removeSection: signedIn,
+			moveSection: signedIn,
+			addItem: signedIn,
+			note: signedIn,
+			removeItem: signedIn,
+			moveItem: signedIn,
+			reorder: signedIn,
+			compile: signedIn
+		}
+	},
+	'/(app)/groups/[groupId]/collections/[collectionId]/edit': {
+		page: signedIn,
+		actions: { default: signedIn }
+	},
+	'/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]': {
+		page: signedIn,
+		actions: { retry: signedIn, approve: signedIn }
+	},
+	'/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/web': { page: signedIn },
+	'/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/collection.docx': {
+		endpoint: { GET: signedIn }
+	},
+	'/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/collection.pdf': {
+		endpoint: { GET: signedIn }
+	},
+	'/(app)/groups/[groupId]/collections/[collectionId]/editions/[number]/images/[key]': {
+		endpoint: { GET: signedIn }
+	},
 	'/(app)/operator/schools/[schoolId]': {
 		page: operator,
 		actions: { save: operator, invite: operator }

@@ -505,6 +505,8 @@ export interface VoteTable {
 	openedAt: Date;
 	closedAt: Date | null;
 	updatedAt: Date;
+	/** Set when the vote is on approving an edition of a methodological collection. */
+	collectionEditionId: string | null;
 }
 
 export interface VoteOptionTable {
@@ -553,6 +555,98 @@ export interface DecisionTable {
 	updatedAt: Date;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobTable {
+	id: string;
+	kind: string;
+	/** JSON. */
+	payload: string;
+	status: JobStatus;
+	attempts: number;
+	maxAttempts: number;
+	/** Not before this moment (a retry waits a little). */
+	runAt: Date;
+	lockedBy: string | null;
+	heartbeatAt: Date | null;
+	error: string | null;
+	createdAt: Date;
+	startedAt: Date | null;
+	finishedAt: Date | null;
+}
+
+export type CollectionLanguage = 'ky' | 'ru' | 'en';
+
+export interface CollectionTable {
+	id: string;
+	groupId: string;
+	title: string;
+	subtitle: string;
+	year: number;
+	language: CollectionLanguage;
+	city: string;
+	approvalNote: string;
+	preface: string;
+	/** JSON array of lines. */
+	reviewers: string;
+	createdBy: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+export interface CollectionEditorTable {
+	collectionId: string;
+	userId: string;
+	position: number;
+}
+
+export interface CollectionSectionTable {
+	id: string;
+	collectionId: string;
+	position: number;
+	title: string;
+	intro: string;
+}
+
+export interface CollectionItemTable {
+	id: string;
+	collectionId: string;
+	sectionId: string;
+	materialId: string;
+	position: number;
+	note: string;
+}
+
+export const editionStatuses = ['queued', 'compiling', 'done', 'failed'] as const;
+export type EditionStatus = (typeof editionStatuses)[number];
+
+export interface CollectionEditionTable {
+	id: string;
+	collectionId: string;
+	number: number;
+	status: EditionStatus;
+	/** 0–100. */
+	progress: number;
+	/** JSON of export/collection/model.ts CollectionModel. */
+	model: string;
+	itemCount: number;
+	jobId: string | null;
+	docxKey: string | null;
+	docxSize: number | null;
+	pdfKey: string | null;
+	pdfSize: number | null;
+	pdfPages: number | null;
+	docxMs: number | null;
+	pdfMs: number | null;
+	errorCode: string | null;
+	requestedBy: string | null;
+	requestedAt: Date;
+	startedAt: Date | null;
+	finishedAt: Date | null;
+	approvedBy: string | null;
+	approvedAt: Date | null;
+}
+
 export interface Database {
 	deployment: DeploymentTable;
 	schools: SchoolTable;
@@ -595,6 +689,12 @@ export interface Database {
 	voteRoll: VoteRollTable;
 	ballots: BallotTable;
 	decisions: DecisionTable;
+	jobs: JobTable;
+	collections: CollectionTable;
+	collectionEditors: CollectionEditorTable;
+	collectionSections: CollectionSectionTable;
+	collectionItems: CollectionItemTable;
+	collectionEditions: CollectionEditionTable;
 }
 
 /** The query builder, or a transaction of it: use cases accept either. */
@@ -613,5 +713,10 @@ export type Material = Selectable<MaterialTable>;
 export type Proposal = Selectable<ProposalTable>;
 export type Vote = Selectable<VoteTable>;
 export type Decision = Selectable<DecisionTable>;
+export type Job = Selectable<JobTable>;
+export type Collection = Selectable<CollectionTable>;
+export type CollectionSection = Selectable<CollectionSectionTable>;
+export type CollectionItem = Selectable<CollectionItemTable>;
+export type CollectionEdition = Selectable<CollectionEditionTable>;
 export type DiscussionThread = Selectable<DiscussionThreadTable>;
 export type DiscussionPost = Selectable<DiscussionPostTable>;

@@ -245,4 +245,79 @@ describe('demo seed', () => {
 		expect(free.length).toBeGreaterThanOrEqual(1);
 		for (const thread of free) expect(perThread.get(thread.id)).toBeGreaterThanOrEqual(3);
 	});
+
+	it('compiles a Kyrgyz methodological collection of fifteen materials, approved by the group', async () => {
+		const collections = await t.db
+			.selectFrom('collections')
+			.select(['id', 'title', 'language', 'year', 'preface', 'reviewers'])
+			.orderBy('year')
+			.execute();
+		expect(collections).toHaveLength(2);
+		const [collection] = collections;
+		expect(collection!.language).toBe('ky');
+		expect(collection!.year).toBe(2026);
+		expect(collection!.title).toMatch(/[ңөү]/);
+		expect(collection!.preface.split('\n').length).toBeGreaterThanOrEqual(2);
+		expect(JSON.parse(collection!.reviewers)).toHaveLength(1);
+		const editors = await t.db
+			.selectFrom('collectionEditors')
+			.select('userId')
+			.where('collectionId', '=', collection!.id)
+			.execute();
+		expect(editors).toHaveLength(1);
+
+		const items = await t.db
+			.selectFrom('collectionItems as i')
+			.innerJoin('materials as m', 'm.id', 'i.materialId')
+			.select(['m.status', 'm.type', 'm.language', 'm.authorId', 'i.note'])
+			.where('i.collectionId', '=', collection!.id)
+			.execute();
+		expect(items.length).toBeGreaterThanOrEqual(14);
+		for (const item of items) expect(item.status).toBe('accepted');
+		expect(new Set(items.map((i) => i.type)).size).toBeGreaterThanOrEqual(6);
+		expect(new Set(items.map((i) => i.authorId)).size).toBeGreaterThanOrEqual(4);
+		expect(items.filter((i) => i.language === 'ru')).toHaveLength(2);
+		expect(items.filter((i) => i.note !== '').length).toBeGreaterThanOrEqual(2);
+		const sections = await t.db
+			.selectFrom('collectionSections')
+			.select('intro')
+			.where('collectionId', '=', collection!.id)
+			.execute();
+		expect(sections.length).toBeGreaterThanOrEqual(3);
+		for (const s of sections) expect(s.intro.length).toBeGreaterThan(20);
+
+		const editions = await t.db
+			.selectFrom('collectionEditions')
+			.selectAll()
+			.where('collectionId', '=', collection!.id)
+			.execute();
+		expect(editions).toHaveLength(1);
+		const [edition] = editions;
+		expect(edition!.number).toBe(1);
+		expect(edition!.status).toBe('done');
+		expect(edition!.itemCount).toBe(items.length);
+		expect(edition!.pdfPages).toBeGreaterThan(1);
+		for (const key of [edition!.docxKey, edition!.pdfKey]) {
+			expect(key).toBeTruthy();
+			expect(await store.size(key!)).toBeGreaterThan(0);
+		}
+		expect(edition!.approvedAt).not.toBeNull();
+
+		const decision = await t.db
+			.selectFrom('votes as v')
+			.innerJoin('decisions as d', 'd.voteId', 'v.id')
+			.select(['v.kind', 'v.status', 'd.outcome', 'd.decidedAt'])
+			.where('v.collectionEditionId', '=', edition!.id)
+			.executeTakeFirstOrThrow();
+		expect(decision).toMatchObject({ kind: 'yes_no', status: 'closed', outcome: 'accepted' });
+		expect(decision.decidedAt.getTime()).toBeLessThanOrEqual(edition!.approvedAt!.getTime());
+
+		// Next year's collection is being put together: no edition yet.
+		const next = await t.db
+			.selectFrom('collectionEditions')
+			.select('id')
+			.where('collectionId', '=', collections[1]!.id)
+			.execute();
+		expect(next).toHaveLength(0);
+	});
 });

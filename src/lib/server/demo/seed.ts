@@ -9,6 +9,7 @@ import { setupDeployment } from '../domain/schools/setup-deployment';
 import type { Actor } from '../access/actor';
 import type { BallotSeal } from '../domain/votes/seal';
 import type { BlobStore } from '../storage/types';
+import { seedCollections } from './seed-collections';
 import { seedDecisions } from './seed-decisions';
 import { seedGroups } from './seed-groups';
 import { seedMaterials } from './seed-materials';
@@ -170,6 +171,7 @@ export async function seedDemo(
 	const members = { ...staff, [scientist.fullName]: scientist };
 	await seedMaterials(db, files, members);
 	await seedDecisions(db, files, seal, members);
+	await seedCollections(db, files, seal, members);
 
 	return accounts;
 }

@@ -3,13 +3,15 @@ import * as accounts from './0001-accounts';
 import * as groups from './0002-groups';
 import * as materials from './0003-materials';
 import * as decisions from './0004-decisions';
+import * as collections from './0005-collections';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
 	'0001-accounts': accounts,
 	'0002-groups': groups,
 	'0003-materials': materials,
-	'0004-decisions': decisions
+	'0004-decisions': decisions,
+	'0005-collections': collections
 };
 
 export const migrationProvider: MigrationProvider = {

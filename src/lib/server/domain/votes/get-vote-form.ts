@@ -5,7 +5,12 @@ import { groupWorkAccess } from '../proposals/queries';
 import { canRunVotes } from './policy';
 
 /** What the leader's "open a vote" form offers: proposals in discussion, the group's setting. */
-export async function getVoteForm(db: DB, actor: Actor, groupId: string) {
+export async function getVoteForm(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	options: { editionId?: string | null } = {}
+) {
 	const access = await groupWorkAccess(db, actor, groupId);
 	assertAllowed(canRunVotes(actor, access));
 	assertOpen(access);
@@ -16,7 +21,19 @@ export async function getVoteForm(db: DB, actor: Actor, groupId: string) {
 		.where('status', '=', 'discussion')
 		.orderBy('number')
 		.execute();
+	// The "put to the group's vote" link of a compiled edition of a collection.
+	const edition = options.editionId
+		? await db
+				.selectFrom('collectionEditions as e')
+				.innerJoin('collections as c', 'c.id', 'e.collectionId')
+				.select(['e.id', 'e.number', 'c.title'])
+				.where('e.id', '=', options.editionId)
+				.where('c.groupId', '=', groupId)
+				.where('e.status', '=', 'done')
+				.executeTakeFirst()
+		: undefined;
 	return {
+		edition: edition ? { ...edition, number: Number(edition.number) } : null,
 		proposals: proposals.map((p) => ({ ...p, number: Number(p.number) })),
 		isExternalVoteAllowed: access.group.isExternalVoteAllowed
 	};

@@ -21,6 +21,8 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z
 
 export const voteInput = z.object({
 	proposalId: optionalText(64),
+	/** A vote on approving a compiled edition of a methodological collection. */
+	collectionEditionId: optionalText(64),
 	question: text(300, 3),
 	description: longText(4000),
 	kind: z.enum(['yes_no', 'single', 'multiple']),

@@ -51,6 +51,8 @@ export async function openVote(
 		else if (closesAt.getTime() <= now.getTime() + 60_000)
 			issues.push({ field: 'closesAt', key: 'error_vote_deadline_past' });
 	}
+	if (input.collectionEditionId && input.kind !== 'yes_no')
+		issues.push({ field: 'kind', key: 'error_vote_edition_yes_no' });
 	if (input.isExternalAllowed && !access.group.isExternalVoteAllowed)
 		issues.push({ field: 'isExternalAllowed', key: 'error_vote_external_off' });
 	if (issues.length > 0) throw new ValidationError(issues);
@@ -72,6 +74,8 @@ export async function openVote(
 					});
 				await recordProposalEvent(trx, input.proposalId, 'discussion', 'vote', actor.id, now);
 			}
+			if (input.collectionEditionId)
+				await assertEditionVotable(trx, groupId, input.collectionEditionId);
 			const number = await nextNumber(trx, 'votes', groupId);
 			await trx
 				.insertInto('votes')
@@ -80,6 +84,7 @@ export async function openVote(
 					groupId,
 					number,
 					proposalId: input.proposalId ?? null,
+					collectionEditionId: input.collectionEditionId ?? null,
 					question: input.question,
 					description: input.description,
 					kind: input.kind,
@@ -121,4 +126,28 @@ export async function openVote(
 			return { voteId, number };
 		})
 	);
+}
+
+/**
+ * An edition is put to the vote once: compiled, of a collection of this group, not approved
+ * yet, and with no vote on it open or already accepting it.
+ */
+async function assertEditionVotable(db: DB, groupId: string, editionId: string): Promise<void> {
+	const edition = await db
+		.selectFrom('collectionEditions as e')
+		.innerJoin('collections as c', 'c.id', 'e.collectionId')
+		.select(['e.status', 'e.approvedAt'])
+		.where('e.id', '=', editionId)
+		.where('c.groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!edition) throw new AppError('not_found', 'error_edition_not_found');
+	const pending = await db
+		.selectFrom('votes as v')
+		.leftJoin('decisions as d', 'd.voteId', 'v.id')
+		.select('v.id')
+		.where('v.collectionEditionId', '=', editionId)
+		.where((eb) => eb.or([eb('v.status', '=', 'open'), eb('d.outcome', '=', 'accepted')]))
+		.executeTakeFirst();
+	if (edition.status !== 'done' || edition.approvedAt !== null || pending)
+		throw new AppError('conflict', 'error_edition_not_votable', { field: 'collectionEditionId' });
 }

@@ -5,6 +5,7 @@ import { getVoteForm } from '$lib/server/domain/votes/get-vote-form';
 import { openVote } from '$lib/server/domain/votes/open-vote';
 import { requireActor } from '$lib/server/web/denied';
 import { runForm } from '$lib/server/web/forms';
+import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import { toWallClock } from '$lib/server/zoned';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +13,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
 	const { timeZone } = config();
-	const form = await orHttpError(getVoteForm(database(), actor, params.groupId));
+	const form = await orHttpError(
+		getVoteForm(database(), actor, params.groupId, { editionId: url.searchParams.get('edition') })
+	);
 	// "Put to a vote" on a proposal's page links here with ?proposal=<id>.
 	const chosen = form.proposals.find((p) => p.id === url.searchParams.get('proposal'));
 	const zone =
@@ -21,13 +24,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 	return {
 		proposals: form.proposals,
+		edition: form.edition,
 		isExternalVoteAllowed: form.isExternalVoteAllowed,
 		zone,
 		/** The earliest deadline the browser's picker offers: now, in the deployment's zone. */
 		earliest: toWallClock(new Date(), timeZone),
 		defaults: {
 			proposalId: chosen?.id ?? '',
-			question: chosen?.title ?? '',
+			collectionEditionId: form.edition?.id ?? '',
+			question:
+				chosen?.title ??
+				(form.edition
+					? translate('collection_vote_question', {
+							title: form.edition.title,
+							number: form.edition.number
+						})
+					: ''),
 			kind: 'yes_no',
 			tally: 'live'
 		} as Record<string, string>

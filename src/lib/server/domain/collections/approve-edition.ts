@@ -1,0 +1,42 @@
+import type { Actor } from '../../access/actor';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { assertAllowed, assertOpen } from '../groups/queries';
+import { canApproveEdition, canEditCollection } from './policy';
+import { editionAccess } from './queries';
+
+/**
+ * §3.5, §6: the collection goes out only as the group decided. The leader marks a compiled
+ * edition approved once a vote of the group on it was accepted.
+ */
+export async function approveEdition(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	collectionId: string,
+	number: number,
+	now = new Date()
+): Promise<void> {
+	const access = await editionAccess(db, actor, groupId, collectionId, number);
+	assertAllowed(canEditCollection(actor, access));
+	assertOpen(access);
+	const { edition } = access;
+	if (edition.approvedAt !== null) return; // approved already: a repeated click changes nothing
+	if (!canApproveEdition(actor, access, { status: edition.status, isApproved: false }))
+		throw new AppError('conflict', 'error_edition_not_ready');
+	const accepted = await db
+		.selectFrom('votes as v')
+		.innerJoin('decisions as d', 'd.voteId', 'v.id')
+		.select('d.id')
+		.where('v.collectionEditionId', '=', edition.id)
+		.where('v.status', '=', 'closed')
+		.where('d.outcome', '=', 'accepted')
+		.executeTakeFirst();
+	if (!accepted) throw new AppError('conflict', 'error_edition_not_voted');
+	await db
+		.updateTable('collectionEditions')
+		.set({ approvedAt: now, approvedBy: actor.id })
+		.where('id', '=', edition.id)
+		.where('approvedAt', 'is', null)
+		.execute();
+}

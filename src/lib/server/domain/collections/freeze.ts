@@ -1,0 +1,200 @@
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import {
+	EDITION_IMAGE,
+	type CollectionImage,
+	type CollectionItemModel,
+	type CollectionLanguage,
+	type CollectionModel
+} from '../../export/collection/model';
+import { imagePlaceholder } from '../../richtext/images';
+import { sanitizeWithImages } from '../../richtext/sanitize';
+import type { VersionSnapshot } from '../materials/versions';
+import { acceptedVersions } from './queries';
+import {
+	collectionLabels,
+	defaultApproval,
+	gradeRanges,
+	materialTypeName,
+	paragraphs
+} from './labels';
+
+const OWN_IMAGE = /^\/groups\/[0-9a-f-]{36}\/materials\/([0-9a-f-]{36})\/images\/([0-9a-f]{64})$/;
+const PLACEHOLDER_SRC = /src="ustat-image:(\d{1,6})"/g;
+
+/**
+ * The edition's content as it is now: each material at the version the group accepted, every
+ * fixed text in the collection's language. Stored with the edition, so what was compiled
+ * never changes afterwards. Refuses an empty collection and one holding a material that is
+ * no longer accepted (archived since): the leader removes it or has it accepted again.
+ */
+export async function freezeCollection(
+	db: DB,
+	collectionId: string,
+	edition: number
+): Promise<CollectionModel> {
+	const collection = await db
+		.selectFrom('collections as c')
+		.innerJoin('groups as g', 'g.id', 'c.groupId')
+		.innerJoin('schools as s', 's.id', 'g.schoolId')
+		.selectAll('c')
+		.select(['g.name as groupName', 's.name as schoolName', 's.city as schoolCity'])
+		.where('c.id', '=', collectionId)
+		.executeTakeFirstOrThrow();
+	const language = collection.language as CollectionLanguage;
+	const sections = await db
+		.selectFrom('collectionSections')
+		.select(['id', 'title', 'intro'])
+		.where('collectionId', '=', collectionId)
+		.orderBy('position')
+		.execute();
+	const items = await db
+		.selectFrom('collectionItems as i')
+		.innerJoin('materials as m', 'm.id', 'i.materialId')
+		.select(['i.sectionId', 'i.materialId', 'i.note', 'm.authorId', 'm.title'])
+		.where('i.collectionId', '=', collectionId)
+		.orderBy('i.position')
+		.execute();
+	if (items.length === 0) throw new AppError('conflict', 'error_collection_empty');
+	const accepted = await acceptedVersions(
+		db,
+		collection.groupId,
+		items.map((i) => i.materialId)
+	);
+	const notAccepted = items.filter((i) => !accepted.has(i.materialId));
+	if (notAccepted.length > 0)
+		throw new AppError('conflict', 'error_collection_not_accepted', {
+			params: { titles: notAccepted.map((i) => `«${i.title}»`).join(', ') }
+		});
+
+	const versions = new Map<string, VersionSnapshot>();
+	for (const item of items) {
+		const row = await db
+			.selectFrom('materialVersions')
+			.select('snapshot')
+			.where('materialId', '=', item.materialId)
+			.where('number', '=', accepted.get(item.materialId)!)
+			.executeTakeFirstOrThrow();
+		versions.set(item.materialId, JSON.parse(row.snapshot) as VersionSnapshot);
+	}
+	const userIds = new Set<string>();
+	for (const item of items) {
+		userIds.add(item.authorId);
+		for (const id of versions.get(item.materialId)!.coauthors) userIds.add(id);
+	}
+	const editorRows = await db
+		.selectFrom('collectionEditors as e')
+		.innerJoin('users as u', 'u.id', 'e.userId')
+		.select(['u.id', 'u.fullName'])
+		.where('e.collectionId', '=', collectionId)
+		.orderBy('e.position')
+		.execute();
+	const leader = await db
+		.selectFrom('groupMembers as m')
+		.innerJoin('users as u', 'u.id', 'm.userId')
+		.select(['u.id', 'u.fullName'])
+		.where('m.groupId', '=', collection.groupId)
+		.where('m.role', '=', 'leader')
+		.where('m.leftAt', 'is', null)
+		.executeTakeFirst();
+	const [users, subjects, images] = await Promise.all([
+		db
+			.selectFrom('users')
+			.select(['id', 'fullName'])
+			.where('id', 'in', [...userIds])
+			.execute(),
+		db.selectFrom('subjects').selectAll().execute(),
+		db
+			.selectFrom('materialImages')
+			.select(['materialId', 'blobKey', 'mime'])
+			.where(
+				'materialId',
+				'in',
+				items.map((i) => i.materialId)
+			)
+			.execute()
+	]);
+	const nameOf = new Map(users.map((u) => [u.id, u.fullName]));
+	const subjectName = new Map(
+		subjects.map((s) => [
+			s.id,
+			language === 'ky' ? s.nameKy : language === 'ru' ? s.nameRu : s.nameEn
+		])
+	);
+	const imageMime = new Map(images.map((i) => [`${i.materialId}/${i.blobKey}`, i.mime]));
+
+	const usedImages = new Map<string, CollectionImage>();
+	const authorsIndex = new Map<string, number[]>();
+	let number = 0;
+	const sectionModels = sections.map((section) => ({
+		title: section.title,
+		intro: paragraphs(section.intro),
+		items: items
+			.filter((i) => i.sectionId === section.id)
+			.map((item): CollectionItemModel => {
+				number++;
+				const v = versions.get(item.materialId)!;
+				const authors = [item.authorId, ...v.coauthors.filter((id) => id !== item.authorId)].map(
+					(id) => nameOf.get(id) ?? ''
+				);
+				for (const name of authors)
+					authorsIndex.set(name, [...(authorsIndex.get(name) ?? []), number]);
+				// Body pictures point at the edition's own copies, by blob key.
+				const keys: string[] = [];
+				const html = sanitizeWithImages(v.bodyHtml, (src) => {
+					const own = OWN_IMAGE.exec(src);
+					const key = own?.[2];
+					if (!own || !key || own[1] !== item.materialId) return null;
+					const mime = imageMime.get(`${item.materialId}/${key}`);
+					if (!mime) return null;
+					usedImages.set(key, { key, mime });
+					keys.push(key);
+					return imagePlaceholder(keys.length);
+				}).replace(
+					PLACEHOLDER_SRC,
+					(_, n: string) => `src="${EDITION_IMAGE}${keys[Number(n) - 1]}"`
+				);
+				return {
+					number,
+					materialId: item.materialId,
+					versionNumber: accepted.get(item.materialId)!,
+					title: v.title,
+					authors,
+					type: materialTypeName(language, v.type),
+					subjects: v.subjects.map((id) => subjectName.get(id) ?? id),
+					grades: gradeRanges(v.grades),
+					language: v.language as CollectionLanguage,
+					abstract: paragraphs(v.abstract),
+					note: paragraphs(item.note),
+					bodyHtml: html
+				};
+			})
+	}));
+	const order = new Intl.Collator(language);
+	const editors = [leader, ...editorRows.filter((e) => e.id !== leader?.id)]
+		.filter((e) => e !== undefined)
+		.map((e) => e.fullName);
+	return {
+		language,
+		edition,
+		title: collection.title,
+		subtitle: collection.subtitle,
+		year: Number(collection.year),
+		city: collection.city || collection.schoolCity,
+		school: collection.schoolName,
+		group: collection.groupName,
+		editors,
+		reviewers: JSON.parse(collection.reviewers) as string[],
+		approval:
+			collection.approvalNote ||
+			defaultApproval(language, collection.groupName, collection.schoolName),
+		preface: paragraphs(collection.preface),
+		sections: sectionModels,
+		authorsIndex: [...authorsIndex.entries()]
+			.filter(([name]) => name !== '')
+			.sort(([a], [b]) => order.compare(a, b))
+			.map(([name, numbers]) => ({ name, items: numbers })),
+		images: [...usedImages.values()],
+		labels: collectionLabels(language, collection.groupName, edition)
+	};
+}

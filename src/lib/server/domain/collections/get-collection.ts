@@ -1,0 +1,111 @@
+import type { Actor } from '../../access/actor';
+import type { DB } from '../../db/types';
+import { canCompile, canEditCollection } from './policy';
+import { acceptedVersions, collectionAccess } from './queries';
+
+/**
+ * The collection as its editor page shows it: title page fields, sections with their
+ * materials in order, the accepted materials not yet in it (for the leader) and the
+ * editions. Members see it all read-only (§6: the group's own work in progress).
+ */
+export async function getCollection(db: DB, actor: Actor, groupId: string, collectionId: string) {
+	const access = await collectionAccess(db, actor, groupId, collectionId);
+	const { collection } = access;
+	const canEdit = canEditCollection(actor, access) && !access.isClosed;
+	const [editors, sections, items, editions, leader] = await Promise.all([
+		db
+			.selectFrom('collectionEditors as e')
+			.innerJoin('users as u', 'u.id', 'e.userId')
+			.select(['u.id', 'u.fullName'])
+			.where('e.collectionId', '=', collectionId)
+			.orderBy('e.position')
+			.execute(),
+		db
+			.selectFrom('collectionSections')
+			.select(['id', 'title', 'intro'])
+			.where('collectionId', '=', collectionId)
+			.orderBy('position')
+			.execute(),
+		db
+			.selectFrom('collectionItems as i')
+			.innerJoin('materials as m', 'm.id', 'i.materialId')
+			.innerJoin('users as u', 'u.id', 'm.authorId')
+			.select([
+				'i.id',
+				'i.sectionId',
+				'i.materialId',
+				'i.note',
+				'm.title',
+				'm.type',
+				'm.status',
+				'u.fullName as authorName'
+			])
+			.where('i.collectionId', '=', collectionId)
+			.orderBy('i.position')
+			.execute(),
+		db
+			.selectFrom('collectionEditions')
+			.select([
+				'id',
+				'number',
+				'status',
+				'progress',
+				'itemCount',
+				'pdfPages',
+				'errorCode',
+				'requestedAt',
+				'finishedAt',
+				'approvedAt'
+			])
+			.where('collectionId', '=', collectionId)
+			.orderBy('number', 'desc')
+			.execute(),
+		db
+			.selectFrom('groupMembers as m')
+			.innerJoin('users as u', 'u.id', 'm.userId')
+			.select(['u.id', 'u.fullName'])
+			.where('m.groupId', '=', groupId)
+			.where('m.role', '=', 'leader')
+			.where('m.leftAt', 'is', null)
+			.executeTakeFirst()
+	]);
+	const inCollection = new Set(items.map((i) => i.materialId));
+	const accepted = await acceptedVersions(db, groupId);
+	const available = canEdit
+		? await db
+				.selectFrom('materials as m')
+				.innerJoin('users as u', 'u.id', 'm.authorId')
+				.select(['m.id', 'm.title', 'm.type', 'u.fullName as authorName'])
+				.where('m.groupId', '=', groupId)
+				.where('m.status', '=', 'accepted')
+				.orderBy('m.title')
+				.execute()
+		: [];
+	return {
+		groupName: access.group.name,
+		collection: {
+			...collection,
+			year: Number(collection.year),
+			reviewers: JSON.parse(collection.reviewers) as string[]
+		},
+		leaderName: leader?.fullName ?? null,
+		editors,
+		sections: sections.map((s) => ({
+			...s,
+			items: items
+				.filter((i) => i.sectionId === s.id)
+				.map((i) => ({ ...i, isAccepted: accepted.has(i.materialId) }))
+		})),
+		available: available.filter((m) => accepted.has(m.id) && !inCollection.has(m.id)),
+		editions: editions.map((e) => ({
+			...e,
+			number: Number(e.number),
+			progress: Number(e.progress),
+			itemCount: Number(e.itemCount),
+			pdfPages: e.pdfPages === null ? null : Number(e.pdfPages),
+			isApproved: e.approvedAt !== null
+		})),
+		canEdit,
+		canCompile: canCompile(actor, access) && !access.isClosed
+	};
+}

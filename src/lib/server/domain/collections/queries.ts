@@ -1,0 +1,157 @@
+import type { Actor } from '../../access/actor';
+import type { Collection, CollectionEdition, DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { assertAllowed, assertOpen, groupAccess, type GroupAccess } from '../groups/queries';
+import { canEditCollection, canSeeCollections } from './policy';
+
+export interface CollectionAccess extends GroupAccess {
+	collection: Collection;
+}
+
+/** The group, if the actor may see its collections. */
+export async function collectionsAccess(
+	db: DB,
+	actor: Actor,
+	groupId: string
+): Promise<GroupAccess> {
+	const access = await groupAccess(db, actor, groupId);
+	assertAllowed(canSeeCollections(actor, access));
+	return access;
+}
+
+/** A collection of the group the actor may see. */
+export async function collectionAccess(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	collectionId: string
+): Promise<CollectionAccess> {
+	const access = await collectionsAccess(db, actor, groupId);
+	const collection = await db
+		.selectFrom('collections')
+		.selectAll()
+		.where('id', '=', collectionId)
+		.where('groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!collection) throw new AppError('not_found', 'error_collection_not_found');
+	return { ...access, collection };
+}
+
+/** For the leader's edits: 403 for anyone else, 409 in a closed group. */
+export async function editableCollection(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	collectionId: string
+): Promise<CollectionAccess> {
+	const access = await collectionAccess(db, actor, groupId, collectionId);
+	assertAllowed(canEditCollection(actor, access));
+	assertOpen(access);
+	return access;
+}
+
+/** Marks the collection changed (the list shows the latest first). */
+export async function touchCollection(db: DB, collectionId: string, now: Date): Promise<void> {
+	await db
+		.updateTable('collections')
+		.set({ updatedAt: now })
+		.where('id', '=', collectionId)
+		.execute();
+}
+
+/**
+ * Materials that may go into a collection: accepted for it (§3.3), with the version the
+ * decision was made on (the latest "accepted" event).
+ */
+export async function acceptedVersions(
+	db: DB,
+	groupId: string,
+	materialIds?: string[]
+): Promise<Map<string, number>> {
+	if (materialIds && materialIds.length === 0) return new Map();
+	let query = db
+		.selectFrom('materials as m')
+		.innerJoin('materialEvents as e', 'e.materialId', 'm.id')
+		.select(['m.id', (eb) => eb.fn.max('e.versionNumber').as('versionNumber')])
+		.where('m.groupId', '=', groupId)
+		.where('m.status', '=', 'accepted')
+		.where('e.kind', '=', 'status')
+		.where('e.toStatus', '=', 'accepted')
+		.groupBy('m.id');
+	if (materialIds) query = query.where('m.id', 'in', materialIds);
+	const rows = await query.execute();
+	return new Map(rows.map((r) => [r.id, Number(r.versionNumber)]));
+}
+
+/** A section of the collection, or 404. */
+export async function sectionOf(db: DB, collectionId: string, sectionId: string) {
+	const section = await db
+		.selectFrom('collectionSections')
+		.selectAll()
+		.where('id', '=', sectionId)
+		.where('collectionId', '=', collectionId)
+		.executeTakeFirst();
+	if (!section) throw new AppError('not_found', 'error_collection_section_not_found');
+	return section;
+}
+
+/** An item of the collection, or 404. */
+export async function itemOf(db: DB, collectionId: string, itemId: string) {
+	const item = await db
+		.selectFrom('collectionItems')
+		.selectAll()
+		.where('id', '=', itemId)
+		.where('collectionId', '=', collectionId)
+		.executeTakeFirst();
+	if (!item) throw new AppError('not_found', 'error_collection_item_not_found');
+	return item;
+}
+
+export type EditionRow = Omit<CollectionEdition, 'model'>;
+
+export interface EditionAccess extends CollectionAccess {
+	edition: EditionRow;
+}
+
+const editionColumns = [
+	'id',
+	'collectionId',
+	'number',
+	'status',
+	'progress',
+	'itemCount',
+	'jobId',
+	'docxKey',
+	'docxSize',
+	'pdfKey',
+	'pdfSize',
+	'pdfPages',
+	'docxMs',
+	'pdfMs',
+	'errorCode',
+	'requestedBy',
+	'requestedAt',
+	'startedAt',
+	'finishedAt',
+	'approvedBy',
+	'approvedAt'
+] as const;
+
+/** An edition of a collection the actor may see (without its frozen model: it can be large). */
+export async function editionAccess(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	collectionId: string,
+	number: number
+): Promise<EditionAccess> {
+	const access = await collectionAccess(db, actor, groupId, collectionId);
+	const edition = await db
+		.selectFrom('collectionEditions')
+		.select(editionColumns)
+		.where('collectionId', '=', collectionId)
+		.where('number', '=', number)
+		.executeTakeFirst();
+	if (!edition) throw new AppError('not_found', 'error_edition_not_found');
+	return { ...access, edition };
+}

@@ -1,0 +1,705 @@
+// The DOCX of a methodological collection's edition. Word lays the pages out itself, so the
+// table of contents is a TOC field Word fills in when the document opens (updateFields): the
+// docx/layout page estimation is far too slow for a few hundred pages.
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	ExternalHyperlink,
+	type FileChild,
+	Footer,
+	Header,
+	HeadingLevel,
+	ImageRun,
+	LeaderType,
+	LevelFormat,
+	Packer,
+	PageNumber,
+	Paragraph,
+	ShadingType,
+	Tab,
+	TabStopType,
+	Table,
+	TableCell,
+	TableOfContents,
+	TableRow,
+	TextRun,
+	WidthType,
+	type ILevelsOptions,
+	type IParagraphOptions,
+	type IRunOptions,
+	type ISectionOptions,
+	type ParagraphChild
+} from 'docx';
+import {
+	cleanText,
+	htmlToBlocks,
+	type Block,
+	type Inline,
+	type TextRun as RunModel
+} from './blocks.js';
+import { fontFaces } from './fonts.js';
+import type { NormalizedImage } from './images.js';
+import type {
+	CollectionItemModel,
+	CollectionLanguage,
+	CollectionModel,
+	CollectionSectionModel
+} from './model.js';
+
+const LOCALES: Record<CollectionLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-US' };
+const FONT = 'PT Serif';
+const CODE_FONT = 'Courier New';
+/** Half-points. */
+const SIZE = 22;
+
+/** Millimetres to twips (1/1440 inch). */
+const mm = (millimeters: number) => Math.round((millimeters * 1440) / 25.4);
+const PAGE = { width: mm(210), height: mm(297) };
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(25), right: mm(20) };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** Pictures stay below this height (twips), so one always fits a page with a line of text. */
+const MAX_IMAGE_HEIGHT = mm(200);
+const LIST_INDENT = mm(7);
+const QUOTE_INDENT = mm(8);
+const CELL_MARGIN = 80;
+/** Twips to the pixels (96 to the inch) docx sizes pictures in. */
+const px = (twips: number) => twips / 15;
+
+const BULLETS = ['•', '–', '◦'];
+const ORDERED: { format: (typeof LevelFormat)[keyof typeof LevelFormat]; suffix: string }[] = [
+	{ format: LevelFormat.DECIMAL, suffix: '.' },
+	{ format: LevelFormat.LOWER_LETTER, suffix: ')' },
+	{ format: LevelFormat.LOWER_ROMAN, suffix: '.' }
+];
+
+function levels(ordered: boolean, start: number): ILevelsOptions[] {
+	return Array.from({ length: 9 }, (_, level) => {
+		const style = {
+			paragraph: { indent: { left: LIST_INDENT * (level + 1), hanging: mm(5) } }
+		};
+		if (!ordered) {
+			return {
+				level,
+				format: LevelFormat.BULLET,
+				text: BULLETS[level % BULLETS.length],
+				alignment: AlignmentType.LEFT,
+				style
+			};
+		}
+		const kind = ORDERED[level % ORDERED.length] ?? { format: LevelFormat.DECIMAL, suffix: '.' };
+		return {
+			level,
+			format: kind.format,
+			text: `%${level + 1}${kind.suffix}`,
+			start: level === 0 ? start : 1,
+			alignment: AlignmentType.LEFT,
+			style
+		};
+	});
+}
+
+interface Context {
+	/** List nesting: -1 outside lists. */
+	level: number;
+	/** Left indent (twips) of the text, from quotes and lists. */
+	indent: number;
+	quote: boolean;
+	/** Width (twips) available to pictures and tables. */
+	width: number;
+	/** In a table cell: no justification. */
+	cell: boolean;
+	/** Header cells: bold text. */
+	bold?: boolean;
+	/** The language of the texts when it isn't the document's. */
+	language?: string;
+}
+
+type Child = Paragraph | Table;
+
+class DocxBuilder {
+	private readonly numberingStarts = new Set<number>();
+	private listInstance = 0;
+
+	constructor(
+		private readonly model: CollectionModel,
+		private readonly images: Map<string, NormalizedImage>
+	) {}
+
+	private orderedReference(start: number): string {
+		this.numberingStarts.add(start);
+		return `ordered-${start}`;
+	}
+
+	numbering() {
+		return {
+			config: [
+				{ reference: 'bullet', levels: levels(false, 1) },
+				...[...this.numberingStarts].map((start) => ({
+					reference: `ordered-${start}`,
+					levels: levels(true, start)
+				}))
+			]
+		};
+	}
+
+	private run(options: IRunOptions, context: Pick<Context, 'language'>): TextRun {
+		return new TextRun({
+			...options,
+			...(context.language ? { language: { value: context.language } } : {})
+		});
+	}
+
+	private inlines(inlines: Inline[], context: Context): ParagraphChild[] {
+		const children: ParagraphChild[] = [];
+		let link: { href: string; runs: TextRun[] } | undefined;
+		const closeLink = () => {
+			if (link) children.push(new ExternalHyperlink({ link: link.href, children: link.runs }));
+			link = undefined;
+		};
+		for (const inline of inlines) {
+			if ('br' in inline) {
+				closeLink();
+				children.push(this.run({ break: 1 }, context));
+				continue;
+			}
+			const run = this.textRun(inline, context);
+			if (inline.href) {
+				if (link?.href !== inline.href) closeLink();
+				link ??= { href: inline.href, runs: [] };
+				link.runs.push(run);
+			} else {
+				closeLink();
+				children.push(run);
+			}
+		}
+		closeLink();
+		return children;
+	}
+
+	private textRun(run: RunModel, context: Context): TextRun {
+		return this.run(
+			{
+				text: run.text,
+				bold: run.bold || context.bold || undefined,
+				italics: run.italic,
+				underline: run.underline ? {} : undefined,
+				strike: run.strike,
+				subScript: run.sub,
+				superScript: run.sup,
+				font: run.code ? CODE_FONT : undefined,
+				style: run.href ? 'Hyperlink' : undefined
+			},
+			context
+		);
+	}
+
+	private paragraphOptions(context: Context): IParagraphOptions {
+		return {
+			alignment: context.cell ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+			indent: context.indent > 0 ? { left: context.indent } : undefined,
+			border: context.quote
+				? { left: { style: BorderStyle.SINGLE, size: 12, color: 'A0A0A0', space: 8 } }
+				: undefined
+		};
+	}
+
+	private image(key: string, alt: string, context: Context): Paragraph | null {
+		const image = this.images.get(key);
+		if (!image) return null;
+		const width = Math.max(
+			1,
+			Math.floor(
+				Math.min(
+					image.width,
+					px(context.width),
+					px(MAX_IMAGE_HEIGHT) * (image.width / image.height)
+				)
+			)
+		);
+		const height = Math.max(1, Math.round((width * image.height) / image.width));
+		return new Paragraph({
+			...this.paragraphOptions(context),
+			alignment: AlignmentType.CENTER,
+			keepLines: true,
+			children: [
+				new ImageRun({
+					type: image.ext,
+					data: image.bytes,
+					transformation: { width, height },
+					altText: { name: `picture-${key.slice(0, 8)}`, description: alt, title: alt }
+				})
+			]
+		});
+	}
+
+	private table(block: Extract<Block, { type: 'table' }>, context: Context): Table {
+		const width = Math.max(mm(20), context.width);
+		const column = Math.floor(width / block.columns);
+		const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+		return new Table({
+			width: { size: column * block.columns, type: WidthType.DXA },
+			columnWidths: Array.from({ length: block.columns }, () => column),
+			indent: context.indent > 0 ? { size: context.indent, type: WidthType.DXA } : undefined,
+			borders: {
+				top: border,
+				bottom: border,
+				left: border,
+				right: border,
+				insideHorizontal: border,
+				insideVertical: border
+			},
+			rows: block.rows.map(
+				(cells, y) =>
+					new TableRow({
+						tableHeader: y < block.headerRows || undefined,
+						children: cells.map((cell) => {
+							const cellWidth = column * cell.colspan;
+							const children = this.blocks(cell.blocks, {
+								level: -1,
+								indent: 0,
+								quote: false,
+								width: cellWidth - 2 * CELL_MARGIN,
+								cell: true,
+								bold: cell.header,
+								language: context.language
+							});
+							if (!(children.at(-1) instanceof Paragraph)) children.push(new Paragraph({}));
+							return new TableCell({
+								columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
+								rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
+								width: { size: cellWidth, type: WidthType.DXA },
+								margins: {
+									top: 40,
+									bottom: 40,
+									left: CELL_MARGIN,
+									right: CELL_MARGIN
+								},
+								shading: cell.header
+									? { type: ShadingType.CLEAR, color: 'auto', fill: 'EDEDED' }
+									: undefined,
+								children
+							});
+						})
+					})
+			)
+		});
+	}
+
+	blocks(blocks: Block[], context: Context): Child[] {
+		const out: Child[] = [];
+		for (const block of blocks) {
+			switch (block.type) {
+				case 'paragraph':
+					out.push(
+						new Paragraph({
+							...this.paragraphOptions(context),
+							children: this.inlines(block.inlines, context)
+						})
+					);
+					break;
+				case 'heading': {
+					const heading = {
+						2: HeadingLevel.HEADING_3,
+						3: HeadingLevel.HEADING_4,
+						4: HeadingLevel.HEADING_5
+					}[block.level];
+					out.push(
+						new Paragraph({
+							...this.paragraphOptions(context),
+							alignment: AlignmentType.LEFT,
+							heading,
+							children: this.inlines(block.inlines, context)
+						})
+					);
+					break;
+				}
+				case 'list':
+					out.push(...this.list(block, context));
+					break;
+				case 'quote':
+					out.push(
+						...this.blocks(block.blocks, {
+							...context,
+							indent: context.indent + QUOTE_INDENT,
+							width: context.width - QUOTE_INDENT,
+							quote: true
+						})
+					);
+					break;
+				case 'table':
+					out.push(this.table(block, context));
+					break;
+				case 'image': {
+					const image = this.image(block.key, block.alt, context);
+					if (image) out.push(image);
+					break;
+				}
+				case 'hr':
+					out.push(
+						new Paragraph({
+							...this.paragraphOptions(context),
+							border: {
+								bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 }
+							},
+							children: []
+						})
+					);
+					break;
+				case 'pre':
+					out.push(
+						new Paragraph({
+							...this.paragraphOptions(context),
+							alignment: AlignmentType.LEFT,
+							shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F3F3' },
+							children: block.text
+								.split('\n')
+								.map((line, index) =>
+									this.run(
+										{ text: line, font: CODE_FONT, size: 19, break: index > 0 ? 1 : undefined },
+										context
+									)
+								)
+						})
+					);
+					break;
+			}
+		}
+		return out;
+	}
+
+	private list(block: Extract<Block, { type: 'list' }>, context: Context): Child[] {
+		const level = Math.min(context.level + 1, 8);
+		const reference = block.ordered ? this.orderedReference(block.start) : 'bullet';
+		const instance = ++this.listInstance;
+		const indent = context.indent + LIST_INDENT * (level + 1);
+		const inner: Context = {
+			...context,
+			level,
+			indent,
+			width: context.width - LIST_INDENT
+		};
+		const out: Child[] = [];
+		for (const item of block.items) {
+			const [first, ...rest] = item;
+			const numbering = { reference, level, instance };
+			const numbered = {
+				...this.paragraphOptions(inner),
+				alignment: context.cell ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+				indent: { left: indent, hanging: mm(5) },
+				numbering
+			};
+			if (first?.type === 'paragraph' || first?.type === 'heading') {
+				out.push(new Paragraph({ ...numbered, children: this.inlines(first.inlines, inner) }));
+				out.push(...this.blocks(rest, inner));
+			} else {
+				out.push(new Paragraph({ ...numbered, children: [] }));
+				out.push(...this.blocks(item, inner));
+			}
+		}
+		return out;
+	}
+
+	// — the parts of the collection —
+
+	private plain(
+		text: string,
+		options: IParagraphOptions = {},
+		run: IRunOptions = {},
+		language?: string
+	): Paragraph {
+		return new Paragraph({
+			...options,
+			children: [this.run({ ...run, text: cleanText(text) }, { language })]
+		});
+	}
+
+	private labelled(label: string, value: string, language?: string): Paragraph {
+		return new Paragraph({
+			spacing: { after: 40 },
+			keepNext: true,
+			children: [
+				new TextRun({ text: `${cleanText(label)}: `, bold: true }),
+				this.run({ text: cleanText(value) }, { language })
+			]
+		});
+	}
+
+	titlePage(): ISectionOptions {
+		const { model } = this;
+		const centered = (
+			text: string,
+			size: number,
+			options: { bold?: boolean; before?: number; after?: number } = {}
+		) =>
+			this.plain(
+				text,
+				{
+					alignment: AlignmentType.CENTER,
+					spacing: { before: options.before ?? 0, after: options.after ?? 120 }
+				},
+				{ size, bold: options.bold }
+			);
+		const title: Child[] = [];
+		if (model.school) title.push(centered(model.school, 28, { bold: true }));
+		if (model.labels.groupLine) title.push(centered(model.labels.groupLine, 26));
+		title.push(centered(model.title, 52, { bold: true, before: mm(60), after: 240 }));
+		if (model.subtitle) title.push(centered(model.subtitle, 30, { after: 240 }));
+		if (model.labels.edition) title.push(centered(model.labels.edition, 26, { before: 240 }));
+
+		const verso: Child[] = [];
+		const names = (label: string, list: string[]) => {
+			if (list.length > 0) {
+				verso.push(
+					new Paragraph({
+						spacing: { after: 200 },
+						children: [
+							new TextRun({ text: `${cleanText(label)}: `, bold: true }),
+							new TextRun(cleanText(list.join(', ')))
+						]
+					})
+				);
+			}
+		};
+		names(model.labels.editors, model.editors);
+		names(model.labels.reviewers, model.reviewers);
+		if (model.approval) {
+			verso.push(this.plain(model.approval, { spacing: { before: 240 } }, { italics: true }));
+		}
+		const imprint = [model.city, model.year ? String(model.year) : ''].filter(Boolean).join(' – ');
+		const empty = new Footer({ children: [new Paragraph({})] });
+		return {
+			properties: {
+				page: { size: PAGE, margin: MARGIN },
+				titlePage: true
+			},
+			footers: {
+				first: new Footer({
+					children: [this.plain(imprint, { alignment: AlignmentType.CENTER }, { size: 26 })]
+				}),
+				default: empty,
+				even: empty
+			},
+			headers: {
+				first: new Header({ children: [new Paragraph({})] }),
+				default: new Header({ children: [new Paragraph({})] }),
+				even: new Header({ children: [new Paragraph({})] })
+			},
+			// The verso starts the title page's second page.
+			children: [...title, new Paragraph({ pageBreakBefore: true, children: [] }), ...verso]
+		};
+	}
+
+	private pageFooter(): Footer {
+		return new Footer({
+			children: [
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					children: [new TextRun({ children: [PageNumber.CURRENT], size: 20 })]
+				})
+			]
+		});
+	}
+
+	private runningHeaders(odd: string) {
+		const header = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+			new Header({
+				children: [
+					this.plain(
+						text,
+						{
+							alignment,
+							border: {
+								bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A0A0A0', space: 2 }
+							}
+						},
+						{ size: 18, italics: true }
+					)
+				]
+			});
+		return {
+			first: new Header({ children: [new Paragraph({})] }),
+			default: header(odd, AlignmentType.RIGHT),
+			even: header(this.model.title, AlignmentType.LEFT)
+		};
+	}
+
+	/** A part that starts on a new page, with running headers, page numbers in the footer. */
+	private part(oddHeader: string | null, children: FileChild[]): ISectionOptions {
+		const footer = this.pageFooter();
+		return {
+			properties: { page: { size: PAGE, margin: MARGIN }, titlePage: oddHeader !== null },
+			headers:
+				oddHeader === null
+					? {
+							first: new Header({ children: [new Paragraph({})] }),
+							default: new Header({ children: [new Paragraph({})] }),
+							even: new Header({ children: [new Paragraph({})] })
+						}
+					: this.runningHeaders(oddHeader),
+			footers: { first: footer, default: footer, even: footer },
+			children
+		};
+	}
+
+	frontMatter(): ISectionOptions {
+		const { model } = this;
+		const children: FileChild[] = [
+			this.plain(
+				model.labels.contents,
+				{ alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+				{ bold: true, size: 32 }
+			),
+			new TableOfContents(cleanText(model.labels.contents), {
+				hyperlink: true,
+				headingStyleRange: '1-2'
+			})
+		];
+		if (model.preface.length > 0) {
+			children.push(
+				this.plain(model.labels.preface, {
+					heading: HeadingLevel.HEADING_1,
+					pageBreakBefore: true
+				}),
+				...model.preface.map((text) => this.plain(text, { alignment: AlignmentType.JUSTIFIED }))
+			);
+		}
+		return this.part(null, children);
+	}
+
+	private item(item: CollectionItemModel, first: boolean): Child[] {
+		const { labels } = this.model;
+		const language = item.language !== this.model.language ? LOCALES[item.language] : undefined;
+		const context: Context = {
+			level: -1,
+			indent: 0,
+			quote: false,
+			width: TEXT_WIDTH,
+			cell: false,
+			language
+		};
+		const out: Child[] = [
+			this.plain(
+				`${item.number}. ${item.title}`,
+				{ heading: HeadingLevel.HEADING_2, pageBreakBefore: !first },
+				{},
+				language
+			)
+		];
+		if (item.authors.length > 0) out.push(this.labelled(labels.authors, item.authors.join(', ')));
+		if (item.type) out.push(this.labelled(labels.type, item.type));
+		if (item.subjects.length > 0)
+			out.push(this.labelled(labels.subjects, item.subjects.join(', ')));
+		if (item.grades) out.push(this.labelled(labels.grades, item.grades));
+		if (item.abstract.length > 0) {
+			out.push(
+				this.plain(
+					labels.abstract,
+					{ spacing: { before: 160, after: 60 }, keepNext: true },
+					{ bold: true }
+				),
+				...item.abstract.map((text) =>
+					this.plain(text, { alignment: AlignmentType.JUSTIFIED }, { italics: true }, language)
+				)
+			);
+		}
+		if (item.note.length > 0) {
+			const shading = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' };
+			out.push(
+				this.plain(
+					labels.note,
+					{ spacing: { before: 160, after: 60 }, keepNext: true, shading },
+					{ bold: true }
+				),
+				...item.note.map((text) =>
+					this.plain(text, { alignment: AlignmentType.JUSTIFIED, shading })
+				)
+			);
+		}
+		const body = this.blocks(htmlToBlocks(item.bodyHtml), context);
+		out.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }));
+		if (body.length > 0) out.push(...body);
+		else out.push(this.plain(labels.emptyBody, {}, { italics: true }));
+		return out;
+	}
+
+	section(section: CollectionSectionModel): ISectionOptions {
+		const children: Child[] = [this.plain(section.title, { heading: HeadingLevel.HEADING_1 })];
+		for (const text of section.intro) {
+			children.push(this.plain(text, { alignment: AlignmentType.JUSTIFIED }));
+		}
+		section.items.forEach((item, index) => children.push(...this.item(item, index === 0)));
+		return this.part(section.title, children);
+	}
+
+	authorsIndex(): ISectionOptions {
+		const { model } = this;
+		const children: Child[] = [
+			this.plain(model.labels.authorsIndex, { heading: HeadingLevel.HEADING_1 })
+		];
+		for (const entry of model.authorsIndex) {
+			children.push(
+				new Paragraph({
+					tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+					indent: { left: mm(8), hanging: mm(8) },
+					spacing: { after: 40 },
+					children: [
+						new TextRun(cleanText(entry.name)),
+						new TextRun({ children: [new Tab(), entry.items.join(', ')] })
+					]
+				})
+			);
+		}
+		return this.part(model.labels.authorsIndex, children);
+	}
+}
+
+/** The DOCX of an edition; `images` are the normalized pictures by blob key (missing ones are left out). */
+export async function buildCollectionDocx(
+	model: CollectionModel,
+	images: Map<string, NormalizedImage>
+): Promise<Uint8Array> {
+	const builder = new DocxBuilder(model, images);
+	const sections: ISectionOptions[] = [builder.titlePage(), builder.frontMatter()];
+	for (const section of model.sections) sections.push(builder.section(section));
+	if (model.authorsIndex.length > 0) sections.push(builder.authorsIndex());
+	const serif = fontFaces('pt-serif');
+	const heading = (size: number, before: number, after: number) => ({
+		run: { font: FONT, size, bold: true, color: '000000' },
+		paragraph: { spacing: { before, after }, keepNext: true, keepLines: true }
+	});
+	const document = new Document({
+		title: cleanText(model.title),
+		subject: cleanText(model.subtitle),
+		creator: cleanText(model.editors.join(', ') || model.school),
+		description: cleanText(model.subtitle),
+		features: { updateFields: true },
+		evenAndOddHeaderAndFooters: true,
+		fonts: [
+			{
+				name: FONT,
+				data: serif.regular,
+				bold: serif.bold,
+				italic: serif.italic,
+				boldItalic: serif.boldItalic
+			}
+		],
+		styles: {
+			default: {
+				document: {
+					run: { font: FONT, size: SIZE, language: { value: LOCALES[model.language] } },
+					paragraph: { spacing: { after: 120, line: 264 } }
+				},
+				heading1: heading(32, 0, 360),
+				heading2: heading(27, 240, 160),
+				heading3: heading(24, 200, 100),
+				heading4: heading(22, 160, 80),
+				heading5: heading(22, 120, 60),
+				hyperlink: { run: { color: '1F4E8C', underline: {} } }
+			}
+		},
+		numbering: builder.numbering(),
+		sections
+	});
+	return new Uint8Array(await Packer.toBuffer(document));
+}

@@ -1,0 +1,108 @@
+// The frozen content of one edition of a methodological collection (Regulation §6): every
+// text already resolved in the collection's language, so the DOCX, PDF and web renderers
+// only lay it out. It is made once, when the leader asks to compile, and stored with the
+// edition: a later change to a material or to the collection never alters an edition.
+
+export type CollectionLanguage = 'ky' | 'ru' | 'en';
+
+/** The fixed texts of the documents, in the collection's language. */
+export interface CollectionLabels {
+	/** "Мазмуну" / "Содержание" / "Contents" */
+	contents: string;
+	preface: string;
+	/** Heading of the authors index. */
+	authorsIndex: string;
+	/** "Түзүүчүлөр / редакторлор" line label on the title page's verso. */
+	editors: string;
+	reviewers: string;
+	authors: string;
+	type: string;
+	subjects: string;
+	grades: string;
+	abstract: string;
+	/** Heading of the leader's editorial note on an item. */
+	note: string;
+	/** e.g. "Edition 2" */
+	edition: string;
+	/** The line under the school on the title page, e.g. "Creative group «…»". */
+	groupLine: string;
+	/** Shown in place of an item's body when it has none. */
+	emptyBody: string;
+}
+
+export interface CollectionItemModel {
+	/** 1, 2, 3… across the whole collection: the authors index refers to these. */
+	number: number;
+	materialId: string;
+	/** The accepted version the edition was made from. */
+	versionNumber: number;
+	title: string;
+	/** Main author first, then co-authors. */
+	authors: string[];
+	/** The material type's name in the collection's language. */
+	type: string;
+	/** Subject names in the collection's language. */
+	subjects: string[];
+	/** e.g. "5–7" or "" */
+	grades: string;
+	/** The material's own language (its texts keep it). */
+	language: CollectionLanguage;
+	/** Paragraphs of plain text. */
+	abstract: string[];
+	/** The leader's editorial note, paragraphs of plain text. */
+	note: string[];
+	/**
+	 * Sanitized HTML of the accepted version. Body pictures are `<img src="edition-image:KEY">`,
+	 * KEY being the blob key of the picture in the file store (see `images`).
+	 */
+	bodyHtml: string;
+}
+
+export interface CollectionSectionModel {
+	title: string;
+	/** Paragraphs of plain text. */
+	intro: string[];
+	items: CollectionItemModel[];
+}
+
+export interface AuthorsIndexEntry {
+	name: string;
+	/** Item numbers, ascending. */
+	items: number[];
+}
+
+export interface CollectionImage {
+	/** Blob key (SHA-256) in the file store. */
+	key: string;
+	mime: string;
+}
+
+export interface CollectionModel {
+	language: CollectionLanguage;
+	/** The edition's number within the collection. */
+	edition: number;
+	title: string;
+	subtitle: string;
+	year: number;
+	city: string;
+	school: string;
+	group: string;
+	editors: string[];
+	reviewers: string[];
+	/** The approval note on the title page's verso, e.g. "Recommended by the decision of…". */
+	approval: string;
+	/** Paragraphs of plain text. */
+	preface: string[];
+	sections: CollectionSectionModel[];
+	/** Sorted by name in the collection's language. */
+	authorsIndex: AuthorsIndexEntry[];
+	/** Every picture the bodies use, once. */
+	images: CollectionImage[];
+	labels: CollectionLabels;
+}
+
+/** Reads a picture's bytes for a renderer (from the file store in the app). */
+export type ImageSource = (key: string) => Promise<Uint8Array>;
+
+/** The placeholder scheme of body pictures inside an edition's model. */
+export const EDITION_IMAGE = 'edition-image:';

@@ -1,0 +1,369 @@
+// The PDF of a methodological collection's edition, typeset by Typst. The template below is
+// static: every text of the edition reaches it as a value read from /data.json (mapped into the
+// compiler's virtual file system), never as markup, so no character of it can be taken for
+// Typst syntax.
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { cleanText, htmlToBlocks, type Block } from './blocks.js';
+import { fontDirectory } from './fonts.js';
+import type { NormalizedImage } from './images.js';
+import type { CollectionModel } from './model.js';
+
+/** A virtual directory: the template, its data and the pictures live only in the compiler. */
+const WORKSPACE = '/ustat-collection';
+
+export const COLLECTION_TEMPLATE = String.raw`
+#let data = json("/data.json")
+#let L = data.labels
+#let serif = ("PT Serif",)
+#let sans = ("PT Sans",)
+
+#set document(title: data.title, author: data.editors, description: data.subtitle)
+#set text(font: serif, size: 11pt, lang: data.lang, hyphenate: false)
+#set par(justify: true, leading: 0.62em, spacing: 0.9em)
+#set page(paper: "a4", margin: (top: 22mm, bottom: 20mm, left: 25mm, right: 20mm))
+#set list(indent: 0.4em, marker: ([•], [–], [◦]))
+#set enum(indent: 0.4em, numbering: "1.a.i.")
+#set table(stroke: 0.5pt + luma(110), inset: (x: 4pt, y: 3pt), align: left)
+#show table.cell: set par(justify: false)
+#show link: set text(fill: rgb("#1f4e8c"))
+#show raw: set text(size: 0.9em)
+#show heading: set text(font: sans)
+#show heading: set par(justify: false)
+#show heading.where(level: 1): set text(size: 18pt)
+#show heading.where(level: 1): set block(above: 0pt, below: 16pt)
+#show heading.where(level: 2): set text(size: 14pt)
+#show heading.where(level: 2): set block(above: 14pt, below: 10pt)
+#show heading.where(level: 3): set text(size: 12.5pt)
+#show heading.where(level: 4): set text(size: 11.5pt)
+#show heading.where(level: 5): set text(size: 11pt, style: "italic")
+#show outline.entry.where(level: 1): set text(weight: "bold")
+#show outline.entry.where(level: 1): set block(above: 1em)
+
+#let inlines(runs) = {
+  for r in runs {
+    if "br" in r {
+      linebreak()
+    } else {
+      let c = if r.at("code", default: false) { raw(r.text) } else { text(r.text) }
+      if r.at("bold", default: false) { c = strong(c) }
+      if r.at("italic", default: false) { c = emph(c) }
+      if r.at("underline", default: false) { c = underline(c) }
+      if r.at("strike", default: false) { c = strike(c) }
+      if r.at("sub", default: false) { c = sub(c) }
+      if r.at("sup", default: false) { c = super(c) }
+      if "href" in r { c = link(r.href, c) }
+      c
+    }
+  }
+}
+
+#let blocks(list-of-blocks) = {
+  for b in list-of-blocks {
+    let t = b.type
+    if t == "paragraph" {
+      par(inlines(b.inlines))
+    } else if t == "heading" {
+      heading(level: b.level + 1, outlined: false, bookmarked: false, inlines(b.inlines))
+    } else if t == "list" {
+      let items = b.items.map(item => [#blocks(item)])
+      if b.ordered { enum(start: b.start, ..items) } else { list(..items) }
+    } else if t == "quote" {
+      block(inset: (left: 10pt, y: 2pt), stroke: (left: 1.5pt + luma(160)), blocks(b.blocks))
+    } else if t == "table" {
+      let header = ()
+      let body = ()
+      for (y, row) in b.rows.enumerate() {
+        for c in row {
+          let content = [#blocks(c.blocks)]
+          let cell = table.cell(
+            colspan: c.colspan,
+            rowspan: c.rowspan,
+            fill: if c.header { luma(235) } else { none },
+            if c.header { strong(content) } else { content },
+          )
+          if y < b.headerRows { header.push(cell) } else { body.push(cell) }
+        }
+      }
+      let head = if header.len() > 0 { (table.header(repeat: true, ..header),) } else { () }
+      // Pictures would take all of an auto column's width: tables with pictures share it out.
+      let columns = if b.at("pictures", default: false) { (1fr,) * b.columns } else { (auto,) * b.columns }
+      set text(size: if b.columns > 5 { 8.5pt } else { 10pt })
+      table(columns: columns, ..head, ..body)
+    } else if t == "image" {
+      let im = data.images.at(b.key, default: none)
+      if im != none {
+        block(width: 100%, breakable: false, layout(size => {
+          let w = calc.min(size.width, im.width * 0.75pt, 200mm * im.width / im.height)
+          align(center, image(im.path, width: w, alt: if b.alt == "" { none } else { b.alt }))
+        }))
+      }
+    } else if t == "hr" {
+      block(above: 8pt, below: 8pt, line(length: 100%, stroke: 0.5pt + luma(150)))
+    } else if t == "pre" {
+      block(fill: luma(244), inset: 6pt, radius: 2pt, width: 100%, raw(b.text, block: true))
+    }
+  }
+}
+
+#let meta(label, value) = par(justify: false, spacing: 0.45em, strong(label + ": ") + value)
+
+#let item(it) = {
+  heading(level: 2, text(lang: it.lang, str(it.number) + ". " + it.title))
+  if it.authors.len() > 0 { meta(L.authors, it.authors.join(", ")) }
+  if it.type != "" { meta(L.type, it.type) }
+  if it.subjects.len() > 0 { meta(L.subjects, it.subjects.join(", ")) }
+  if it.grades != "" { meta(L.grades, it.grades) }
+  if it.abstract.len() > 0 {
+    block(above: 10pt, below: 5pt, sticky: true, strong(L.abstract))
+    for p in it.abstract { par(text(lang: it.lang, emph(p))) }
+  }
+  if it.note.len() > 0 {
+    block(above: 10pt, fill: luma(242), inset: 8pt, radius: 2pt, width: 100%, {
+      block(below: 6pt, sticky: true, strong(L.note))
+      for p in it.note { par(p) }
+    })
+  }
+  v(6pt)
+  if it.body.len() == 0 {
+    par(emph(L.emptyBody))
+  } else {
+    set text(lang: it.lang)
+    blocks(it.body)
+  }
+}
+
+#let running-header = context {
+  let here-page = here().page()
+  let chapters = query(heading.where(level: 1))
+  if chapters.all(h => h.location().page() != here-page) {
+    set text(font: sans, size: 8.5pt, fill: luma(70))
+    set par(justify: false)
+    let previous = chapters.filter(h => h.location().page() < here-page)
+    let label = if calc.even(here-page) { data.title } else if previous.len() > 0 { previous.last().body } else { data.title }
+    block(width: 100%, below: 0pt, stroke: (bottom: 0.4pt + luma(150)), inset: (bottom: 3pt),
+      align(if calc.even(here-page) { left } else { right }, label))
+  }
+}
+
+// Title page and its verso: no header, no page number.
+#page(header: none, footer: none, numbering: none, {
+  set align(center)
+  set par(justify: false)
+  text(font: sans, size: 13pt, weight: "bold", data.school)
+  v(4pt)
+  text(font: sans, size: 12pt, L.groupLine)
+  v(1fr)
+  text(font: sans, size: 26pt, weight: "bold", data.title)
+  v(12pt)
+  text(size: 15pt, data.subtitle)
+  v(16pt)
+  text(size: 12pt, L.edition)
+  v(1.4fr)
+  text(size: 12pt, data.imprint)
+})
+
+#page(header: none, footer: none, numbering: none, {
+  set par(justify: false)
+  for entry in data.verso { par(strong(entry.label + ": ") + entry.value) }
+  if data.approval != "" { v(10pt); par(emph(data.approval)) }
+})
+
+#set page(numbering: "1", header: running-header)
+
+#outline(title: L.contents, depth: 2)
+
+#if data.preface.len() > 0 {
+  pagebreak(weak: true)
+  heading(level: 1, L.preface)
+  for p in data.preface { par(p) }
+}
+
+#for section in data.sections {
+  pagebreak(weak: true)
+  heading(level: 1, section.title)
+  for p in section.intro { par(p) }
+  for (i, it) in section.items.enumerate() {
+    if i > 0 { pagebreak(weak: true) }
+    item(it)
+  }
+}
+
+#if data.authorsIndex.len() > 0 {
+  pagebreak(weak: true)
+  heading(level: 1, L.authorsIndex)
+  set par(justify: false, hanging-indent: 1.5em)
+  for e in data.authorsIndex {
+    par(e.name + " " + box(width: 1fr, repeat(gap: 0.2em, ".")) + " " + e.items.map(str).join(", "))
+  }
+}
+`;
+
+export interface CollectionPdf {
+	pdf: Uint8Array;
+	pages: number;
+}
+
+/** Typst failed: `message` holds its diagnostics, for the logs only. */
+export class TypstError extends Error {
+	override name = 'TypstError';
+}
+
+/** Every string of a value made safe for JSON readers and XML (see cleanText). */
+function clean<T>(value: T): T {
+	return JSON.parse(
+		JSON.stringify(value, (_key, inner: unknown) =>
+			typeof inner === 'string' ? cleanText(inner) : inner
+		)
+	) as T;
+}
+
+function imagePath(key: string, image: NormalizedImage): string {
+	return `/img/${key}.${image.ext}`;
+}
+
+/**
+ * The blocks for the template: tables holding a picture are marked (`pictures`), and the keys
+ * of the pictures used are added to `used`. Returns whether the blocks hold a picture.
+ */
+function prepare(blocks: Block[], used: Set<string>): { blocks: unknown[]; pictures: boolean } {
+	let pictures = false;
+	const out = blocks.map((block): unknown => {
+		switch (block.type) {
+			case 'image':
+				used.add(block.key);
+				pictures = true;
+				return block;
+			case 'list': {
+				const items = block.items.map((item) => prepare(item, used));
+				pictures ||= items.some((item) => item.pictures);
+				return { ...block, items: items.map((item) => item.blocks) };
+			}
+			case 'quote': {
+				const inner = prepare(block.blocks, used);
+				pictures ||= inner.pictures;
+				return { ...block, blocks: inner.blocks };
+			}
+			case 'table': {
+				let inTable = false;
+				const rows = block.rows.map((row) =>
+					row.map((cell) => {
+						const inner = prepare(cell.blocks, used);
+						inTable ||= inner.pictures;
+						return { ...cell, blocks: inner.blocks };
+					})
+				);
+				pictures ||= inTable;
+				return { ...block, rows, pictures: inTable };
+			}
+			default:
+				return block;
+		}
+	});
+	return { blocks: out, pictures };
+}
+
+/** The JSON the template reads. */
+export function typstData(model: CollectionModel, images: Map<string, NormalizedImage>) {
+	const used = new Set<string>();
+	const sections = model.sections.map((section) => ({
+		title: section.title,
+		intro: section.intro,
+		items: section.items.map((item) => {
+			const body = prepare(htmlToBlocks(item.bodyHtml), used).blocks;
+			return {
+				number: item.number,
+				title: item.title,
+				authors: item.authors,
+				type: item.type,
+				subjects: item.subjects,
+				grades: item.grades,
+				lang: item.language,
+				abstract: item.abstract,
+				note: item.note,
+				body
+			};
+		})
+	}));
+	const pictures: Record<string, { path: string; width: number; height: number }> = {};
+	for (const key of used) {
+		const image = images.get(key);
+		if (image)
+			pictures[key] = { path: imagePath(key, image), width: image.width, height: image.height };
+	}
+	const verso = [
+		{ label: model.labels.editors, value: model.editors.join(', ') },
+		{ label: model.labels.reviewers, value: model.reviewers.join(', ') }
+	].filter((entry) => entry.value !== '');
+	return clean({
+		lang: model.language,
+		title: model.title,
+		subtitle: model.subtitle,
+		school: model.school,
+		imprint: [model.city, model.year ? String(model.year) : ''].filter(Boolean).join(' – '),
+		editors: model.editors,
+		verso,
+		approval: model.approval,
+		preface: model.preface,
+		sections,
+		authorsIndex: model.authorsIndex,
+		images: pictures,
+		labels: model.labels
+	});
+}
+
+interface Diagnostic {
+	message?: string;
+	path?: string;
+	range?: string;
+	severity?: string;
+}
+
+function describe(compiler: NodeCompiler, error: Parameters<NodeCompiler['fetchDiagnostics']>[0]) {
+	try {
+		const diagnostics = compiler.fetchDiagnostics(error) as Diagnostic[];
+		return diagnostics
+			.map(
+				(d) =>
+					`${d.severity ?? 'error'} ${d.path ?? ''}${d.range ? `:${d.range}` : ''}: ${d.message ?? ''}`
+			)
+			.join('\n');
+	} catch {
+		return error.shortDiagnostics.map((d: unknown) => JSON.stringify(d)).join('\n');
+	}
+}
+
+/** The PDF of an edition; `images` are the normalized pictures by blob key (missing ones are left out). */
+export function buildCollectionPdf(
+	model: CollectionModel,
+	images: Map<string, NormalizedImage>
+): CollectionPdf {
+	const data = typstData(model, images);
+	const compiler = NodeCompiler.create({
+		workspace: WORKSPACE,
+		fontArgs: [{ fontPaths: [fontDirectory('pt-serif'), fontDirectory('pt-sans')] }]
+	});
+	try {
+		compiler.mapShadow(`${WORKSPACE}/data.json`, Buffer.from(JSON.stringify(data)));
+		for (const key of Object.keys(data.images)) {
+			const image = images.get(key);
+			if (image) {
+				const bytes = Buffer.from(
+					image.bytes.buffer,
+					image.bytes.byteOffset,
+					image.bytes.byteLength
+				);
+				compiler.mapShadow(`${WORKSPACE}${imagePath(key, image)}`, bytes);
+			}
+		}
+		const result = compiler.compile({ mainFileContent: COLLECTION_TEMPLATE });
+		const error = result.takeError();
+		if (error) throw new TypstError(`Typst compile failed:\n${describe(compiler, error)}`);
+		const document = result.result;
+		if (!document) throw new TypstError('Typst compile gave no document');
+		const pdf = compiler.pdf(document);
+		return { pdf: new Uint8Array(pdf), pages: document.numOfPages };
+	} finally {
+		compiler.resetShadow();
+		compiler.evictCache(0);
+	}
+}
