@@ -31,13 +31,13 @@ export const init: ServerInit = async () => {
 	const handle = await initDatabase();
 	log.info({ dialect: handle.dialect, baseUrl: config().baseUrl }, 'database ready');
 	// Uploads and file writes a crash left behind (never needed after a day).
-	const { dataDir } = config();
+	const { dataDir, runsJobs } = config();
 	void sweepTemporaryFiles([path.join(dataDir, 'tmp'), path.join(dataDir, 'files', 'tmp')]).then(
 		(removed) => removed > 0 && log.info({ removed }, 'old temporary files removed'),
 		(err: unknown) => log.warn({ err }, 'temporary files could not be swept')
 	);
 	// Background jobs (compiling collections) run in this process unless turned off.
-	if (process.env.JOBS !== 'off') startJobRunner(handle.db, fileStore());
+	if (runsJobs) startJobRunner(handle.db, fileStore());
 	// adapter-node emits this after SIGTERM/SIGINT once in-flight requests have finished.
 	process.once('sveltekit:shutdown' as never, async (reason: string) => {
 		await stopJobRunner();

@@ -59,7 +59,10 @@ const schema = z
 			.string()
 			.trim()
 			.refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be at least 32 bytes in base64')
-			.optional()
+			.optional(),
+		// Background jobs (compiling collections) run inside the app unless turned off here, e.g.
+		// on instances that should only serve pages while others do the compiling.
+		JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')
 	})
 	.transform((env) => {
 		const baseUrl = new URL(env.BASE_URL ?? `http://localhost:${env.PORT || 3000}`);
@@ -77,7 +80,8 @@ const schema = z
 			maxFileBytes: env.MAX_FILE_MB * 1024 * 1024,
 			maxGroupFilesBytes: env.MAX_GROUP_FILES_MB * 1024 * 1024,
 			storage: env.STORAGE,
-			ballotKey: env.BALLOT_KEY ? Buffer.from(env.BALLOT_KEY, 'base64') : undefined
+			ballotKey: env.BALLOT_KEY ? Buffer.from(env.BALLOT_KEY, 'base64') : undefined,
+			runsJobs: env.JOBS === 'on'
 		};
 	});
 
