@@ -9,6 +9,7 @@ import {
 	type ServerInit
 } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkAccess } from '$lib/server/access/guard';
 import { routeAccess } from '$lib/server/access/routes';
@@ -20,6 +21,7 @@ import { log } from '$lib/server/log';
 import { fileStore } from '$lib/server/storage';
 import { sweepTemporaryFiles } from '$lib/server/storage/sweep';
 import { startJobRunner, stopJobRunner } from '$lib/server/jobs/runner';
+import { WORKER_FILE } from '$lib/server/export/collection/render';
 // Job handlers register themselves when imported.
 import '$lib/server/domain/collections/compile-edition-job';
 import { translate } from '$lib/server/web/i18n';
@@ -37,7 +39,13 @@ export const init: ServerInit = async () => {
 		(err: unknown) => log.warn({ err }, 'temporary files could not be swept')
 	);
 	// Background jobs (compiling collections) run in this process unless turned off.
-	if (runsJobs) startJobRunner(handle.db, fileStore());
+	if (runsJobs) {
+		// A deployment that copied build/ without build/workers would fail every compile.
+		const workers = process.env.USTAT_WORKERS_DIR;
+		if (workers && !existsSync(path.join(workers, WORKER_FILE)))
+			log.error({ workers }, 'the collection render worker is missing: run `npm run build`');
+		startJobRunner(handle.db, fileStore());
+	}
 	// adapter-node emits this after SIGTERM/SIGINT once in-flight requests have finished.
 	process.once('sveltekit:shutdown' as never, async (reason: string) => {
 		await stopJobRunner();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 // Table types, in camelCase (CamelCasePlugin maps them to snake_case columns).
 // Naming conventions the row normalizer relies on (see normalize.ts; a test checks them):
@@ -638,6 +638,7 @@ export interface CollectionEditionTable {
 	pdfPages: number | null;
 	docxMs: number | null;
 	pdfMs: number | null;
+	droppedImages: Generated<number>;
 	errorCode: string | null;
 	requestedBy: string | null;
 	requestedAt: Date;

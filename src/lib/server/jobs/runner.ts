@@ -60,9 +60,11 @@ export async function runNextJob(db: DB, files: BlobStore, now = new Date()): Pr
 	} catch (err) {
 		const retry = err instanceof JobFailure ? err.retry : true;
 		const message = err instanceof Error ? err.message : String(err);
-		await finishJob(db, job, { error: message, retry });
 		log.warn({ job: job.id, kind: job.kind, err }, 'job failed');
+		// The owner hears of a final failure before the job is closed: if this process dies in
+		// between, the job is still "running" and stale recovery tells the owner again.
 		if (!retry || job.attempts >= job.maxAttempts) await handler.failed?.(db, job);
+		await finishJob(db, job, { error: message, retry });
 	}
 	return true;
 }

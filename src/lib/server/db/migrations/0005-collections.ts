@@ -115,6 +115,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('pdf_pages', t.integer)
 		.addColumn('docx_ms', t.integer)
 		.addColumn('pdf_ms', t.integer)
+		/** Pictures left out because their file was missing or could not be decoded. */
+		.addColumn('dropped_images', t.integer, (c) => c.notNull().defaultTo(0))
 		/** A message key's suffix (render_pdf, render_timeout…) when the compile failed. */
 		.addColumn('error_code', t.text)
 		.addColumn('requested_by', t.id, (c) => c.references('users.id'))

@@ -26,8 +26,10 @@ import { editionFile, webEdition } from './edition-files';
 import { getCollection } from './get-collection';
 import { getEdition } from './get-edition';
 import { listCollections } from './list-collections';
+import { MAX_TABLE_ROWS } from './input';
 import { moveItem } from './move-item';
 import { moveSection } from './move-section';
+import { removeItem } from './remove-item';
 import { removeSection } from './remove-section';
 import { reorderItems } from './reorder-items';
 import { retryEdition } from './retry-edition';
@@ -337,6 +339,44 @@ describe('collections', () => {
 		expect(
 			(await appError(retryEdition(t.db, w.leader, w.groupId, collectionId, 1))).messageKey
 		).toBe('error_edition_not_failed');
+	});
+
+	it('content beyond what one compile can hold is refused, naming the material', async () => {
+		const { collectionId } = await createCollection(t.db, w.leader, w.groupId, form());
+		const { sectionId } = await addSection(t.db, w.leader, w.groupId, collectionId, {
+			title: 'Чоң',
+			intro: ''
+		});
+		const rows = '<tr><td>ң</td><td>ө</td></tr>'.repeat(MAX_TABLE_ROWS + 1);
+		const long = await accepted(w.member, 'Узун таблица', `<table>${rows}</table>`);
+		const { itemId } = await addItem(t.db, w.leader, w.groupId, collectionId, {
+			materialId: long,
+			sectionId
+		});
+		const refused = await appError(compileCollection(t.db, w.leader, w.groupId, collectionId));
+		expect([refused.status, refused.messageKey, refused.params?.title]).toEqual([
+			409,
+			'error_collection_table_rows',
+			'Узун таблица'
+		]);
+		await removeItem(t.db, w.leader, w.groupId, collectionId, itemId);
+		// Three bodies of 1.4 million characters: more than one edition takes together.
+		const paragraph = `<p>${'Окуу сабаттуулугу. '.repeat(73_000)}</p>`;
+		for (const title of ['Биринчи том', 'Экинчи том', 'Үчүнчү том'])
+			await addItem(t.db, w.leader, w.groupId, collectionId, {
+				materialId: await accepted(w.member, title, paragraph),
+				sectionId
+			});
+		expect(
+			(await appError(compileCollection(t.db, w.leader, w.groupId, collectionId))).messageKey
+		).toBe('error_collection_too_large');
+		expect(
+			await t.db
+				.selectFrom('collectionEditions')
+				.select('id')
+				.where('collectionId', '=', collectionId)
+				.execute()
+		).toEqual([]);
 	});
 
 	it('two compiles at the same moment: one edition, the other refused, nothing mixed', async () => {

@@ -11,7 +11,7 @@ import { assertAllowed } from '../groups/queries';
 import { freezeCollection } from './freeze';
 import { COMPILE_JOB } from './compile-edition-job';
 import { canCompile } from './policy';
-import { editableCollection } from './queries';
+import { editableCollection, failOrphanEditions } from './queries';
 
 /**
  * One action compiles the collection: its content is frozen now as the next numbered edition
@@ -60,8 +60,12 @@ export async function compileCollection(
 	return result;
 }
 
-/** 409 while an edition of the collection waits or compiles. */
+/**
+ * 409 while an edition of the collection waits or compiles. An edition whose job is over
+ * (or gone) without telling it is marked failed first, so it can never block the collection.
+ */
 export async function assertNotCompiling(db: DB, collectionId: string): Promise<void> {
+	await failOrphanEditions(db, collectionId);
 	const running = await db
 		.selectFrom('collectionEditions')
 		.select('number')

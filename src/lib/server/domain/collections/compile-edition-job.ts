@@ -3,6 +3,7 @@ import type { DB, Job } from '../../db/types';
 import type { CollectionModel } from '../../export/collection/model';
 import { renderCollection, RenderError } from '../../export/collection/render';
 import { JobFailure, registerJob, type JobContext } from '../../jobs/runner';
+import { log } from '../../log';
 import type { BlobStore } from '../../storage/types';
 
 export const COMPILE_JOB = 'compile_collection';
@@ -50,21 +51,34 @@ export async function compileEdition(
 		const value = Math.min(95, Math.max(shown, Math.round(percent)));
 		if (value - shown < 5) return;
 		shown = value;
-		writing = writing.then(async () => {
-			await db
+		// Progress is a courtesy: a failed write (a busy database) is logged, never fatal.
+		writing = writing.then(() =>
+			db
 				.updateTable('collectionEditions')
 				.set({ progress: value })
 				.where('id', '=', editionId)
 				.where('jobId', '=', job.id)
 				.where('status', '=', 'compiling')
-				.execute();
-		});
+				.execute()
+				.then(
+					() => undefined,
+					(err: unknown) => log.warn({ err, job: job.id }, 'edition progress not written')
+				)
+		);
 	};
 	// A long render sends no progress for a while: keep the claim alive meanwhile.
-	const alive = setInterval(() => void heartbeat(), 30_000);
+	const alive = setInterval(
+		() =>
+			void heartbeat().catch((err: unknown) =>
+				log.warn({ err, job: job.id }, 'job heartbeat not written')
+			),
+		30_000
+	);
 	try {
 		const rendered = await renderCollection(model, (key) => readBlob(files, key), { onProgress });
 		await writing;
+		if (rendered.droppedImages > 0)
+			log.warn({ job: job.id, dropped: rendered.droppedImages }, 'pictures left out of an edition');
 		const docx = await store(files, rendered.docx, DOCX_MIME);
 		const pdf = await store(files, rendered.pdf, PDF_MIME);
 		await db
@@ -79,6 +93,7 @@ export async function compileEdition(
 				pdfPages: rendered.pdfPages,
 				docxMs: Math.round(rendered.docxMs),
 				pdfMs: Math.round(rendered.pdfMs),
+				droppedImages: rendered.droppedImages,
 				errorCode: null,
 				finishedAt: new Date()
 			})
@@ -87,7 +102,7 @@ export async function compileEdition(
 			.where('status', '=', 'compiling')
 			.execute();
 	} catch (error) {
-		await writing.catch(() => undefined);
+		await writing;
 		if (!(error instanceof RenderError)) throw error; // the runner retries, then editionFailed
 		await markFailed(db, editionId, job.id, error.code);
 		throw new JobFailure(`${error.code}: ${error.message}`);

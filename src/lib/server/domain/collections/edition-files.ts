@@ -52,6 +52,8 @@ export async function webEdition(
 	return { model: JSON.parse(row.model) as CollectionModel, groupName: group.name };
 }
 
+const editionImages = new Map<string, Map<string, string>>();
+
 /** A picture of the web edition: only one its content uses. */
 export async function editionImage(
 	db: DB,
@@ -61,8 +63,17 @@ export async function editionImage(
 	number: number,
 	key: string
 ): Promise<{ key: string; mime: string }> {
-	const { model } = await webEdition(db, actor, groupId, collectionId, number);
-	const image = model.images.find((i) => i.key === key);
-	if (!image) throw new AppError('not_found', 'error_not_found');
-	return image;
+	const { edition } = await readable(db, actor, groupId, collectionId, number);
+	let images = editionImages.get(edition.id);
+	if (!images) {
+		const { model } = await webEdition(db, actor, groupId, collectionId, number);
+		images = new Map(model.images.map((i) => [i.key, i.mime]));
+		// Editions never change, so their list of pictures can be kept; a page of the web
+		// edition asks for each of its pictures, and the model is large.
+		if (editionImages.size >= 100) editionImages.delete(editionImages.keys().next().value!);
+		editionImages.set(edition.id, images);
+	}
+	const mime = images.get(key);
+	if (!mime) throw new AppError('not_found', 'error_not_found');
+	return { key, mime };
 }

@@ -10,6 +10,7 @@ import {
 import { imagePlaceholder } from '../../richtext/images';
 import { sanitizeWithImages } from '../../richtext/sanitize';
 import type { VersionSnapshot } from '../materials/versions';
+import { MAX_EDITION_CHARS, MAX_TABLE_ROWS } from './input';
 import { acceptedVersions } from './queries';
 import {
 	collectionLabels,
@@ -18,6 +19,24 @@ import {
 	materialTypeName,
 	paragraphs
 } from './labels';
+
+const TABLE_ROW = /<tr[\s>]/gi;
+
+/** Refuses content beyond what one compile can hold (input.ts), naming the material. */
+function assertCompilable(items: CollectionItemModel[]): void {
+	for (const item of items) {
+		const rows = item.bodyHtml.match(TABLE_ROW)?.length ?? 0;
+		if (rows > MAX_TABLE_ROWS)
+			throw new AppError('conflict', 'error_collection_table_rows', {
+				params: { title: item.title, rows, max: MAX_TABLE_ROWS }
+			});
+	}
+	const chars = items.reduce((sum, item) => sum + item.bodyHtml.length, 0);
+	if (chars > MAX_EDITION_CHARS)
+		throw new AppError('conflict', 'error_collection_too_large', {
+			params: { max: Math.round(MAX_EDITION_CHARS / 1_000_000) }
+		});
+}
 
 const OWN_IMAGE = /^\/groups\/[0-9a-f-]{36}\/materials\/([0-9a-f-]{36})\/images\/([0-9a-f]{64})$/;
 const PLACEHOLDER_SRC = /src="ustat-image:(\d{1,6})"/g;
@@ -134,11 +153,10 @@ export async function freezeCollection(
 			.map((item): CollectionItemModel => {
 				number++;
 				const v = versions.get(item.materialId)!;
-				const authors = [item.authorId, ...v.coauthors.filter((id) => id !== item.authorId)].map(
-					(id) => nameOf.get(id) ?? ''
-				);
-				for (const name of authors)
-					authorsIndex.set(name, [...(authorsIndex.get(name) ?? []), number]);
+				const authorIds = [item.authorId, ...v.coauthors.filter((id) => id !== item.authorId)];
+				const authors = authorIds.map((id) => nameOf.get(id) ?? '');
+				// By person, not by name: two teachers of the same name stay two entries.
+				for (const id of authorIds) authorsIndex.set(id, [...(authorsIndex.get(id) ?? []), number]);
 				// Body pictures point at the edition's own copies, by blob key.
 				const keys: string[] = [];
 				const html = sanitizeWithImages(v.bodyHtml, (src) => {
@@ -170,6 +188,7 @@ export async function freezeCollection(
 				};
 			})
 	}));
+	assertCompilable(sectionModels.flatMap((s) => s.items));
 	const order = new Intl.Collator(language);
 	const editors = [leader, ...editorRows.filter((e) => e.id !== leader?.id)]
 		.filter((e) => e !== undefined)
@@ -191,9 +210,9 @@ export async function freezeCollection(
 		preface: paragraphs(collection.preface),
 		sections: sectionModels,
 		authorsIndex: [...authorsIndex.entries()]
-			.filter(([name]) => name !== '')
-			.sort(([a], [b]) => order.compare(a, b))
-			.map(([name, numbers]) => ({ name, items: numbers })),
+			.map(([id, numbers]) => ({ name: nameOf.get(id) ?? '', items: numbers }))
+			.filter((entry) => entry.name !== '')
+			.sort((a, b) => order.compare(a.name, b.name)),
 		images: [...usedImages.values()],
 		labels: collectionLabels(language, collection.groupName, edition)
 	};

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { canCompile, canEditCollection } from './policy';
-import { acceptedVersions, collectionAccess } from './queries';
+import { acceptedVersions, collectionAccess, failOrphanEditions } from './queries';
 
 /**
  * The collection as its editor page shows it: title page fields, sections with their
@@ -10,6 +10,7 @@ import { acceptedVersions, collectionAccess } from './queries';
  */
 export async function getCollection(db: DB, actor: Actor, groupId: string, collectionId: string) {
 	const access = await collectionAccess(db, actor, groupId, collectionId);
+	await failOrphanEditions(db, collectionId);
 	const { collection } = access;
 	const canEdit = canEditCollection(actor, access) && !access.isClosed;
 	const [editors, sections, items, editions, leader] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { canApproveEdition, canReadEdition, canRetryEdition } from './policy';
-import { editionAccess } from './queries';
+import { collectionAccess, editionAccess, failOrphanEditions } from './queries';
 
 /** An edition's page: its status and progress, files, and its approval by the group's vote. */
 export async function getEdition(
@@ -11,6 +11,8 @@ export async function getEdition(
 	collectionId: string,
 	number: number
 ) {
+	await collectionAccess(db, actor, groupId, collectionId);
+	await failOrphanEditions(db, collectionId);
 	const access = await editionAccess(db, actor, groupId, collectionId, number);
 	const { edition } = access;
 	const [people, votes] = await Promise.all([
@@ -50,6 +52,7 @@ export async function getEdition(
 			docxSize: edition.docxSize === null ? null : Number(edition.docxSize),
 			pdfSize: edition.pdfSize === null ? null : Number(edition.pdfSize),
 			errorCode: edition.errorCode,
+			droppedImages: Number(edition.droppedImages),
 			requestedAt: edition.requestedAt,
 			requestedBy: nameOf(edition.requestedBy),
 			finishedAt: edition.finishedAt,

@@ -10,6 +10,13 @@ export const MAX_ITEMS = 300;
 export const MAX_EDITORS = 20;
 export const MAX_REVIEWERS = 5;
 export const MAX_REVIEWER_CHARS = 200;
+/**
+ * What one edition may hold, so a compile stays within memory: table rows in one material
+ * (Typst needs ~90 MB per 1,000 rows) and the bodies' HTML of all materials together (the
+ * 300-page bench is ~1.5 MB and peaks at ~700 MB).
+ */
+export const MAX_TABLE_ROWS = 2_000;
+export const MAX_EDITION_CHARS = 4_000_000;
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 

@@ -128,6 +128,7 @@ const editionColumns = [
 	'pdfPages',
 	'docxMs',
 	'pdfMs',
+	'droppedImages',
 	'errorCode',
 	'requestedBy',
 	'requestedAt',
@@ -154,4 +155,28 @@ export async function editionAccess(
 		.executeTakeFirst();
 	if (!edition) throw new AppError('not_found', 'error_edition_not_found');
 	return { ...access, edition };
+}
+
+/**
+ * An edition still "queued" or "compiling" whose job is over or gone (its worker died at the
+ * wrong moment) is marked failed: it can be compiled again and never blocks the collection.
+ */
+export async function failOrphanEditions(db: DB, collectionId: string): Promise<void> {
+	await db
+		.updateTable('collectionEditions')
+		.set({ status: 'failed', errorCode: 'render_failed' })
+		.where('collectionId', '=', collectionId)
+		.where('status', 'in', ['queued', 'compiling'])
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('jobs')
+						.select('jobs.id')
+						.whereRef('jobs.id', '=', 'collectionEditions.jobId')
+						.where('jobs.status', 'in', ['queued', 'running'])
+				)
+			)
+		)
+		.execute();
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BlobNotFoundError } from '../../storage/types.js';
 import type { CollectionModel, ImageSource } from './model.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
 
@@ -87,7 +88,10 @@ async function readImages(
 		try {
 			const bytes = await readImage(key);
 			images.push({ key, bytes: ownsBuffer(bytes) ? bytes : new Uint8Array(bytes) });
-		} catch {
+		} catch (error) {
+			// A picture whose file is gone is left out (and counted); a store that fails (a full
+			// disk, an unreachable S3) fails the render, so the job is tried again later.
+			if (!(error instanceof BlobNotFoundError)) throw error;
 			unreadable++;
 		}
 	}

@@ -2,6 +2,7 @@
 // per material with headings, lists, a table, a quote and, every tenth material, a picture.
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { BlobNotFoundError } from '../../storage/types.js';
 import {
 	EDITION_IMAGE,
 	type AuthorsIndexEntry,
@@ -280,7 +281,7 @@ export async function syntheticCollection(
 	};
 	const readImage: ImageSource = async (key) => {
 		const bytes = images.get(key);
-		if (!bytes) throw new Error(`no picture ${key}`);
+		if (!bytes) throw new BlobNotFoundError(key);
 		return new Uint8Array(bytes); // a copy: the renderer may hand its buffer over to a worker
 	};
 	return { model, images, readImage };
