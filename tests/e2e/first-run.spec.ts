@@ -2519,12 +2519,9 @@ test('collections: the leader builds a collection', async ({ page }, testInfo) =
 				fill(ky.collection_section_number, { number: i + 1 })
 			);
 			await expect(added.getByText(ky.collection_items_empty)).toBeVisible();
-			// The form is empty again for the next section. TODO: with JavaScript it keeps what
-			// was typed (the form is sent with `update({ reset: false })`); check both once fixed.
-			if (!js) {
-				await expect(sectionTitle).toHaveValue('');
-				await expect(sectionIntro).toHaveValue('');
-			}
+			// The form is empty again for the next section, with or without JavaScript.
+			await expect(sectionTitle).toHaveValue('');
+			await expect(sectionIntro).toHaveValue('');
 		}
 		await expect(first.locator('p.intro')).toHaveText(collection.sections[0]!.intro);
 		await expect(second.locator('p.intro')).toHaveCount(0);
@@ -2722,9 +2719,7 @@ test('collections: the edition compiles in the background and both files downloa
 		await page.getByRole('link', { name: ky.edition_read_web, exact: true }).click();
 		await expect(page).toHaveURL(`${editionUrl}/web`);
 		await expect(heading(page)).toHaveText(collection.title);
-		// TODO: with JavaScript the link is followed by the app's router, which renders the web
-		// edition in place (SvelteKit's client ignores `csr = false`); a fresh load has no script.
-		if (js) await page.reload();
+		// The link loads the page afresh (data-sveltekit-reload): no script, even with JavaScript.
 		await expectNoScripts(page);
 		await expect(page.locator('link[rel="modulepreload"]')).toHaveCount(0);
 		await expectNoHorizontalScroll(page);
