@@ -86,16 +86,18 @@ export async function freezeCollection(
 			params: { titles: notAccepted.map((i) => `«${i.title}»`).join(', ') }
 		});
 
-	const versions = new Map<string, VersionSnapshot>();
-	for (const item of items) {
-		const row = await db
-			.selectFrom('materialVersions')
-			.select('snapshot')
-			.where('materialId', '=', item.materialId)
-			.where('number', '=', accepted.get(item.materialId)!)
-			.executeTakeFirstOrThrow();
-		versions.set(item.materialId, JSON.parse(row.snapshot) as VersionSnapshot);
-	}
+	// Every accepted version in one query (the pairs are matched here).
+	const rows = await db
+		.selectFrom('materialVersions')
+		.select(['materialId', 'number', 'snapshot'])
+		.where('materialId', 'in', [...accepted.keys()])
+		.where('number', 'in', [...new Set(accepted.values())])
+		.execute();
+	const versions = new Map(
+		rows
+			.filter((row) => accepted.get(row.materialId) === Number(row.number))
+			.map((row) => [row.materialId, JSON.parse(row.snapshot) as VersionSnapshot])
+	);
 	const userIds = new Set<string>();
 	for (const item of items) {
 		userIds.add(item.authorId);

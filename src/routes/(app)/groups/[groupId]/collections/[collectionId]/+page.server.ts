@@ -17,7 +17,9 @@ import { requireActor } from '$lib/server/web/denied';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actor } from '$lib/server/access/actor';
+import type { DB } from '$lib/server/db/types';
+import type { Action, Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
@@ -58,110 +60,59 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 const id = (values: Record<string, string | string[]>, name: string) =>
 	typeof values[name] === 'string' ? (values[name] as string) : '';
 
+type Values = Record<string, string | string[]>;
+type Target = { db: DB; actor: Actor; groupId: string; collectionId: string };
+
+/** One editor action: the use case on this collection with the form's values, then its answer. */
+const editorAction =
+	<T>(work: (target: Target, values: Values) => Promise<T>): Action =>
+	async ({ request, locals, params }) => {
+		const target = {
+			db: database(),
+			actor: requireActor(locals),
+			groupId: params.groupId!,
+			collectionId: params.collectionId!
+		};
+		return runForm(request, (values) => work(target, values));
+	};
+
 export const actions: Actions = {
-	addSection: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await addSection(database(), actor, params.groupId, params.collectionId, values);
-			return { sectionAdded: true as const };
-		});
-	},
-	updateSection: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await updateSection(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				id(values, 'sectionId'),
-				values
-			);
-			return { sectionSaved: id(values, 'sectionId') };
-		});
-	},
-	removeSection: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await removeSection(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				id(values, 'sectionId')
-			);
-			return { sectionRemoved: true as const };
-		});
-	},
-	moveSection: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await moveSection(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				id(values, 'sectionId'),
-				values
-			);
-			return { moved: true as const };
-		});
-	},
-	addItem: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await addItem(database(), actor, params.groupId, params.collectionId, values);
-			return { itemAdded: true as const };
-		});
-	},
-	note: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await updateItemNote(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				id(values, 'itemId'),
-				values
-			);
-			return { noteSaved: id(values, 'itemId') };
-		});
-	},
-	removeItem: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await removeItem(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				id(values, 'itemId')
-			);
-			return { itemRemoved: true as const };
-		});
-	},
-	moveItem: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await moveItem(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				id(values, 'itemId'),
-				values
-			);
-			return { moved: true as const };
-		});
-	},
-	reorder: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await reorderItems(database(), actor, params.groupId, params.collectionId, values);
-			return { moved: true as const };
-		});
-	},
+	addSection: editorAction(async (t, values) => {
+		await addSection(t.db, t.actor, t.groupId, t.collectionId, values);
+		return { sectionAdded: true as const };
+	}),
+	updateSection: editorAction(async (t, values) => {
+		await updateSection(t.db, t.actor, t.groupId, t.collectionId, id(values, 'sectionId'), values);
+		return { sectionSaved: id(values, 'sectionId') };
+	}),
+	removeSection: editorAction(async (t, values) => {
+		await removeSection(t.db, t.actor, t.groupId, t.collectionId, id(values, 'sectionId'));
+		return { sectionRemoved: true as const };
+	}),
+	moveSection: editorAction(async (t, values) => {
+		await moveSection(t.db, t.actor, t.groupId, t.collectionId, id(values, 'sectionId'), values);
+		return { moved: true as const };
+	}),
+	addItem: editorAction(async (t, values) => {
+		await addItem(t.db, t.actor, t.groupId, t.collectionId, values);
+		return { itemAdded: true as const };
+	}),
+	note: editorAction(async (t, values) => {
+		await updateItemNote(t.db, t.actor, t.groupId, t.collectionId, id(values, 'itemId'), values);
+		return { noteSaved: id(values, 'itemId') };
+	}),
+	removeItem: editorAction(async (t, values) => {
+		await removeItem(t.db, t.actor, t.groupId, t.collectionId, id(values, 'itemId'));
+		return { itemRemoved: true as const };
+	}),
+	moveItem: editorAction(async (t, values) => {
+		await moveItem(t.db, t.actor, t.groupId, t.collectionId, id(values, 'itemId'), values);
+		return { moved: true as const };
+	}),
+	reorder: editorAction(async (t, values) => {
+		await reorderItems(t.db, t.actor, t.groupId, t.collectionId, values);
+		return { moved: true as const };
+	}),
 	compile: async ({ request, locals, params }) => {
 		const actor = requireActor(locals);
 		const compiled = await runForm(request, () =>
