@@ -2,7 +2,8 @@
 // Compares our importDocx (zip budget check, sanitizing, warnings) with a bare mammoth run.
 import mammoth from 'mammoth';
 import { checkZipBudget } from '../src/lib/server/files/sniff';
-import { DOCX_LIMITS, importDocx } from '../src/lib/server/richtext/import-docx';
+import { DOCX_LIMITS } from '../src/lib/server/files/zip';
+import { importDocx } from '../src/lib/server/richtext/import-docx';
 import { htmlToText } from '../src/lib/server/richtext/sanitize';
 import { longDocx } from '../src/lib/server/test/docx-fixtures';
 

@@ -43,6 +43,7 @@ if (process.env.USTAT_TEST_SKIP_STATIC !== '1') {
 		'./tsconfig.json',
 		'--fail-on-warnings'
 	]);
+	run('module cycles', process.execPath, ['scripts/check-cycles.js']);
 	run('lint (eslint)', bin('eslint'), ['.']);
 	run('format (prettier)', bin('prettier'), ['--check', '.']);
 }

@@ -91,3 +91,17 @@ export const optionalInt = (min: number, max: number) =>
 /** A multi-valued form field (checkboxes): absent → [], one value → [value]. */
 export const many = <T extends z.ZodType>(item: T, max: number) =>
 	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
+
+/** A calendar day as the date input sends it. */
+export const day = z.string().trim().refine(isCalendarDay, 'error_date');
+
+/** 'YYYY-MM-DD' naming a real day (not 2026-02-30). */
+function isCalendarDay(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Long free text (a charter field, minutes): generous, but bounded. */
+export const longText = (max = 4000) => z.string().trim().max(max).default('');
+export const reason = text(500);

@@ -13,7 +13,7 @@ import {
 	canSeeGroup,
 	canSeeMeetings,
 	type GroupPlace
-} from '../domain/groups/policy';
+} from '../domain/group-access/policy';
 import { canSetPlanStatus } from '../domain/plan/policy';
 import { canCallMeeting, canKeepMinutes } from '../domain/meetings/policy';
 

@@ -11,7 +11,7 @@ import { updateItemNote } from '../domain/collections/update-item-note';
 import { createMaterial } from '../domain/materials/create-material';
 import { decideMaterial } from '../domain/materials/decide-material';
 import { offerMaterial } from '../domain/materials/offer-material';
-import { listCriteria } from '../domain/reviews/criteria';
+import { listCriteria } from '../domain/materials/criteria';
 import { saveReview } from '../domain/reviews/save-review';
 import { castBallot } from '../domain/votes/cast-ballot';
 import { closeVote } from '../domain/votes/close-vote';

@@ -26,7 +26,7 @@ import { createMaterial } from '../domain/materials/create-material';
 import { decideMaterial } from '../domain/materials/decide-material';
 import { offerMaterial } from '../domain/materials/offer-material';
 import { updateMaterial } from '../domain/materials/update-material';
-import { listCriteria, type BuiltinCriterion } from '../domain/reviews/criteria';
+import { listCriteria, type BuiltinCriterion } from '../domain/materials/criteria';
 import { saveReview } from '../domain/reviews/save-review';
 import type { ReceivedFile } from '../files/receive';
 import type { BlobStore } from '../storage/types';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../errors';
-import { DOCX_LIMITS } from '../richtext/import-docx';
+import { DOCX_LIMITS } from './zip';
 import type { BlobStore } from '../storage/types';
 import { ValidationError } from '../validation';
 import type { ReceivedFile } from './receive';

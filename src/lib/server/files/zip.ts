@@ -91,3 +91,6 @@ export function entryDataOffset(archive: Uint8Array, entry: ZipEntry): number | 
 	if (data.getUint32(at, true) !== LOCAL_SIGNATURE) return null;
 	return at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
 }
+
+/** What a .docx may unpack to before we let mammoth read it (zip bombs, junk). */
+export const DOCX_LIMITS = { maxEntries: 2_000, maxUncompressedBytes: 200 * 1024 * 1024 };

@@ -1,14 +1,17 @@
 import mammoth from 'mammoth';
 import { AppError } from '../errors';
 import { checkZipBudget } from '../files/sniff';
-import { findCentralDirectory, readCentralDirectory, ZIP_TAIL_BYTES } from '../files/zip';
+import {
+	DOCX_LIMITS,
+	findCentralDirectory,
+	readCentralDirectory,
+	ZIP_TAIL_BYTES
+} from '../files/zip';
 import type { MessageKey } from '../../i18n/messages';
 import { readZipEntry } from './docx-zip';
 import { IMAGE_MAX_BYTES, imagePlaceholder, sniffImageType, type BodyImage } from './images';
 import { sanitizeBody } from './sanitize';
 
-/** What a .docx may unpack to before we let mammoth read it (zip bombs, junk). */
-export const DOCX_LIMITS = { maxEntries: 2_000, maxUncompressedBytes: 200 * 1024 * 1024 };
 /**
  * The document's text part is decoded and parsed whole by mammoth (several times its size in
  * memory): a 20-page lesson plan has under 2 MB of it, so 20 MB is generous and safe.

@@ -1,6 +1,6 @@
 import type { MaterialStatus, MaterialType, Recommendation } from '../db/types';
 import { materialStatuses, materialTypes } from '../db/types';
-import type { Criterion } from '../domain/reviews/criteria';
+import type { Criterion } from '../domain/materials/criteria';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
 import { translate } from './i18n';

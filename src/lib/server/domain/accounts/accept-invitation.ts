@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import type { AccountRole, Database } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { joinByLink } from '../groups/join-by-link';
+import { joinByLink } from '../group-access/members';
 import { findOpenInvitation } from './find-invitation';
 import { acceptInvitationInput } from './input';
 import { hashPassword } from './password';

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { findSchool } from '../schools/queries';
+import { findSchool } from './queries';
 import { createInvitation, mailInvitation, type CreatedInvitation } from './create-invitation';
 import { inviteStaffInput } from './input';
 import { canInviteStaff } from './policy';

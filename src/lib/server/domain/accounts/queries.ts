@@ -1,4 +1,4 @@
-import type { DB, User } from '../../db/types';
+import type { DB, School, User } from '../../db/types';
 
 // Kysely queries of the accounts module. No rules here: use cases decide.
 
@@ -38,4 +38,8 @@ export async function endSessionsOf(db: DB, userId: string, exceptSessionId?: st
 	let query = db.deleteFrom('sessions').where('userId', '=', userId);
 	if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
 	await query.execute();
+}
+
+export function findSchool(db: DB, id: string): Promise<School | undefined> {
+	return db.selectFrom('schools').selectAll().where('id', '=', id).executeTakeFirst();
 }

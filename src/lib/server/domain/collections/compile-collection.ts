@@ -7,7 +7,7 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { enqueueJob } from '../../jobs/queue';
 import { wakeJobRunner } from '../../jobs/runner';
-import { assertAllowed } from '../groups/queries';
+import { assertAllowed } from '../group-access/access';
 import { freezeCollection } from './freeze';
 import { COMPILE_JOB } from './compile-edition-job';
 import { canCompile } from './policy';

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { checkEditors, writeEditors } from './editors';
 import { collectionInput, MAX_COLLECTIONS } from './input';
 import { canEditCollection } from './policy';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { Collection, DB } from '../../db/types';
-import { assertAllowed, assertOpen, type GroupAccess } from '../groups/queries';
+import { assertAllowed, assertOpen, type GroupAccess } from '../group-access/access';
 import { canEditCollection } from './policy';
 import { collectionAccess, collectionsAccess } from './queries';
 

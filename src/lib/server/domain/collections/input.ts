@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { many, optionalText, text } from '../../validation';
-import { longText } from '../groups/input';
+import { longText } from '../../validation';
 
 // Inputs of the collections use cases. Field names match the form fields.
 

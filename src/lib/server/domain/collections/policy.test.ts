@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { editionStatuses, type EditionStatus } from '../../db/types';
-import type { GroupPlace } from '../groups/policy';
+import type { GroupPlace } from '../group-access/policy';
 import {
 	canApproveEdition,
 	canCompile,

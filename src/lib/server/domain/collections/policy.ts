@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { EditionStatus } from '../../db/types';
-import { canSeeMeetings, type GroupPlace } from '../groups/policy';
+import { canSeeMeetings, type GroupPlace } from '../group-access/policy';
 
 // Who may do what with methodological collections (§3.5, §5.3, §6). Pure: the caller loads
 // the actor's place in the group once.

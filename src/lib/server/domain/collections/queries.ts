@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { Collection, CollectionEdition, DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { assertAllowed, assertOpen, groupAccess, type GroupAccess } from '../groups/queries';
+import { assertAllowed, assertOpen, groupAccess, type GroupAccess } from '../group-access/access';
 import { canEditCollection, canSeeCollections } from './policy';
 
 export interface CollectionAccess extends GroupAccess {

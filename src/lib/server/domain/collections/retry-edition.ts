@@ -5,7 +5,7 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { enqueueJob } from '../../jobs/queue';
 import { wakeJobRunner } from '../../jobs/runner';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { assertNotCompiling } from './compile-collection';
 import { COMPILE_JOB } from './compile-edition-job';
 import { canCompile, canRetryEdition } from './policy';

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { assertAllowed } from '../groups/queries';
+import { assertAllowed } from '../group-access/access';
 import { recordMentions } from './add-post';
 import { editPostInput } from './input';
 import { findMentions } from './mentions';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { DB, ProposalStatus } from '../../db/types';
-import { groupWorkAccess } from '../proposals/queries';
+import { groupWorkAccess } from '../group-access/access';
 import { canStartThread } from './policy';
 
 export interface ThreadSummary {

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/actor';
-import type { GroupPlace } from '../groups/policy';
+import type { ProposalStatus } from '../../db/types';
+import type { GroupPlace } from '../group-access/policy';
 
 // Who may take part in the group's discussions (§3.3: every question is discussed
 // collectively). Pure: the caller knows whether the thread is open for posts.
@@ -22,4 +23,9 @@ export function canEditPost(
 	authorId: string
 ): boolean {
 	return canPost(actor, place, isThreadOpen) && actor!.id === authorId;
+}
+
+/** The group discusses a proposal once the leader has put it to discussion, and while voting. */
+export function isDiscussionOpen(status: ProposalStatus): boolean {
+	return status === 'discussion' || status === 'vote';
 }

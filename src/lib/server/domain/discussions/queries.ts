@@ -1,9 +1,9 @@
 import type { Actor } from '../../access/actor';
 import type { DB, DiscussionThread, ProposalStatus } from '../../db/types';
 import { AppError } from '../../errors';
-import { assertAllowed, assertOpen, type GroupAccess } from '../groups/queries';
-import { isDiscussionOpen } from '../proposals/policy';
-import { groupWorkAccess } from '../proposals/queries';
+import { assertAllowed, assertOpen, type GroupAccess } from '../group-access/access';
+import { isDiscussionOpen } from './policy';
+import { groupWorkAccess } from '../group-access/access';
 import type { Person } from './mentions';
 
 export interface ThreadAccess extends GroupAccess {

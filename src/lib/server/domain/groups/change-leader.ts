@@ -5,17 +5,15 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { changeLeaderInput } from './input';
-import { canChangeLeader } from './policy';
+import { canChangeLeader } from '../group-access/policy';
 import {
 	addMember,
-	assertAllowed,
-	assertOpen,
 	currentLeaderId,
 	findStaffOfSchool,
-	groupAccess,
 	isCurrentMember,
 	recordEvent
-} from './queries';
+} from '../group-access/members';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 
 /**
  * §3.5: the administration replaces the leader, with a reason kept in the history. The

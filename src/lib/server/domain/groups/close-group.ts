@@ -5,8 +5,9 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { closeInput } from './input';
-import { canManageGroup } from './policy';
-import { assertAllowed, assertOpen, groupAccess, recordEvent } from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
+import { recordEvent } from '../group-access/members';
 import { closeVoteNow } from '../votes/queries';
 import type { BallotSeal } from '../votes/seal';
 

@@ -5,9 +5,10 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { createGroupInput } from './input';
-import { canCreateGroup } from './policy';
-import { addMember, assertAllowed, findStaffOfSchool, recordEvent } from './queries';
-import { addDefaultCriteria } from '../reviews/criteria';
+import { canCreateGroup } from '../group-access/policy';
+import { addMember, findStaffOfSchool, recordEvent } from '../group-access/members';
+import { assertAllowed } from '../group-access/access';
+import { addDefaultCriteria } from '../materials/criteria';
 import { addRevision, changedFields, charterOf } from './revisions';
 
 /** §3.1, §3.5: the administration creates a group and appoints its leader. */

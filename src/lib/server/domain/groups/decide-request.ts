@@ -5,8 +5,9 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { decideInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
-import { canManageGroup } from './policy';
-import { addMember, assertAllowed, assertOpen, findStaffOfSchool, groupAccess } from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { addMember, findStaffOfSchool } from '../group-access/members';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 
 /** The leader (or the administration) accepts or declines a teacher's request to join. */
 export async function decideRequest(

@@ -3,8 +3,9 @@ import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
 import { charterInput, type Charter } from './input';
-import { canManageGroup } from './policy';
-import { assertAllowed, assertOpen, groupAccess, recordEvent } from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
+import { recordEvent } from '../group-access/members';
 import { addRevision, changedFields, charterOf } from './revisions';
 
 /** §3.5: the leader edits the theme, problem, goals, strategy and forms of work; each edit is a revision. */

@@ -1,8 +1,8 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import type { Charter } from './input';
-import { canManageGroup } from './policy';
-import { assertAllowed, assertOpen, groupAccess } from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { charterOf } from './revisions';
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
-import { canManageGroup, canSeeMeetings } from './policy';
-import { groupAccess } from './queries';
+import { canManageGroup, canSeeMeetings } from '../group-access/policy';
+import { groupAccess } from '../group-access/access';
 
 export interface GroupHeader {
 	id: string;

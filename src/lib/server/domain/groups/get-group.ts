@@ -9,8 +9,8 @@ import {
 	canReopen,
 	canRequestToJoin,
 	canSeeMeetings
-} from './policy';
-import { groupAccess } from './queries';
+} from '../group-access/policy';
+import { groupAccess } from '../group-access/access';
 
 export interface GroupHome {
 	group: Group;

@@ -2,8 +2,8 @@ import type { Actor } from '../../access/actor';
 import type { DB, GroupRole, MembershipRequestKind } from '../../db/types';
 import { groupHistory, type GroupEventView } from './history';
 import { groupMembers, type MemberView } from './members';
-import { canChangeLeader, canManageGroup, canRequestToJoin } from './policy';
-import { groupAccess } from './queries';
+import { canChangeLeader, canManageGroup, canRequestToJoin } from '../group-access/policy';
+import { groupAccess } from '../group-access/access';
 
 export interface PendingRequestView {
 	id: string;

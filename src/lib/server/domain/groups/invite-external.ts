@@ -2,12 +2,13 @@ import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { findSchool } from '../schools/queries';
+import { findSchool } from '../accounts/queries';
 import { createInvitation, mailInvitation } from '../accounts/create-invitation';
 import { inviteExternalInput } from './input';
 import { openRequest } from './membership-requests';
-import { canManageGroup } from './policy';
-import { assertAllowed, assertOpen, groupAccess, isCurrentMember } from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
+import { isCurrentMember } from '../group-access/members';
 
 export type ExternalInvitation =
 	| { kind: 'link'; url: string; expiresAt: Date; emailed: boolean; email: string }

@@ -4,14 +4,9 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { inviteTeacherInput } from './input';
 import { openRequest } from './membership-requests';
-import { canManageGroup } from './policy';
-import {
-	assertAllowed,
-	assertOpen,
-	findStaffOfSchool,
-	groupAccess,
-	isCurrentMember
-} from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
+import { findStaffOfSchool, isCurrentMember } from '../group-access/members';
 
 /** The leader or administration invites a teacher of the school; they join only if they accept. */
 export async function inviteTeacher(

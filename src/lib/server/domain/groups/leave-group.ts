@@ -2,8 +2,9 @@ import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { canLeave } from './policy';
-import { assertOpen, groupAccess, recordEvent } from './queries';
+import { canLeave } from '../group-access/policy';
+import { assertOpen, groupAccess } from '../group-access/access';
+import { recordEvent } from '../group-access/members';
 
 /** §5.2: membership is voluntary and mobile; a member may leave at any time. */
 export async function leaveGroup(

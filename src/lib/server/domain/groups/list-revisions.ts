@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { charterFields, type Charter, type CharterField } from './input';
-import { groupAccess } from './queries';
+import { groupAccess } from '../group-access/access';
 
 export interface RevisionView {
 	number: number;

@@ -2,8 +2,9 @@ import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { canReopen } from './policy';
-import { assertAllowed, groupAccess, recordEvent } from './queries';
+import { canReopen } from '../group-access/policy';
+import { assertAllowed, groupAccess } from '../group-access/access';
+import { recordEvent } from '../group-access/members';
 
 /** The administration reopens a closed group (§3.6: nothing was deleted). */
 export async function reopenGroup(

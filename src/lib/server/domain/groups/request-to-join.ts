@@ -3,8 +3,8 @@ import type { DB } from '../../db/types';
 import { validate } from '../../validation';
 import { joinRequestInput } from './input';
 import { openRequest } from './membership-requests';
-import { canRequestToJoin } from './policy';
-import { assertAllowed, assertOpen, groupAccess } from './queries';
+import { canRequestToJoin } from '../group-access/policy';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 
 /** §3.2, §5.1: a teacher of the school asks to join, with a short motivation. */
 export async function requestToJoin(

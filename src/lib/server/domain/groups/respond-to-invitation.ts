@@ -5,7 +5,8 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { respondInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
-import { addMember, assertOpen, groupAccess } from './queries';
+import { addMember } from '../group-access/members';
+import { assertOpen, groupAccess } from '../group-access/access';
 
 /** The invited person accepts or declines: nobody is added without consent (§5.1). */
 export async function respondToInvitation(

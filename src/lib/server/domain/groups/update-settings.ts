@@ -3,8 +3,9 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
 import { settingsInput } from './input';
-import { canManageGroup } from './policy';
-import { assertAllowed, assertOpen, groupAccess, recordEvent } from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
+import { recordEvent } from '../group-access/members';
 
 /** §5.1: the group decides whether its scientists and consultants vote. */
 export async function updateSettings(

@@ -2,8 +2,8 @@ import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { findPendingRequest, settleRequest } from './membership-requests';
-import { canManageGroup } from './policy';
-import { assertAllowed, groupAccess } from './queries';
+import { canManageGroup } from '../group-access/policy';
+import { assertAllowed, groupAccess } from '../group-access/access';
 
 /**
  * Takes back a pending request to join (the teacher who asked) or an invitation (the leader

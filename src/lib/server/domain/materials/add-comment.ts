@@ -3,7 +3,7 @@ import { newId } from '../../db/ids';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { commentInput } from './input';
 import { canCommentMaterial } from './policy';
 import { materialAccess } from './queries';

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import type { BlobStore } from '../../storage/types';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen, groupAccess } from '../groups/queries';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { prepareBody } from './body';
 import { checkChoices, writeDetails } from './details';
 import { materialInput } from './input';

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction';
 import type { DB, MaterialStatus } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { decisionInput, type DecisionTarget } from './input';
 import { canDecideMaterial } from './policy';
 import { assertSameVersion, materialAccess } from './queries';

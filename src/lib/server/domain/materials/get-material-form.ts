@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
-import { assertAllowed, assertOpen, currentMemberNames, groupAccess } from '../groups/queries';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
+import { currentMemberNames } from '../group-access/members';
 import { canCreateMaterial, canEditMaterial } from './policy';
 import { assertEditable, authorsOf, gradesOf, materialAccess, subjectsOf } from './queries';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { sanitizeBody } from '../../richtext/sanitize';
-import { reviewSummary } from '../reviews/summary';
+import { reviewSummary } from './review-summary';
 import { commentThread } from './comments';
 import { transitions } from './decide-material';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { materialStatuses, materialTypes } from '../../db/types';
 import { many, optionalInt, optionalText, text } from '../../validation';
-import { longText } from '../groups/input';
+import { longText } from '../../validation';
 
 // Inputs of the materials use cases. Field names match the form fields.
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
-import { groupAccess } from '../groups/queries';
+import { groupAccess } from '../group-access/access';
 import { canCreateMaterial } from './policy';
 import type { ListFilter } from './input';
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { MaterialStatus } from '../../db/types';
-import { canManageGroup, canSeeGroup, type GroupPlace } from '../groups/policy';
+import { canManageGroup, canSeeGroup, type GroupPlace } from '../group-access/policy';
 
 // Who may do what with practical materials (§3.3). Pure: the caller loads the actor's place
 // in the group and whether they are an author (the author or a co-author) once.

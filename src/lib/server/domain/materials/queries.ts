@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB, Material } from '../../db/types';
 import { AppError } from '../../errors';
-import { groupAccess, type GroupAccess } from '../groups/queries';
+import { groupAccess, type GroupAccess } from '../group-access/access';
 import { canSeeMaterial, editable, type MaterialPlace } from './policy';
 
 export interface MaterialAccess extends GroupAccess, MaterialPlace {

@@ -5,7 +5,7 @@ import { inTransaction, retryOnConflict } from '../../db/transaction';
 import { nextNumber } from '../../db/next-number';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { meetingDetailsInput } from './input';
 import { canCallMeeting } from './policy';
 import { assertMembers, meetingsAccess } from './queries';

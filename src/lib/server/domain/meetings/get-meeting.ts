@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { AttendanceStatus, DB, Meeting } from '../../db/types';
-import { currentMemberNames } from '../groups/queries';
+import { currentMemberNames } from '../group-access/members';
 import { canKeepMinutes } from './policy';
 import { findMeeting, meetingsAccess } from './queries';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, text } from '../../validation';
-import { day, longText } from '../groups/input';
+import { day, longText } from '../../validation';
 
 export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
 /** Agenda items one meeting may have. */

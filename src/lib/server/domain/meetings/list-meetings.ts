@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { canCallMeeting } from './policy';
-import { currentMemberNames } from '../groups/queries';
+import { currentMemberNames } from '../group-access/members';
 import { meetingsAccess } from './queries';
 
 export interface MeetingSummary {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor';
-import { canManageGroup, canSeeMeetings, type GroupPlace } from '../groups/policy';
+import { canManageGroup, canSeeMeetings, type GroupPlace } from '../group-access/policy';
 
 // Meetings: members and the administration read them; the leader (or administration)
 // calls them; the meeting's secretary also keeps its minutes.

@@ -1,7 +1,8 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { groupAccess, isCurrentMember, type GroupAccess } from '../groups/queries';
+import { groupAccess, type GroupAccess } from '../group-access/access';
+import { isCurrentMember } from '../group-access/members';
 import { canSeeMeetings } from './policy';
 
 /** The group, if the actor may see its meetings; otherwise as if there were none. */

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate, ValidationError } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { meetingFormToInput, meetingInput } from './input';
 import { canKeepMinutes } from './policy';
 import { assertMembers, findMeeting, meetingsAccess } from './queries';

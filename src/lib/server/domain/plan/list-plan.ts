@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB, PlanItemKind, PlanItemStatus } from '../../db/types';
-import { currentMemberNames, groupAccess } from '../groups/queries';
+import { currentMemberNames } from '../group-access/members';
+import { groupAccess } from '../group-access/access';
 import { canManagePlan, canSetPlanStatus } from './policy';
 
 export interface PlanItemView {

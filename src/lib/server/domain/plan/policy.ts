@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor';
-import { canManageGroup, type GroupPlace } from '../groups/policy';
+import { canManageGroup, type GroupPlace } from '../group-access/policy';
 
 // The work plan: the leader and the administration plan; the responsible member reports.
 

@@ -1,6 +1,6 @@
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { isCurrentMember } from '../groups/queries';
+import { isCurrentMember } from '../group-access/members';
 
 export async function findPlanItem(db: DB, groupId: string, itemId: string) {
 	const item = await db

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen, groupAccess } from '../groups/queries';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { planStatusInput } from './input';
 import { canSetPlanStatus } from './policy';
 import { findPlanItem } from './queries';

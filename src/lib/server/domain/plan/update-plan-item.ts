@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen, groupAccess } from '../groups/queries';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { planItemInput } from './input';
 import { canManagePlan } from './policy';
 import { assertResponsible, findPlanItem } from './queries';

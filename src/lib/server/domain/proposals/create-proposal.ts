@@ -7,11 +7,12 @@ import type { ReceivedFile } from '../../files/receive';
 import { storeReceived } from '../../files/store-received';
 import type { BlobStore } from '../../storage/types';
 import { validate, ValidationError } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { groupBytes, type AttachLimits } from '../materials/attach-files';
 import { MAX_PROPOSAL_FILES, proposalInput } from './input';
 import { canPropose } from './policy';
-import { groupWorkAccess, recordProposalEvent } from './queries';
+import { groupWorkAccess } from '../group-access/access';
+import { recordProposalEvent } from './queries';
 
 /** Access for the form: checked before an upload's body is read. */
 export async function assertCanPropose(db: DB, actor: Actor, groupId: string): Promise<void> {

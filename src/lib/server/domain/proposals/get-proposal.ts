@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor';
 import type { DB, Proposal, ProposalStatus, VoteStatus } from '../../db/types';
 import { threadView, type ThreadView } from '../discussions/get-thread';
 import { threadAccess } from '../discussions/queries';
-import { canRunVotes } from '../votes/policy';
+import { canRunVotes } from '../group-access/policy';
 import {
 	canAnalyzeProposal,
 	canPutToDiscussion,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { proposalKinds, proposalStatuses } from '../../db/types';
 import { text } from '../../validation';
-import { reason } from '../groups/input';
+import { reason } from '../../validation';
 
 /** Files one proposal may carry. */
 export const MAX_PROPOSAL_FILES = 10;

@@ -3,7 +3,7 @@ import type { DB, ProposalKind, ProposalStatus } from '../../db/types';
 import { validate } from '../../validation';
 import { proposalFilter } from './input';
 import { canPropose } from './policy';
-import { groupWorkAccess } from './queries';
+import { groupWorkAccess } from '../group-access/access';
 
 export interface ProposalSummary {
 	id: string;

@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { proposalStatuses, type ProposalStatus } from '../../db/types';
 import { canEditPost, canPost, canStartThread } from '../discussions/policy';
-import { canRunVotes, canSeeTally, canVote } from '../votes/policy';
+import { canRunVotes } from '../group-access/policy';
+import { canSeeTally, canVote } from '../votes/policy';
 import {
 	canAnalyzeProposal,
 	canPropose,
 	canPutToDiscussion,
 	canReturnProposal,
-	canSeeGroupWork,
 	canWithdrawProposal,
-	isDiscussionOpen,
 	type ProposalPlace
 } from './policy';
+import { canSeeGroupWork } from '../group-access/policy';
+import { isDiscussionOpen } from '../discussions/policy';
 
 // Proposals, discussions and votes as tables: each kind of actor against each status (or
 // each state of a thread or vote), allowed and denied spelled out. The group's school is A.

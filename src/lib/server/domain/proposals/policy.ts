@@ -1,17 +1,12 @@
 import type { Actor } from '../../access/actor';
 import type { ProposalStatus } from '../../db/types';
-import { canSeeMeetings, type GroupPlace } from '../groups/policy';
+import type { GroupPlace } from '../group-access/policy';
 
 // Who may do what with proposals (§3.3, §3.5, §5.3). Pure: the caller loads the actor's place
 // in the group and whether they wrote the proposal.
 
 export interface ProposalPlace extends GroupPlace {
 	isAuthor: boolean;
-}
-
-/** Proposals, discussions and votes are the group's own work: members and the administration. */
-export function canSeeGroupWork(actor: Actor | null, place: GroupPlace): boolean {
-	return canSeeMeetings(actor, place);
 }
 
 /** Anyone in the group proposes, external members too (§3.3). */
@@ -56,9 +51,4 @@ export function canWithdrawProposal(
 	status: ProposalStatus
 ): boolean {
 	return actor !== null && place.isAuthor && place.role !== null && beforeVote.includes(status);
-}
-
-/** The group discusses a proposal once the leader has put it to discussion, and while voting. */
-export function isDiscussionOpen(status: ProposalStatus): boolean {
-	return status === 'discussion' || status === 'vote';
 }

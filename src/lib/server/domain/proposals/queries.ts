@@ -2,15 +2,13 @@ import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { proposalStatuses, type DB, type Proposal, type ProposalStatus } from '../../db/types';
 import { AppError } from '../../errors';
-import { assertAllowed, assertOpen, groupAccess, type GroupAccess } from '../groups/queries';
-import { canSeeGroupWork, type ProposalPlace } from './policy';
-
-/** The group, if the actor may see its proposals, discussions and votes (members, admin). */
-export async function groupWorkAccess(db: DB, actor: Actor, groupId: string): Promise<GroupAccess> {
-	const access = await groupAccess(db, actor, groupId);
-	assertAllowed(canSeeGroupWork(actor, access));
-	return access;
-}
+import {
+	assertAllowed,
+	assertOpen,
+	groupWorkAccess,
+	type GroupAccess
+} from '../group-access/access';
+import type { ProposalPlace } from './policy';
 
 export interface ProposalAccess extends GroupAccess, ProposalPlace {
 	proposal: Proposal;

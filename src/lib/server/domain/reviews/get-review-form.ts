@@ -1,10 +1,10 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { assertAllowed } from '../groups/queries';
+import { assertAllowed } from '../group-access/access';
 import { canReviewMaterial } from '../materials/policy';
 import { materialAccess } from '../materials/queries';
-import { listCriteria } from './criteria';
+import { listCriteria } from '../materials/criteria';
 
 /** The review form: the active criteria and the actor's review of this version, if any. */
 export async function getReviewForm(db: DB, actor: Actor, groupId: string, materialId: string) {

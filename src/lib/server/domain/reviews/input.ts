@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Recommendation } from '../../db/types';
 import { optionalInt, optionalText, text } from '../../validation';
-import { longText } from '../groups/input';
+import { longText } from '../../validation';
 
 export const recommendations: Recommendation[] = ['accept', 'revise', 'reject'];
 

@@ -7,7 +7,7 @@ import { useTestDatabase } from '../../test/vitest';
 import { getMaterial } from '../materials/get-material';
 import { listMyMaterials } from '../materials/list-my-materials';
 import { updateMaterial } from '../materials/update-material';
-import { defaultCriteria, listCriteria } from './criteria';
+import { defaultCriteria, listCriteria } from '../materials/criteria';
 import { getCriteria } from './get-criteria';
 import { getReviewForm } from './get-review-form';
 import { saveReview } from './save-review';

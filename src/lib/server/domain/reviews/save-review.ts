@@ -4,10 +4,10 @@ import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, Recommendation } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { canReviewMaterial } from '../materials/policy';
 import { assertSameVersion, materialAccess } from '../materials/queries';
-import { listCriteria } from './criteria';
+import { listCriteria } from '../materials/criteria';
 import { reviewInput } from './input';
 
 /**

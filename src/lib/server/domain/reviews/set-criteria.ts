@@ -4,9 +4,9 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate, ValidationError } from '../../validation';
-import { assertAllowed, assertOpen, groupAccess } from '../groups/queries';
+import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { canSetCriteria } from '../materials/policy';
-import { listCriteria, MAX_CRITERIA } from './criteria';
+import { listCriteria, MAX_CRITERIA } from '../materials/criteria';
 import { criteriaInput } from './input';
 
 /**

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor';
 import type { DB, School } from '../../db/types';
 import { AppError } from '../../errors';
 import { canEditSchool } from './policy';
-import { findSchool } from './queries';
+import { findSchool } from '../accounts/queries';
 
 /** A school's record, for its admin or an operator; others get "not found". */
 export async function getSchool(db: DB, actor: Actor, schoolId: string): Promise<School> {

@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { schoolInput } from './input';
 import { canEditSchool } from './policy';
-import { findSchool } from './queries';
+import { findSchool } from '../accounts/queries';
 
 /** Name, region and city of a school, by its admin or an operator. */
 export async function updateSchool(

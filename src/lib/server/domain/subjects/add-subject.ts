@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/types';
 import { ValidationError, text, validate } from '../../validation';
-import { assertAllowed } from '../groups/queries';
+import { assertAllowed } from '../group-access/access';
 import { canManageSchools } from '../schools/policy';
 
 export const subjectInput = z.object({

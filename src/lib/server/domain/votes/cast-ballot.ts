@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate, ValidationError } from '../../validation';
-import { assertOpen } from '../groups/queries';
+import { assertOpen } from '../group-access/access';
 import { ballotInput } from './input';
 import { canVote, whyNotVoting } from './policy';
 import { voteAccess, voteOptions } from './queries';

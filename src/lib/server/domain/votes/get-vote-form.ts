@@ -1,8 +1,8 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
-import { assertAllowed, assertOpen } from '../groups/queries';
-import { groupWorkAccess } from '../proposals/queries';
-import { canRunVotes } from './policy';
+import { assertAllowed, assertOpen } from '../group-access/access';
+import { groupWorkAccess } from '../group-access/access';
+import { canRunVotes } from '../group-access/policy';
 
 /** What the leader's "open a vote" form offers: proposals in discussion, the group's setting. */
 export async function getVoteForm(

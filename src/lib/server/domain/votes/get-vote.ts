@@ -1,7 +1,8 @@
 import type { Actor } from '../../access/actor';
 import type { DB, DecisionOutcome, Vote, VoteOptionCode } from '../../db/types';
 import type { MessageKey } from '../../../i18n/messages';
-import { canRunVotes, canSeeTally, canVote, whyNotVoting } from './policy';
+import { canRunVotes } from '../group-access/policy';
+import { canSeeTally, canVote, whyNotVoting } from './policy';
 import { ballotChoices, currentTally, rollCount, voteAccess, voteOptions } from './queries';
 import type { BallotSeal } from './seal';
 import type { Tally, TallyLine } from './tally';

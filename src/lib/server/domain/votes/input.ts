@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { many, optionalInt, optionalText, text } from '../../validation';
-import { longText } from '../groups/input';
+import { longText } from '../../validation';
 
 export const MAX_OPTIONS = 20;
 export const MAX_OPTION_CHARS = 200;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
-import { groupWorkAccess } from '../proposals/queries';
+import { groupWorkAccess } from '../group-access/access';
 import { toDecisionView, type DecisionView } from './get-vote';
 import { closeOverdue } from './queries';
 import type { BallotSeal } from './seal';

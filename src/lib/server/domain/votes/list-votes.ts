@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB, VoteKind, VoteStatus, DecisionOutcome } from '../../db/types';
-import { groupWorkAccess } from '../proposals/queries';
-import { canRunVotes } from './policy';
+import { groupWorkAccess } from '../group-access/access';
+import { canRunVotes } from '../group-access/policy';
 import { closeOverdue } from './queries';
 import type { BallotSeal } from './seal';
 

@@ -6,11 +6,11 @@ import type { DB, VoteOptionCode } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate, ValidationError, type FieldIssue } from '../../validation';
 import { fromWallClock } from '../../zoned';
-import { assertAllowed, assertOpen } from '../groups/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
 import { recordProposalEvent } from '../proposals/queries';
-import { groupWorkAccess } from '../proposals/queries';
+import { groupWorkAccess } from '../group-access/access';
 import { voteInput } from './input';
-import { canRunVotes } from './policy';
+import { canRunVotes } from '../group-access/policy';
 
 const yesNo: VoteOptionCode[] = ['yes', 'no', 'abstain'];
 

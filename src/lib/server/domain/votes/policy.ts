@@ -1,14 +1,9 @@
 import type { Actor } from '../../access/actor';
-import type { GroupPlace } from '../groups/policy';
+import type { GroupPlace } from '../group-access/policy';
 
 // Who may do what with votes and decisions (§3.3 collective decisions, §3.5 the leader puts
 // questions to the group). Pure: the caller knows the actor's place, whether they are on the
 // vote's roll, and whether they have voted.
-
-/** The leader opens a vote, closes it and words the decision; the administration does not. */
-export function canRunVotes(actor: Actor | null, place: GroupPlace): boolean {
-	return actor !== null && place.role === 'leader';
-}
 
 /**
  * One person, one vote: whoever is on the roll (fixed when the vote opened) and still a

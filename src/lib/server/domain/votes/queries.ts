@@ -6,8 +6,9 @@ import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, ProposalStatus, Vote } from '../../db/types';
 import { AppError } from '../../errors';
 import { ValidationError } from '../../validation';
-import type { GroupAccess } from '../groups/queries';
-import { groupWorkAccess, recordProposalEvent } from '../proposals/queries';
+import type { GroupAccess } from '../group-access/access';
+import { groupWorkAccess } from '../group-access/access';
+import { recordProposalEvent } from '../proposals/queries';
 import type { BallotSeal } from './seal';
 import { countBallots, type Tally } from './tally';
 

@@ -2,10 +2,10 @@ import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../groups/queries';
-import { groupWorkAccess } from '../proposals/queries';
+import { assertAllowed, assertOpen } from '../group-access/access';
+import { groupWorkAccess } from '../group-access/access';
 import { decisionInput } from './input';
-import { canRunVotes } from './policy';
+import { canRunVotes } from '../group-access/policy';
 import { assertGroupMeeting } from './queries';
 
 /**

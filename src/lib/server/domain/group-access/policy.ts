@@ -60,3 +60,13 @@ export function canLeave(actor: Actor | null, place: GroupPlace): boolean {
 export function canReopen(actor: Actor | null, place: GroupPlace): boolean {
 	return isSchoolAdmin(actor, place.schoolId);
 }
+
+/** Proposals, discussions and votes are the group's own work: members and the administration. */
+export function canSeeGroupWork(actor: Actor | null, place: GroupPlace): boolean {
+	return canSeeMeetings(actor, place);
+}
+
+/** The leader opens a vote, closes it and words the decision; the administration does not. */
+export function canRunVotes(actor: Actor | null, place: GroupPlace): boolean {
+	return actor !== null && place.role === 'leader';
+}

@@ -1,59 +1,6 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
-import type { DB, Group, GroupEventKind, GroupRole } from '../../db/types';
+import type { DB, GroupEventKind, GroupRole } from '../../db/types';
 import { AppError } from '../../errors';
-import { canSeeGroup, type GroupPlace } from './policy';
-
-export interface GroupAccess extends GroupPlace {
-	group: Group;
-	isClosed: boolean;
-}
-
-/**
- * The group and the actor's place in it. A group the actor may not see is "not found", so
- * that another school cannot even learn that it exists.
- */
-export async function groupAccess(db: DB, actor: Actor, groupId: string): Promise<GroupAccess> {
-	const group = await db
-		.selectFrom('groups')
-		.selectAll()
-		.where('id', '=', groupId)
-		.executeTakeFirst();
-	if (!group) throw new AppError('not_found', 'error_group_not_found');
-	const membership = await db
-		.selectFrom('groupMembers')
-		.select(['role', 'leftAt'])
-		.where('groupId', '=', groupId)
-		.where('userId', '=', actor.id)
-		.executeTakeFirst();
-	const invitation = await db
-		.selectFrom('membershipRequests')
-		.select('id')
-		.where('groupId', '=', groupId)
-		.where('userId', '=', actor.id)
-		.where('kind', '=', 'invitation')
-		.where('status', '=', 'pending')
-		.executeTakeFirst();
-	const access: GroupAccess = {
-		group,
-		schoolId: group.schoolId,
-		role: membership && !membership.leftAt ? membership.role : null,
-		isFormerMember: membership?.leftAt != null,
-		isInvited: invitation !== undefined,
-		isClosed: group.closedAt !== null
-	};
-	if (!canSeeGroup(actor, access)) throw new AppError('not_found', 'error_group_not_found');
-	return access;
-}
-
-/** For writes: a closed group is read-only (§3.6). */
-export function assertOpen(access: GroupAccess): void {
-	if (access.isClosed) throw new AppError('conflict', 'error_group_closed');
-}
-
-export function assertAllowed(allowed: boolean): void {
-	if (!allowed) throw new AppError('forbidden', 'error_forbidden');
-}
 
 export async function recordEvent(
 	db: DB,
@@ -166,4 +113,23 @@ export function currentMemberNames(db: DB, groupId: string) {
 		.where('m.groupId', '=', groupId)
 		.where('m.leftAt', 'is', null)
 		.execute();
+}
+
+/**
+ * A scientist or consultant accepted an emailed invitation into a group: accepting is their
+ * consent, so they join at once. A group closed meanwhile gets nobody new (§3.6).
+ */
+export async function joinByLink(
+	db: DB,
+	groupId: string,
+	userId: string,
+	now: Date
+): Promise<void> {
+	const group = await db
+		.selectFrom('groups')
+		.select('closedAt')
+		.where('id', '=', groupId)
+		.executeTakeFirst();
+	if (!group || group.closedAt) return;
+	await addMember(db, { groupId, userId, role: 'member', actorId: userId }, now);
 }
