@@ -22,7 +22,7 @@ function sources(dir) {
 /** The module a file belongs to: 'domain/groups', 'db', 'validation', … */
 function moduleOf(/** @type {string} */ file) {
 	const rel = path.relative(server, file).split(path.sep);
-	if (rel[0] === 'domain' && rel.length > 2) return `domain/${rel[1]}`;
+	if (rel[0] === 'domain') return `domain/${String(rel[1]).replace(/\.(ts|js)$/, '')}`;
 	const top = /** @type {string} */ (rel[0]);
 	return rel.length > 1 ? top : top.replace(/\.(ts|js)$/, '');
 }

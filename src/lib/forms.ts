@@ -2,6 +2,10 @@
 
 /** What a failed form sends back: the values typed (never passwords) and translated errors. */
 export interface FormFailure {
+	/** The action that failed ('default' for a page's default action). */
+	form: string;
+	/** The item a repeated form acts on, when the action names one. */
+	id?: string;
 	values: Record<string, string | string[]>;
 	errors: Record<string, string>;
 	message?: string;
@@ -12,6 +16,16 @@ export function failureOf(form: unknown): FormFailure | null {
 	return form !== null && typeof form === 'object' && 'errors' in form && 'values' in form
 		? (form as FormFailure)
 		: null;
+}
+
+/**
+ * The failure of one form on the page: the action's name, and the item's id for a form the
+ * page repeats (one per section, one per item). Null when another form failed, or none did.
+ */
+export function failureFor(form: unknown, name: string, id?: string): FormFailure | null {
+	const failure = failureOf(form);
+	if (!failure || failure.form !== name) return null;
+	return id === undefined || failure.id === id ? failure : null;
 }
 
 /** A single text value of a form field ('' when absent or multi-valued). */

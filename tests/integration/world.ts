@@ -14,6 +14,8 @@ import { createGroup } from '../../src/lib/server/domain/groups/create-group';
 import { inviteExternal } from '../../src/lib/server/domain/groups/invite-external';
 import { createMeeting } from '../../src/lib/server/domain/meetings/create-meeting';
 import { addPlanItem } from '../../src/lib/server/domain/plan/add-plan-item';
+import { asId, type GroupId } from '../../src/lib/server/domain/ids';
+import { ctxOf } from '../../src/lib/server/test/context';
 import { acceptPending, charter, join } from '../../src/lib/server/test/groups';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -152,7 +154,8 @@ async function buildGroup(db: DB, schoolId: string, users: Record<string, User>)
 	await join(db, leader, groupId, member);
 	await inviteExternal(db, leader, groupId, { email: consultant.email, role: 'consultant' });
 	await acceptPending(db, groupId, consultant);
-	const { itemId: planItemId } = await addPlanItem(db, leader, groupId, {
+	const { itemId: planItemId } = await addPlanItem(ctxOf(db, leader), {
+		groupId: asId<GroupId>(groupId),
 		kind: 'seminar',
 		title: 'Семинар',
 		dueOn: '2026-12-10',

@@ -72,23 +72,38 @@ function issueMessage(issue: z.core.$ZodIssue): Omit<FieldIssue, 'field'> {
 /** Required single-line text, trimmed. */
 export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
 
-/** Optional text: empty becomes null. */
+/** Optional text: empty (or only spaces) becomes undefined. */
 export const optionalText = (max: number) =>
-	z.preprocess(
-		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-		z.string().trim().max(max).optional()
-	);
+	z
+		.string()
+		.trim()
+		.max(max)
+		.optional()
+		.transform((v) => (v === '' ? undefined : v));
 
 export const email = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
 
-/** Optional whole number from a form field: empty means not given. */
+/** A whole number within bounds. */
+export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** A yes/no choice (a checkbox on a form): absent means no. */
+export const flag = z.boolean().default(false);
+
+/** Several values (checkboxes, a multiple choice): absent means none. */
+export const list = <T extends z.ZodType>(item: T, max: number) =>
+	z.array(item).max(max).default([]);
+
+// Form-encoded inputs, still read by use cases not yet given typed input. Form decoding
+// belongs to web/form-input.ts; these go once no use case needs them.
+
+/** @deprecated a form field's text as a number: use wholeNumber() and web/form-input.ts. */
 export const optionalInt = (min: number, max: number) =>
 	z.preprocess(
 		(v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
 		z.number().int().min(min).max(max).optional()
 	);
 
-/** A multi-valued form field (checkboxes): absent → [], one value → [value]. */
+/** @deprecated a form's repeated field: use list() and web/form-input.ts. */
 export const many = <T extends z.ZodType>(item: T, max: number) =>
 	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
 

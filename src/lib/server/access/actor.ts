@@ -1,12 +1,13 @@
 import type { AccountRole } from '../db/types';
 import type { Locale } from '../../i18n/locale';
+import type { SchoolId, UserId } from '../domain/ids';
 
 /** Who is acting: the signed-in user, as every use case and policy sees them. */
 export interface Actor {
-	id: string;
+	id: UserId;
 	email: string;
 	fullName: string;
-	schoolId: string | null;
+	schoolId: SchoolId | null;
 	role: AccountRole | null;
 	isOperator: boolean;
 	locale: Locale;

@@ -1,3 +1,4 @@
+import { policyActor } from '../test/actors';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor';
 import { canChangeStatusOf, canInviteStaff, canManageStaffOf } from '../domain/accounts/policy';
@@ -18,16 +19,7 @@ import { canSetPlanStatus } from '../domain/plan/policy';
 import { canCallMeeting, canKeepMinutes } from '../domain/meetings/policy';
 
 // Pure permission tables: every rule, every kind of actor, allowed and denied spelled out.
-const actor = (over: Partial<Actor>): Actor => ({
-	id: 'u',
-	email: 'u@x.kg',
-	fullName: 'U',
-	schoolId: 'A',
-	role: 'teacher',
-	isOperator: false,
-	locale: 'ky',
-	...over
-});
+const actor = policyActor;
 const kinds = {
 	anonymous: null,
 	teacherA: actor({ id: 'tA' }),

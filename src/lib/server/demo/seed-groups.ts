@@ -15,6 +15,8 @@ import { updateSettings } from '../domain/groups/update-settings';
 import { createMeeting } from '../domain/meetings/create-meeting';
 import { updateMeeting } from '../domain/meetings/update-meeting';
 import { addPlanItem } from '../domain/plan/add-plan-item';
+import { asId, type GroupId } from '../domain/ids';
+import { fileStore } from '../storage';
 
 // Three creative groups of the demo school with their history, plans and meetings, made
 // through the real use cases. Dates are relative to the day the demo is seeded, so the
@@ -182,11 +184,16 @@ export async function seedGroups(
 		['publication', 'Методикалык жыйнакты даярдоо', 150, 'Айгүл Өмүрбекова', 'planned']
 	] as const)
 		await addPlanItem(
-			db,
-			leader,
-			literacy,
-			{ kind, title, dueOn: day(due), responsibleId: p(who).id, status, notes: '' },
-			at(-80)
+			{ db, actor: leader, now: at(-80), files: fileStore() },
+			{
+				groupId: asId<GroupId>(literacy),
+				kind,
+				title,
+				dueOn: day(due),
+				responsibleId: p(who).id,
+				status,
+				notes: ''
+			}
 		);
 	const firstDetails = {
 		heldOn: day(-75),
@@ -310,18 +317,16 @@ export async function seedGroups(
 		['seminar', 'Долбоорлорду баалоонун критерийлери', 45, 'Нурлан Үсөнов']
 	] as const)
 		await addPlanItem(
-			db,
-			stemLeader,
-			stem,
+			{ db, actor: stemLeader, now: at(-80), files: fileStore() },
 			{
+				groupId: asId<GroupId>(stem),
 				kind,
 				title,
 				dueOn: day(due),
 				responsibleId: p(who).id,
 				status: due < 0 ? 'done' : 'planned',
 				notes: ''
-			},
-			at(-80)
+			}
 		);
 
 	// 3. A group that finished its theme and was closed (§3.6): read-only, still visible.

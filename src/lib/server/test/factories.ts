@@ -1,3 +1,4 @@
+import { asId, type SchoolId, type UserId } from '../domain/ids';
 import type { Actor } from '../access/actor';
 import { newId } from '../db/ids';
 import type { AccountRole, DB, User } from '../db/types';
@@ -64,10 +65,10 @@ export async function makeUser(
 
 export function actorOf(user: User): Actor {
 	return {
-		id: user.id,
+		id: asId<UserId>(user.id),
 		email: user.email,
 		fullName: user.fullName,
-		schoolId: user.schoolId,
+		schoolId: user.schoolId === null ? null : asId<SchoolId>(user.schoolId),
 		role: user.role,
 		isOperator: user.isOperator,
 		locale: user.locale === 'ru' || user.locale === 'en' ? user.locale : 'ky'

@@ -1,3 +1,4 @@
+import { asId, type GroupId, type SchoolId } from '../domain/ids';
 import type { Actor } from '../access/actor';
 import type { DB } from '../db/types';
 import { createGroup } from '../domain/groups/create-group';
@@ -45,9 +46,9 @@ export async function makeGroupWorld(db: DB) {
 	await inviteExternal(db, leader, groupId, { email: scientist.email, role: 'scientist' });
 	await acceptPending(db, groupId, scientist);
 	return {
-		schoolId: school.id,
-		otherSchoolId: other.id,
-		groupId,
+		schoolId: asId<SchoolId>(school.id),
+		otherSchoolId: asId<SchoolId>(other.id),
+		groupId: asId<GroupId>(groupId),
 		admin,
 		leader,
 		member,

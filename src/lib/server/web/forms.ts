@@ -20,17 +20,52 @@ function keptValues(values: Record<string, string | string[]>) {
 	return Object.fromEntries(Object.entries(values).filter(([key]) => !secret.test(key)));
 }
 
+/** What a form action needs of SvelteKit's request event. */
+export interface FormEvent {
+	request: Request;
+	url: URL;
+	setHeaders?: (headers: Record<string, string>) => void;
+}
+
+/** Which form a failure belongs to: the page may show several, or one per item. */
+export interface FormIdentity {
+	/** The action's name ('default' for the page's default action). */
+	form: string;
+	/** The item a repeated form acts on (a section, an item), when the page has several. */
+	id?: string;
+}
+
+/** How a page asks for one form's failure: the field whose value names its item. */
+export interface FormOptions {
+	id?: string;
+}
+
+/** The action posted to: SvelteKit sends named actions to `?/name`. */
+export function actionName(url: URL): string {
+	for (const key of url.searchParams.keys()) if (key.startsWith('/')) return key.slice(1);
+	return 'default';
+}
+
+type Values = Record<string, string | string[]>;
+
+function identify(event: FormEvent | Request, values: Values, options: FormOptions): FormIdentity {
+	if (event instanceof Request) return { form: '' };
+	const id = options.id ? values[options.id] : undefined;
+	return { form: actionName(event.url), ...(typeof id === 'string' ? { id } : {}) };
+}
+
 /**
  * Turns an expected error into a form failure (400/403/404/409/429…) that re-renders the
  * form with everything typed. Anything else is re-thrown and becomes a 500 page.
  */
 export function formFailure(
 	error: unknown,
-	values: Record<string, string | string[]>,
+	values: Values,
+	identity: FormIdentity,
 	setHeaders?: (headers: Record<string, string>) => void
 ): ActionFailure<FormFailure> {
 	if (!(error instanceof AppError)) throw error;
-	const failure: FormFailure = { values: keptValues(values), errors: {} };
+	const failure: FormFailure = { ...identity, values: keptValues(values), errors: {} };
 	if (error instanceof ValidationError) {
 		for (const issue of error.issues)
 			failure.errors[issue.field] = translate(issue.key, issue.params);
@@ -50,35 +85,42 @@ export function formFailure(
  * an empty form failure (403/404/409), the body never read.
  */
 export async function runFormChecked<T>(
-	request: Request,
+	event: FormEvent | Request,
 	precheck: () => Promise<void>,
-	useCase: (values: Record<string, string | string[]>, data: FormData) => Promise<T>
+	useCase: (values: Values, data: FormData) => Promise<T>,
+	options: FormOptions = {}
 ): Promise<T | ActionFailure<FormFailure>> {
+	const request = event instanceof Request ? event : event.request;
 	try {
 		await precheck();
 	} catch (error) {
-		return formFailure(error, {});
+		return formFailure(error, {}, identify(event, {}, options));
 	}
 	const data = await request.formData().catch(() => new FormData());
 	const values = formObject(data);
 	try {
 		return await useCase(values, data);
 	} catch (error) {
-		return formFailure(error, values);
+		return formFailure(error, values, identify(event, values, options));
 	}
 }
 
-/** Runs a use case for a form action: its result, or a form failure keeping the input. */
+/**
+ * Runs a use case for a form action: its result, or a form failure that keeps the input and
+ * says which form it came from (the action's name, and the item's id with `options.id`).
+ */
 export async function runForm<T>(
-	request: Request,
-	useCase: (values: Record<string, string | string[]>) => Promise<T>,
-	setHeaders?: (headers: Record<string, string>) => void
+	event: FormEvent | Request,
+	useCase: (values: Values) => Promise<T>,
+	options: FormOptions = {}
 ): Promise<T | ActionFailure<FormFailure>> {
+	const request = event instanceof Request ? event : event.request;
 	// A body that is not form data (a broken client, a probe) is just an empty form.
 	const values = formObject(await request.formData().catch(() => new FormData()));
 	try {
 		return await useCase(values);
 	} catch (error) {
-		return formFailure(error, values, setHeaders);
+		const setHeaders = event instanceof Request ? undefined : event.setHeaders;
+		return formFailure(error, values, identify(event, values, options), setHeaders);
 	}
 }

@@ -16,14 +16,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const result = await runForm(
-			request,
-			(values) =>
-				signIn(database(), values, {
-					ip: getClientAddress(),
-					userAgent: request.headers.get('user-agent')
-				}),
-			setHeaders
+		const result = await runForm({ request, url, setHeaders }, (values) =>
+			signIn(database(), values, {
+				ip: getClientAddress(),
+				userAgent: request.headers.get('user-agent')
+			})
 		);
 		if ('session' in result) {
 			setSessionCookie(cookies, result.session.token, result.session.expiresAt);

@@ -1,3 +1,4 @@
+import { asId, type SchoolId, type UserId } from '../ids';
 import type { Actor } from '../../access/actor';
 import { hashToken, newToken } from '../../db/ids';
 import { prepared } from '../../db/prepared';
@@ -97,10 +98,10 @@ export async function resolveSession(
 		sessionId: row.sessionId,
 		renewedUntil,
 		actor: {
-			id: row.userId,
+			id: asId<UserId>(row.userId),
 			email: row.email,
 			fullName: row.fullName,
-			schoolId: row.schoolId,
+			schoolId: row.schoolId === null ? null : asId<SchoolId>(row.schoolId),
 			role: row.role,
 			isOperator: row.isOperator,
 			locale: isLocale(row.locale) ? row.locale : 'ky'

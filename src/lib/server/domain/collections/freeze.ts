@@ -1,3 +1,4 @@
+import { currentLeader } from '../group-access/members';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import {
@@ -110,14 +111,7 @@ export async function freezeCollection(
 		.where('e.collectionId', '=', collectionId)
 		.orderBy('e.position')
 		.execute();
-	const leader = await db
-		.selectFrom('groupMembers as m')
-		.innerJoin('users as u', 'u.id', 'm.userId')
-		.select(['u.id', 'u.fullName'])
-		.where('m.groupId', '=', collection.groupId)
-		.where('m.role', '=', 'leader')
-		.where('m.leftAt', 'is', null)
-		.executeTakeFirst();
+	const leader = await currentLeader(db, collection.groupId);
 	const [users, subjects, images] = await Promise.all([
 		db
 			.selectFrom('users')

@@ -1,3 +1,4 @@
+import { currentLeader } from '../group-access/members';
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
 import { canCompile, canEditCollection } from './policy';
@@ -61,14 +62,7 @@ export async function getCollection(db: DB, actor: Actor, groupId: string, colle
 			.where('collectionId', '=', collectionId)
 			.orderBy('number', 'desc')
 			.execute(),
-		db
-			.selectFrom('groupMembers as m')
-			.innerJoin('users as u', 'u.id', 'm.userId')
-			.select(['u.id', 'u.fullName'])
-			.where('m.groupId', '=', groupId)
-			.where('m.role', '=', 'leader')
-			.where('m.leftAt', 'is', null)
-			.executeTakeFirst()
+		currentLeader(db, groupId)
 	]);
 	const inCollection = new Set(items.map((i) => i.materialId));
 	const accepted = await acceptedVersions(db, groupId);

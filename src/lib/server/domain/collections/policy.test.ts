@@ -1,3 +1,4 @@
+import { policyActor } from '../../test/actors';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { editionStatuses, type EditionStatus } from '../../db/types';
@@ -13,16 +14,7 @@ import {
 
 // Collections as tables: each kind of actor against each edition status, allowed and denied
 // spelled out. The group's school is A.
-const actor = (over: Partial<Actor>): Actor => ({
-	id: 'u',
-	email: 'u@x.kg',
-	fullName: 'U',
-	schoolId: 'A',
-	role: 'teacher',
-	isOperator: false,
-	locale: 'ky',
-	...over
-});
+const actor = policyActor;
 const place = (over: Partial<GroupPlace>): GroupPlace => ({
 	schoolId: 'A',
 	role: null,

@@ -80,16 +80,21 @@ export async function findStaffOfSchool(db: DB, schoolId: string, userId: string
 		.executeTakeFirst();
 }
 
+/** The current leader (one per group): id and name. */
+export function currentLeader(db: DB, groupId: string) {
+	return db
+		.selectFrom('groupMembers as m')
+		.innerJoin('users as u', 'u.id', 'm.userId')
+		.select(['u.id', 'u.fullName'])
+		.where('m.groupId', '=', groupId)
+		.where('m.role', '=', 'leader')
+		.where('m.leftAt', 'is', null)
+		.executeTakeFirst();
+}
+
 /** The current leader's user id. */
 export async function currentLeaderId(db: DB, groupId: string): Promise<string | undefined> {
-	const row = await db
-		.selectFrom('groupMembers')
-		.select('userId')
-		.where('groupId', '=', groupId)
-		.where('role', '=', 'leader')
-		.where('leftAt', 'is', null)
-		.executeTakeFirst();
-	return row?.userId;
+	return (await currentLeader(db, groupId))?.id;
 }
 
 /** Whether the person is a current member of the group. */

@@ -1,3 +1,4 @@
+import { policyActor } from '../../test/actors';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { materialStatuses, type MaterialStatus } from '../../db/types';
@@ -15,16 +16,7 @@ import {
 
 // Every material rule as a table: each kind of actor against each status, allowed and
 // denied spelled out. The group's school is A.
-const actor = (over: Partial<Actor>): Actor => ({
-	id: 'u',
-	email: 'u@x.kg',
-	fullName: 'U',
-	schoolId: 'A',
-	role: 'teacher',
-	isOperator: false,
-	locale: 'ky',
-	...over
-});
+const actor = policyActor;
 const place = (over: Partial<MaterialPlace>): MaterialPlace => ({
 	schoolId: 'A',
 	role: null,

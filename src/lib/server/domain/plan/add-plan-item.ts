@@ -1,37 +1,34 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
-import { planItemInput } from './input';
+import { asId, type PlanItemId } from '../ids';
+import { addPlanItemInput, type AddPlanItemInput } from './input';
 import { canManagePlan } from './policy';
 import { assertResponsible } from './queries';
 
 /** The leader adds a dated item to the group's work plan. */
 export async function addPlanItem(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ itemId: string }> {
-	const access = await groupAccess(db, actor, groupId);
+	{ db, actor, now }: Ctx,
+	input: AddPlanItemInput
+): Promise<{ itemId: PlanItemId }> {
+	const access = await groupAccess(db, actor, input.groupId);
 	assertAllowed(canManagePlan(actor, access));
 	assertOpen(access);
-	const input = validate(planItemInput, rawInput);
-	const responsibleId = await assertResponsible(db, groupId, input.responsibleId);
-	const itemId = newId();
+	const item = validate(addPlanItemInput, input);
+	const responsibleId = await assertResponsible(db, item.groupId, item.responsibleId);
+	const itemId = asId<PlanItemId>(newId());
 	await db
 		.insertInto('planItems')
 		.values({
 			id: itemId,
-			groupId,
-			kind: input.kind,
-			title: input.title,
-			dueOn: input.dueOn,
+			groupId: item.groupId,
+			kind: item.kind,
+			title: item.title,
+			dueOn: item.dueOn,
 			responsibleId,
-			status: input.status,
-			notes: input.notes,
+			status: item.status,
+			notes: item.notes,
 			createdBy: actor.id,
 			createdAt: now,
 			updatedAt: now

@@ -1,7 +1,9 @@
-import type { Actor } from '../../access/actor';
-import type { DB, PlanItemKind, PlanItemStatus } from '../../db/types';
+import type { PlanItemKind, PlanItemStatus } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { currentMemberNames } from '../group-access/members';
 import { groupAccess } from '../group-access/access';
+import { listPlanInput, type ListPlanInput } from './input';
 import { canManagePlan, canSetPlanStatus } from './policy';
 
 export interface PlanItemView {
@@ -27,18 +29,10 @@ export interface PlanPage {
 	members: { id: string; fullName: string }[];
 }
 
-/**
- * The work plan in date order. `today` is the school's calendar day ('YYYY-MM-DD'), given
- * by the caller from the deployment's time zone. `range` limits it (a month view).
- */
-export async function listPlan(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	today: string,
-	range?: { from: string; to: string }
-): Promise<PlanPage> {
-	const access = await groupAccess(db, actor, groupId);
+/** The work plan in date order; what is overdue is told by the school's `today`. */
+export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promise<PlanPage> {
+	const access = await groupAccess(db, actor, input.groupId);
+	const { groupId, today, range } = validate(listPlanInput, input);
 	let query = db
 		.selectFrom('planItems as p')
 		.leftJoin('users as u', 'u.id', 'p.responsibleId')

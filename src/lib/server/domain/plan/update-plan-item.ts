@@ -1,42 +1,37 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
-import { planItemInput } from './input';
+import { updatePlanItemInput, type UpdatePlanItemInput } from './input';
 import { canManagePlan } from './policy';
 import { assertResponsible, findPlanItem } from './queries';
 
 /** The leader edits a plan item: date, responsible member, status, notes. */
 export async function updatePlanItem(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	itemId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: UpdatePlanItemInput
 ): Promise<void> {
-	const access = await groupAccess(db, actor, groupId);
-	const item = await findPlanItem(db, groupId, itemId);
+	const access = await groupAccess(db, actor, input.groupId);
+	const found = await findPlanItem(db, input.groupId, input.itemId);
 	assertAllowed(canManagePlan(actor, access));
 	assertOpen(access);
-	const input = validate(planItemInput, rawInput);
+	const item = validate(updatePlanItemInput, input);
 	const responsibleId = await assertResponsible(
 		db,
-		groupId,
-		input.responsibleId,
-		item.responsibleId
+		item.groupId,
+		item.responsibleId,
+		found.responsibleId
 	);
 	await db
 		.updateTable('planItems')
 		.set({
-			kind: input.kind,
-			title: input.title,
-			dueOn: input.dueOn,
+			kind: item.kind,
+			title: item.title,
+			dueOn: item.dueOn,
 			responsibleId,
-			status: input.status,
-			notes: input.notes,
+			status: item.status,
+			notes: item.notes,
 			updatedAt: now
 		})
-		.where('id', '=', itemId)
+		.where('id', '=', item.itemId)
 		.execute();
 }

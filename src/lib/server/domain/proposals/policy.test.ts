@@ -1,3 +1,4 @@
+import { policyActor } from '../../test/actors';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { proposalStatuses, type ProposalStatus } from '../../db/types';
@@ -17,16 +18,7 @@ import { isDiscussionOpen } from '../discussions/policy';
 
 // Proposals, discussions and votes as tables: each kind of actor against each status (or
 // each state of a thread or vote), allowed and denied spelled out. The group's school is A.
-const actor = (over: Partial<Actor>): Actor => ({
-	id: 'u',
-	email: 'u@x.kg',
-	fullName: 'U',
-	schoolId: 'A',
-	role: 'teacher',
-	isOperator: false,
-	locale: 'ky',
-	...over
-});
+const actor = policyActor;
 const place = (over: Partial<ProposalPlace>): ProposalPlace => ({
 	schoolId: 'A',
 	role: null,

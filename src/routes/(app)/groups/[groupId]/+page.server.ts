@@ -9,6 +9,8 @@ import { requestToJoin } from '$lib/server/domain/groups/request-to-join';
 import { respondToInvitation } from '$lib/server/domain/groups/respond-to-invitation';
 import { withdrawRequest } from '$lib/server/domain/groups/withdraw-request';
 import { listPlan } from '$lib/server/domain/plan/list-plan';
+import { asId, type GroupId } from '$lib/server/domain/ids';
+import { fileStore } from '$lib/server/storage';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { formatDateTime } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/web/denied';
@@ -25,7 +27,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const day = today(timeZone);
 	const [home, plan, subjects] = await Promise.all([
 		orHttpError(getGroup(db, actor, params.groupId)),
-		orHttpError(listPlan(db, actor, params.groupId, day)),
+		orHttpError(
+			listPlan(
+				{ db, actor, now: new Date(), files: fileStore() },
+				{ groupId: asId<GroupId>(params.groupId), today: day }
+			)
+		),
 		listSubjects(db, locals.locale)
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));

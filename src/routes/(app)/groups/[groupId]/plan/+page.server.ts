@@ -1,16 +1,19 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { asId, type GroupId } from '$lib/server/domain/ids';
 import { addPlanItem } from '$lib/server/domain/plan/add-plan-item';
 import {
+	addPlanItemInput,
 	month as monthInput,
 	planItemKinds,
-	planItemStatuses
+	planItemStatuses,
+	setPlanStatusInput
 } from '$lib/server/domain/plan/input';
 import { listPlan } from '$lib/server/domain/plan/list-plan';
 import { setPlanStatus } from '$lib/server/domain/plan/set-plan-status';
 import { collator } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { today } from '$lib/server/web/days';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import {
@@ -25,13 +28,15 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
+	const ctx = actorCtx(locals);
 	const day = today(config().timeZone);
 	const view = url.searchParams.get('view') === 'month' ? 'month' : 'list';
 	const asked = monthInput.safeParse(url.searchParams.get('month'));
 	const month = asked.success ? asked.data : day.slice(0, 7);
 	const range = view === 'month' ? { from: `${month}-01`, to: `${month}-31` } : undefined;
-	const plan = await orHttpError(listPlan(database(), actor, params.groupId, day, range));
+	const plan = await orHttpError(
+		listPlan(ctx, { groupId: asId<GroupId>(params.groupId), today: day, range })
+	);
 	const order = collator(locals.locale);
 	return {
 		view,
@@ -56,18 +61,24 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	add: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await addPlanItem(database(), actor, params.groupId, values);
+	add: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		return runForm(event, async (values) => {
+			await addPlanItem(ctx, formInput(addPlanItemInput, values, { groupId }));
 			return { added: true as const };
 		});
 	},
-	status: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await setPlanStatus(database(), actor, params.groupId, String(values.itemId ?? ''), values);
-			return { statusSaved: true as const };
-		});
+	status: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		return runForm(
+			event,
+			async (values) => {
+				await setPlanStatus(ctx, formInput(setPlanStatusInput, values, { groupId }));
+				return { statusSaved: true as const };
+			},
+			{ id: 'itemId' }
+		);
 	}
 };

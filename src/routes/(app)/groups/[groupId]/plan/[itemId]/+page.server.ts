@@ -1,11 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
-import { planItemKinds, planItemStatuses } from '$lib/server/domain/plan/input';
+import { asId, type GroupId, type PlanItemId } from '$lib/server/domain/ids';
+import {
+	planItemKinds,
+	planItemStatuses,
+	updatePlanItemInput
+} from '$lib/server/domain/plan/input';
 import { listPlan } from '$lib/server/domain/plan/list-plan';
 import { updatePlanItem } from '$lib/server/domain/plan/update-plan-item';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { today } from '$lib/server/web/days';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
@@ -13,9 +18,11 @@ import { planKindName, planLine, planStatusName } from '$lib/server/web/plan-vie
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
 	const plan = await orHttpError(
-		listPlan(database(), actor, params.groupId, today(config().timeZone))
+		listPlan(actorCtx(locals), {
+			groupId: asId<GroupId>(params.groupId),
+			today: today(config().timeZone)
+		})
 	);
 	const item = plan.items.find((i) => i.id === params.itemId);
 	if (!item) error(404, { message: translate('error_plan_item_not_found') });
@@ -48,10 +55,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const result = await runForm(request, (values) =>
-			updatePlanItem(database(), actor, params.groupId, params.itemId, values)
+	save: async (event) => {
+		const { locals, params } = event;
+		const ctx = actorCtx(locals);
+		const ids = {
+			groupId: asId<GroupId>(params.groupId),
+			itemId: asId<PlanItemId>(params.itemId)
+		};
+		const result = await runForm(event, (values) =>
+			updatePlanItem(ctx, formInput(updatePlanItemInput, values, ids))
 		);
 		if (result) return result;
 		redirect(303, `/groups/${params.groupId}/plan`);

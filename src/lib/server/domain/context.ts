@@ -1,0 +1,24 @@
+import type { Actor } from '../access/actor';
+import type { DB } from '../db/types';
+import type { BlobStore } from '../storage/types';
+
+// What every use case runs with, passed first: `useCase(ctx, input)`. The web boundary
+// (web/context.ts), the demo seed, a job or a command-line tool builds it; tests build it
+// with a fixed clock.
+
+/** A use case that nobody signed in for (sign-in, setup, an invitation's link). */
+export interface AnonymousCtx {
+	db: DB;
+	/** The moment of the request: one clock for every row a use case writes. */
+	now: Date;
+	/** Where uploaded files, pictures and editions are kept. */
+	files: BlobStore;
+}
+
+/** A use case done by someone: every rule is checked against `actor`. */
+export interface Ctx extends AnonymousCtx {
+	actor: Actor;
+}
+
+/** The same context inside a transaction (or at another moment). */
+export const withDb = <C extends AnonymousCtx>(ctx: C, db: DB): C => ({ ...ctx, db });

@@ -1,0 +1,14 @@
+import { database } from '../db';
+import type { AnonymousCtx, Ctx } from '../domain/context';
+import { fileStore } from '../storage';
+import { requireActor } from './denied';
+
+/** A use case's context for a request by the signed-in user (sent to sign in otherwise). */
+export function actorCtx(locals: App.Locals): Ctx {
+	return { db: database(), actor: requireActor(locals), now: new Date(), files: fileStore() };
+}
+
+/** A use case's context for a request nobody needs to be signed in for. */
+export function anonymousCtx(): AnonymousCtx {
+	return { db: database(), now: new Date(), files: fileStore() };
+}
