@@ -184,7 +184,7 @@ export async function seedGroups(
 		['publication', 'Методикалык жыйнакты даярдоо', 150, 'Айгүл Өмүрбекова', 'planned']
 	] as const)
 		await addPlanItem(
-			{ db, actor: leader, now: at(-80), files: fileStore() },
+			{ db, actor: leader, now: at(-80), store: fileStore() },
 			{
 				groupId: asId<GroupId>(literacy),
 				kind,
@@ -317,7 +317,7 @@ export async function seedGroups(
 		['seminar', 'Долбоорлорду баалоонун критерийлери', 45, 'Нурлан Үсөнов']
 	] as const)
 		await addPlanItem(
-			{ db, actor: stemLeader, now: at(-80), files: fileStore() },
+			{ db, actor: stemLeader, now: at(-80), store: fileStore() },
 			{
 				groupId: asId<GroupId>(stem),
 				kind,

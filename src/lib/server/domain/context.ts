@@ -11,8 +11,8 @@ export interface AnonymousCtx {
 	db: DB;
 	/** The moment of the request: one clock for every row a use case writes. */
 	now: Date;
-	/** Where uploaded files, pictures and editions are kept. */
-	files: BlobStore;
+	/** Where uploaded files, pictures and editions are kept (disk, or S3 at scale). */
+	store: BlobStore;
 }
 
 /** A use case done by someone: every rule is checked against `actor`. */

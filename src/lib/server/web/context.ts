@@ -5,10 +5,10 @@ import { requireActor } from './denied';
 
 /** A use case's context for a request by the signed-in user (sent to sign in otherwise). */
 export function actorCtx(locals: App.Locals): Ctx {
-	return { db: database(), actor: requireActor(locals), now: new Date(), files: fileStore() };
+	return { db: database(), actor: requireActor(locals), now: new Date(), store: fileStore() };
 }
 
 /** A use case's context for a request nobody needs to be signed in for. */
 export function anonymousCtx(): AnonymousCtx {
-	return { db: database(), now: new Date(), files: fileStore() };
+	return { db: database(), now: new Date(), store: fileStore() };
 }

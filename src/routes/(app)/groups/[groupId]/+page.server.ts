@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		orHttpError(getGroup(db, actor, params.groupId)),
 		orHttpError(
 			listPlan(
-				{ db, actor, now: new Date(), files: fileStore() },
+				{ db, actor, now: new Date(), store: fileStore() },
 				{ groupId: asId<GroupId>(params.groupId), today: day }
 			)
 		),
