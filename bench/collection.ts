@@ -26,6 +26,7 @@ import { addItem } from '../src/lib/server/domain/collections/add-item';
 import { addSection } from '../src/lib/server/domain/collections/add-section';
 import { createCollection } from '../src/lib/server/domain/collections/create-collection';
 import { createGroup } from '../src/lib/server/domain/groups/create-group';
+import { asId, type GroupId, type SubjectId } from '../src/lib/server/domain/ids';
 import { createMaterial } from '../src/lib/server/domain/materials/create-material';
 import { decideMaterial } from '../src/lib/server/domain/materials/decide-material';
 import { offerMaterial } from '../src/lib/server/domain/materials/offer-material';
@@ -35,6 +36,8 @@ import { syntheticCollection } from '../src/lib/server/export/collection/synthet
 import { createDiskStore } from '../src/lib/server/storage/disk';
 import { actorOf, makeUser, sessionTokenFor } from '../src/lib/server/test/factories';
 import { charter, join } from '../src/lib/server/test/groups';
+import { ctxOf } from '../src/lib/server/test/context';
+import { ctxWithStore } from '../src/lib/server/test/materials';
 import { startTestServer } from '../src/lib/server/test/server';
 import { sessionCookie } from '../src/lib/server/domain/accounts/sessions';
 import path from 'node:path';
@@ -102,21 +105,25 @@ try {
 				new RegExp(`${EDITION_IMAGE}([0-9a-f]{64})`, 'g'),
 				(_, key: string) => dataUri(key)
 			);
-			const { materialId } = await createMaterial(db, files, author, groupId, {
+			const group = asId<GroupId>(groupId);
+			const { materialId } = await createMaterial(ctxWithStore(db, author, files), {
+				groupId: group,
 				type: 'lesson_plan',
 				title: item.title,
 				language: 'ky',
 				abstract: item.abstract.join('\n'),
 				body,
-				subjects: ['kyrgyz-language'],
-				grades: ['5', '6'],
-				tags: '',
+				subjects: [asId<SubjectId>('kyrgyz-language')],
+				grades: [5, 6],
+				tags: [],
 				coauthors: []
 			});
-			await offerMaterial(db, author, groupId, materialId);
-			await decideMaterial(db, leader, groupId, materialId, {
+			await offerMaterial(ctxOf(db, author), { groupId: group, materialId });
+			await decideMaterial(ctxOf(db, leader), {
+				groupId: group,
+				materialId,
 				to: 'accepted',
-				version: '1',
+				version: 1,
 				reason: 'Жыйындыга.'
 			});
 			await addItem(db, leader, groupId, collectionId, { materialId, sectionId });

@@ -235,3 +235,60 @@ describe('stored XSS', () => {
 		expect(body).not.toMatch(/javascript:|vbscript:|data:text/i);
 	});
 });
+
+describe('the forms of a material page without JavaScript', () => {
+	const leader = () => world.cookies.leaderA;
+	const criterionIds = async () =>
+		(
+			await server.db
+				.selectFrom('reviewCriteria')
+				.select('id')
+				.where('groupId', '=', world.groupId)
+				.where('isActive', '=', true)
+				.orderBy('position')
+				.execute()
+		).map((c) => c.id);
+
+	it('a failed decision shows in the decision form, a failed comment in the comment form', async () => {
+		const decided = await call(server, `${material()}?/decide`, {
+			cookie: leader(),
+			form: { to: 'accepted', reason: '' }
+		});
+		expect(decided.status).toBe(400);
+		const html = await decided.text();
+		expect(html).toContain('id="field-reason-error"');
+		expect(html).not.toContain('id="field-body-error"');
+		const commented = await call(server, `${material()}?/comment`, {
+			cookie: leader(),
+			form: { body: ' ' }
+		});
+		expect(commented.status).toBe(400);
+		const page = await commented.text();
+		expect(page).toContain('id="field-body-error"');
+		expect(page).not.toContain('id="field-reason-error"');
+	});
+
+	it('a review with nothing chosen names every criterion and keeps the comment', async () => {
+		const ids = await criterionIds();
+		expect(ids.length).toBeGreaterThan(0);
+		const response = await call(server, `${material()}/review`, {
+			cookie: leader(),
+			form: { comment: 'Сактала турган пикир' }
+		});
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		for (const id of ids) expect(html).toContain(`id="score_${id}-error"`);
+		expect(html).toContain('id="recommendation-error"');
+		expect(html).toContain('Сактала турган пикир');
+	});
+
+	it('a criterion name too long is shown under that criterion', async () => {
+		const [first] = await criterionIds();
+		const response = await call(server, `/groups/${world.groupId}/criteria?/save`, {
+			cookie: leader(),
+			form: { [`active_${first}`]: 'on', [`name_${first}`]: 'ы'.repeat(201) }
+		});
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain(`id="field-name_${first}-error"`);
+	});
+});

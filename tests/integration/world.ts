@@ -24,7 +24,12 @@ import { createMaterial } from '../../src/lib/server/domain/materials/create-mat
 import { offerMaterial } from '../../src/lib/server/domain/materials/offer-material';
 import { createDiskStore } from '../../src/lib/server/storage/disk';
 import { TINY_PNG, teacherDocx } from '../../src/lib/server/test/docx-fixtures';
-import { materialForm, receivedFile, tinyPdf } from '../../src/lib/server/test/materials';
+import {
+	ctxWithStore,
+	materialInput,
+	receivedFile,
+	tinyPdf
+} from '../../src/lib/server/test/materials';
 import { createProposal } from '../../src/lib/server/domain/proposals/create-proposal';
 import { analyzeProposal } from '../../src/lib/server/domain/proposals/analyze-proposal';
 import { putToDiscussion } from '../../src/lib/server/domain/proposals/put-to-discussion';
@@ -175,26 +180,25 @@ async function buildGroup(db: DB, schoolId: string, users: Record<string, User>)
  */
 async function buildMaterials(server: TestServer, groupId: string, member: Actor) {
 	const files = createDiskStore(path.join(server.dataDir, 'files'));
+	const ctx = ctxWithStore(server.db, member, files);
+	const group = asId<GroupId>(groupId);
 	const png = Buffer.from(TINY_PNG).toString('base64');
-	const { materialId } = await createMaterial(
-		server.db,
-		files,
-		member,
-		groupId,
-		materialForm({ body: `<p>Сүрөт:</p><img src="data:image/png;base64,${png}" alt="">` })
-	);
+	const { materialId } = await createMaterial(ctx, {
+		groupId: group,
+		...materialInput({ body: `<p>Сүрөт:</p><img src="data:image/png;base64,${png}" alt="">` })
+	});
 	const docx = receivedFile(server.dataDir, 'Сабактын планы.docx', await teacherDocx());
-	await attachFiles(server.db, files, member, groupId, materialId, [docx], {
+	await attachFiles(ctx, {
+		groupId: group,
+		materialId,
+		files: [docx],
 		maxGroupBytes: 1024 * 1024 * 1024
 	});
-	await offerMaterial(server.db, member, groupId, materialId);
-	const { materialId: draftId } = await createMaterial(
-		server.db,
-		files,
-		member,
-		groupId,
-		materialForm({ title: 'Долбоор' })
-	);
+	await offerMaterial(ctx, { groupId: group, materialId });
+	const { materialId: draftId } = await createMaterial(ctx, {
+		groupId: group,
+		...materialInput({ title: 'Долбоор' })
+	});
 	const attachment = await server.db
 		.selectFrom('materialAttachments')
 		.select('id')
@@ -263,17 +267,17 @@ async function buildDecisions(server: TestServer, groupId: string, leader: Actor
 async function buildCollections(server: TestServer, groupId: string, leader: Actor, member: Actor) {
 	const db = server.db;
 	const files = createDiskStore(path.join(server.dataDir, 'files'));
-	const { materialId } = await createMaterial(
-		db,
-		files,
-		member,
-		groupId,
-		materialForm({ title: 'Жыйындыга кабыл алынган' })
-	);
-	await offerMaterial(db, member, groupId, materialId);
-	await decideMaterial(db, leader, groupId, materialId, {
+	const group = asId<GroupId>(groupId);
+	const { materialId } = await createMaterial(ctxWithStore(db, member, files), {
+		groupId: group,
+		...materialInput({ title: 'Жыйындыга кабыл алынган' })
+	});
+	await offerMaterial(ctxOf(db, member), { groupId: group, materialId });
+	await decideMaterial(ctxOf(db, leader), {
+		groupId: group,
+		materialId,
 		to: 'accepted',
-		version: '1',
+		version: 1,
 		reason: 'Жыйындыга.'
 	});
 	const form = { title: 'Жыйынды', year: '2026', language: 'ky' };

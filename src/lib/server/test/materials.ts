@@ -4,14 +4,35 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../access/actor';
 import type { DB } from '../db/types';
+import type { Ctx } from '../domain/context';
+import { asId, type GroupId, type MaterialId, type SubjectId } from '../domain/ids';
 import { createMaterial } from '../domain/materials/create-material';
+import type { MaterialFieldsInput } from '../domain/materials/input';
 import { offerMaterial } from '../domain/materials/offer-material';
 import type { ReceivedFile } from '../files/receive';
+import type { BlobStore } from '../storage/types';
 import { createDiskStore } from '../storage/disk';
 import { pdfFile } from '../demo/pdf-file';
+import { ctxOf } from './context';
 
-/** A material form as a member fills it in. */
-export const materialForm = (over: Record<string, unknown> = {}) => ({
+/** A material's fields as a member fills them in, as the use cases take them. */
+export const materialInput = (over: Partial<MaterialFieldsInput> = {}): MaterialFieldsInput => ({
+	type: 'lesson_plan',
+	title: 'Ата-мекен: 3-класска сабактын планы',
+	language: 'ky',
+	abstract: 'Оюн аркылуу окуу сабаттуулугун өнүктүрүү.',
+	body: '<h2>Максат</h2><p>Окуучулар тексттен маалымат табышат.</p>',
+	subjects: [asId<SubjectId>('kyrgyz-language')],
+	grades: [3, 4],
+	tags: ['окуу', 'оюн'],
+	coauthors: [],
+	...over
+});
+
+/** The same material as the form posts it (for requests to the running app). */
+export const materialForm = (
+	over: Record<string, string | string[]> = {}
+): Record<string, string | string[]> => ({
 	type: 'lesson_plan',
 	title: 'Ата-мекен: 3-класска сабактын планы',
 	language: 'ky',
@@ -23,6 +44,11 @@ export const materialForm = (over: Record<string, unknown> = {}) => ({
 	coauthors: [],
 	...over
 });
+
+/** A use case's context whose files go to `store` (a test's temporary one). */
+export function ctxWithStore(db: DB, actor: Actor, store: BlobStore, now?: Date): Ctx {
+	return { ...ctxOf(db, actor, now), store };
+}
 
 /** A file store in a temporary folder, for one test file. */
 export function tempStore() {
@@ -59,12 +85,14 @@ export function tinyPdf(text = 'Ustat'): Uint8Array {
 /** A member's material, created and offered (version 1). */
 export async function offeredMaterial(
 	db: DB,
-	files: ReturnType<typeof createDiskStore>,
+	store: BlobStore,
 	author: Actor,
 	groupId: string,
-	over: Record<string, unknown> = {}
-): Promise<string> {
-	const { materialId } = await createMaterial(db, files, author, groupId, materialForm(over));
-	await offerMaterial(db, author, groupId, materialId);
+	over: Partial<MaterialFieldsInput> = {}
+): Promise<MaterialId> {
+	const ctx = ctxWithStore(db, author, store);
+	const group = asId<GroupId>(groupId);
+	const { materialId } = await createMaterial(ctx, { groupId: group, ...materialInput(over) });
+	await offerMaterial(ctx, { groupId: group, materialId });
 	return materialId;
 }

@@ -1,14 +1,12 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { listMyMaterials } from '$lib/server/domain/materials/list-my-materials';
 import { formatDate } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { materialStatusName, materialTypeName, statusTone } from '$lib/server/web/material-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireActor(locals);
-	const lists = await listMyMaterials(database(), actor);
+	const lists = await listMyMaterials(actorCtx(locals), {});
 	const line = (r: (typeof lists.mine)[number] & { authorName?: string }) => ({
 		id: r.id,
 		href: `/groups/${r.groupId}/materials/${r.id}`,

@@ -1,45 +1,42 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
-import { commentInput } from './input';
+import { asId, type CommentId } from '../ids';
+import { addCommentInput, type AddCommentInput } from './input';
 import { canCommentMaterial } from './policy';
 import { materialAccess } from './queries';
 
 /** §3.3: any member's opinion on a material, or a reply in its thread. */
 export async function addComment(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ commentId: string }> {
-	const access = await materialAccess(db, actor, groupId, materialId);
+	{ db, actor, now }: Ctx,
+	input: AddCommentInput
+): Promise<{ commentId: CommentId }> {
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	assertAllowed(canCommentMaterial(actor, access, access.material.status));
 	assertOpen(access);
-	const input = validate(commentInput, rawInput);
-	if (input.parentId) {
+	const comment = validate(addCommentInput, input);
+	const { materialId } = comment;
+	if (comment.parentId) {
 		const parent = await db
 			.selectFrom('materialComments')
 			.select('id')
-			.where('id', '=', input.parentId)
+			.where('id', '=', comment.parentId)
 			.where('materialId', '=', materialId)
 			.executeTakeFirst();
 		if (!parent) throw new AppError('invalid', 'error_choice', { field: 'body' });
 	}
-	const commentId = newId();
+	const commentId = asId<CommentId>(newId());
 	await db
 		.insertInto('materialComments')
 		.values({
 			id: commentId,
 			materialId,
-			parentId: input.parentId ?? null,
+			parentId: comment.parentId ?? null,
 			authorId: actor.id,
 			versionNumber: access.material.versionNumber,
-			body: input.body,
+			body: comment.body,
 			createdAt: now
 		})
 		.execute();

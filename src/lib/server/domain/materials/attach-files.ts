@@ -1,21 +1,18 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, MaterialAttachmentTable } from '../../db/types';
 import type { ReceivedFile } from '../../files/receive';
 import { storeReceived } from '../../files/store-received';
-import type { BlobStore } from '../../storage/types';
-import { ValidationError } from '../../validation';
+import { validate, ValidationError } from '../../validation';
+import type { Ctx } from '../context';
+import { attachFilesInput, type AttachFilesInput, type AttachLimits } from './input';
 import { canEditMaterial } from './policy';
 import { assertEditable, materialAccess, touchEditable } from './queries';
 import { newVersionIfOffered } from './versions';
 
-export const MAX_ATTACHMENTS = 20;
+export type { AttachLimits } from './input';
 
-export interface AttachLimits {
-	/** All files of one group together (configuration MAX_GROUP_FILES_MB). */
-	maxGroupBytes: number;
-}
+export const MAX_ATTACHMENTS = 20;
 
 /**
  * Attaches uploaded files (already streamed to temporary files) to a material. Each file's
@@ -23,21 +20,17 @@ export interface AttachLimits {
  * half-saved. After offering, the new list of attachments is the next version.
  */
 export async function attachFiles(
-	db: DB,
-	files: BlobStore,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	received: ReceivedFile[],
-	limits: AttachLimits,
-	now = new Date()
+	{ db, actor, now, store }: Ctx,
+	input: AttachFilesInput
 ): Promise<{ count: number }> {
-	const access = await materialAccess(db, actor, groupId, materialId);
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+	const { groupId, materialId } = validate(attachFilesInput, input);
+	const received = input.files;
 	if (received.length === 0)
 		throw new ValidationError([{ field: 'files', key: 'error_file_required' }]);
 
-	const rows: MaterialAttachmentTable[] = (await storeReceived(files, received)).map((file) => ({
+	const rows: MaterialAttachmentTable[] = (await storeReceived(store, received)).map((file) => ({
 		id: newId(),
 		materialId,
 		...file,
@@ -49,7 +42,7 @@ export async function attachFiles(
 		inTransaction(db, async (trx) => {
 			// Inside the write: the leader may have decided, or another upload filled the room.
 			await touchEditable(trx, materialId, now);
-			await assertRoom(trx, groupId, materialId, received, limits);
+			await assertRoom(trx, groupId, materialId, received, input);
 			await trx.insertInto('materialAttachments').values(rows).execute();
 			await newVersionIfOffered(trx, materialId, actor.id, now);
 		})

@@ -1,31 +1,27 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
-import type { BlobStore } from '../../storage/types';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
+import { asId, type MaterialId } from '../ids';
 import { prepareBody } from './body';
 import { checkChoices, writeDetails } from './details';
-import { materialInput } from './input';
+import { createMaterialInput, type CreateMaterialInput } from './input';
 import { canCreateMaterial } from './policy';
 import { recordMaterialEvent } from './versions';
 
 /** §3.3: a member starts a material as a draft; only its authors see it until offered. */
 export async function createMaterial(
-	db: DB,
-	files: BlobStore,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ materialId: string }> {
-	const access = await groupAccess(db, actor, groupId);
+	{ db, actor, now, store }: Ctx,
+	input: CreateMaterialInput
+): Promise<{ materialId: MaterialId }> {
+	const access = await groupAccess(db, actor, input.groupId);
 	assertAllowed(canCreateMaterial(actor, access));
 	assertOpen(access);
-	const input = validate(materialInput, rawInput);
-	await checkChoices(db, groupId, actor.id, input);
-	const materialId = newId();
+	const fields = validate(createMaterialInput, input);
+	const { groupId } = fields;
+	await checkChoices(db, groupId, actor.id, fields);
+	const materialId = asId<MaterialId>(newId());
 	await inTransaction(db, async (trx) => {
 		await trx
 			.insertInto('materials')
@@ -33,13 +29,13 @@ export async function createMaterial(
 				id: materialId,
 				groupId,
 				authorId: actor.id,
-				type: input.type,
-				title: input.title,
-				language: input.language,
-				abstract: input.abstract,
+				type: fields.type,
+				title: fields.title,
+				language: fields.language,
+				abstract: fields.abstract,
 				bodyHtml: '',
 				bodyText: '',
-				tags: JSON.stringify(input.tags),
+				tags: JSON.stringify(fields.tags),
 				status: 'draft',
 				versionNumber: 0,
 				createdAt: now,
@@ -47,7 +43,7 @@ export async function createMaterial(
 				offeredAt: null
 			})
 			.execute();
-		const body = await prepareBody(trx, files, { groupId, materialId }, input.body, now);
+		const body = await prepareBody(trx, store, { groupId, materialId }, fields.body, now);
 		await trx
 			.updateTable('materials')
 			.set({ bodyHtml: body.html, bodyText: body.text })
@@ -57,7 +53,7 @@ export async function createMaterial(
 			.insertInto('materialAuthors')
 			.values({ materialId, userId: actor.id, isMain: true })
 			.execute();
-		await writeDetails(trx, materialId, actor.id, input);
+		await writeDetails(trx, materialId, actor.id, fields);
 		await recordMaterialEvent(
 			trx,
 			{ materialId, kind: 'created', versionNumber: 0, actorId: actor.id },

@@ -1,10 +1,10 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB, MaterialStatus } from '../../db/types';
+import type { MaterialStatus } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
-import { decisionInput, type DecisionTarget } from './input';
+import { decideMaterialInput, type DecideMaterialInput, type DecisionTarget } from './input';
 import { canDecideMaterial } from './policy';
 import { assertSameVersion, materialAccess } from './queries';
 import { recordMaterialEvent } from './versions';
@@ -25,25 +25,22 @@ export const transitions: Record<MaterialStatus, DecisionTarget[]> = {
  * version it was made on.
  */
 export async function decideMaterial(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: DecideMaterialInput
 ): Promise<void> {
-	const access = await materialAccess(db, actor, groupId, materialId);
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	const from = access.material.status;
 	assertAllowed(canDecideMaterial(actor, access, from));
 	assertOpen(access);
-	const input = validate(decisionInput, rawInput);
-	assertSameVersion(input.version, access.material.versionNumber);
-	if (!transitions[from].includes(input.to))
+	const decision = validate(decideMaterialInput, input);
+	const { materialId } = decision;
+	assertSameVersion(decision.version, access.material.versionNumber);
+	if (!transitions[from].includes(decision.to))
 		throw new AppError('conflict', 'error_material_transition');
 	await inTransaction(db, async (trx) => {
 		const updated = await trx
 			.updateTable('materials')
-			.set({ status: input.to, updatedAt: now })
+			.set({ status: decision.to, updatedAt: now })
 			.where('id', '=', materialId)
 			.where('status', '=', from)
 			.executeTakeFirst();
@@ -55,10 +52,10 @@ export async function decideMaterial(
 				materialId,
 				kind: 'status',
 				fromStatus: from,
-				toStatus: input.to,
+				toStatus: decision.to,
 				versionNumber: access.material.versionNumber,
 				actorId: actor.id,
-				reason: input.reason ?? null
+				reason: decision.reason ?? null
 			},
 			now
 		);

@@ -1,6 +1,6 @@
 import type { DB } from '../../db/types';
 import { ValidationError, type FieldIssue } from '../../validation';
-import type { MaterialInput } from './input';
+import type { MaterialFields } from './input';
 
 /**
  * Checks what the form chose against the database: subjects from the list, co-authors
@@ -10,7 +10,7 @@ export async function checkChoices(
 	db: DB,
 	groupId: string,
 	authorId: string,
-	input: MaterialInput
+	input: MaterialFields
 ): Promise<void> {
 	const issues: FieldIssue[] = [];
 	if (input.subjects.length > 0) {
@@ -42,7 +42,7 @@ export async function writeDetails(
 	db: DB,
 	materialId: string,
 	authorId: string,
-	input: MaterialInput
+	input: MaterialFields
 ): Promise<void> {
 	await db.deleteFrom('materialSubjects').where('materialId', '=', materialId).execute();
 	await db.deleteFrom('materialGrades').where('materialId', '=', materialId).execute();

@@ -1,6 +1,7 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { getAttachmentInput, type GetAttachmentInput } from './input';
 import { materialAccess } from './queries';
 
 /** Kinds a browser shows safely by itself; everything else is only downloaded. */
@@ -24,14 +25,9 @@ export const isViewable = (kind: string): boolean => viewable.has(kind);
  * One attachment of a material the actor may see, including files removed since (an older
  * version still lists them).
  */
-export async function getAttachment(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	attachmentId: string
-) {
-	await materialAccess(db, actor, groupId, materialId);
+export async function getAttachment({ db, actor }: Ctx, input: GetAttachmentInput) {
+	await materialAccess(db, actor, input.groupId, input.materialId);
+	const { materialId, attachmentId } = validate(getAttachmentInput, input);
 	const attachment = await db
 		.selectFrom('materialAttachments')
 		.selectAll()
@@ -44,23 +40,4 @@ export async function getAttachment(
 		size: Number(attachment.size),
 		isViewable: isViewable(attachment.kind)
 	};
-}
-
-/** A picture of the material's body, by its key. */
-export async function getBodyImage(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	key: string
-) {
-	await materialAccess(db, actor, groupId, materialId);
-	const image = await db
-		.selectFrom('materialImages')
-		.select(['blobKey', 'mime', 'size'])
-		.where('materialId', '=', materialId)
-		.where('blobKey', '=', key)
-		.executeTakeFirst();
-	if (!image) throw new AppError('not_found', 'error_attachment_not_found');
-	return { ...image, size: Number(image.size) };
 }

@@ -1,6 +1,7 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { sanitizeBody } from '../../richtext/sanitize';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { getMaterialInput, type GetMaterialInput } from './input';
 import { reviewSummary } from './review-summary';
 import { commentThread } from './comments';
 import { transitions } from './decide-material';
@@ -14,8 +15,9 @@ import {
 import { authorsOf, currentAttachments, gradesOf, materialAccess, subjectsOf } from './queries';
 
 /** Everything the material page shows, and what the actor may do there. */
-export async function getMaterial(db: DB, actor: Actor, groupId: string, materialId: string) {
-	const access = await materialAccess(db, actor, groupId, materialId);
+export async function getMaterial({ db, actor }: Ctx, input: GetMaterialInput) {
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
+	const { groupId, materialId } = validate(getMaterialInput, input);
 	const { material } = access;
 	const [authors, subjects, grades, attachments, events, summary, comments] = await Promise.all([
 		authorsOf(db, materialId),

@@ -1,9 +1,9 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { importDocx } from '../../richtext/import-docx';
-import type { BlobStore } from '../../storage/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { storeImages } from './body';
+import { importWordInput, type ImportWordInput } from './input';
 import { canEditMaterial } from './policy';
 import { assertEditable, materialAccess } from './queries';
 
@@ -15,17 +15,11 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
  * and what could not be imported is listed. Nothing is saved: the authors see the result in
  * the form first, with everything else they typed.
  */
-export async function importWord(
-	db: DB,
-	files: BlobStore,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	upload: { bytes: Uint8Array; name?: string } | null,
-	now = new Date()
-) {
-	const access = await materialAccess(db, actor, groupId, materialId);
+export async function importWord({ db, actor, now, store }: Ctx, input: ImportWordInput) {
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+	const { groupId, materialId } = validate(importWordInput, input);
+	const upload = input.docx;
 	if (!upload || upload.bytes.length === 0)
 		throw new AppError('invalid', 'error_file_required', { field: 'docx' });
 	if (upload.bytes.length > MAX_IMPORT_BYTES)
@@ -36,7 +30,7 @@ export async function importWord(
 	const imported = await importDocx(upload.bytes);
 	const html = await storeImages(
 		db,
-		files,
+		store,
 		{ groupId, materialId },
 		imported.html,
 		imported.images,

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { groupAccess } from '../group-access/access';
+import { listMaterialsInput, type ListMaterialsInput } from './input';
 import { canCreateMaterial } from './policy';
-import type { ListFilter } from './input';
 
 export const LIST_LIMIT = 200;
 
@@ -11,8 +11,9 @@ export const LIST_LIMIT = 200;
  * The group's materials with filters and a sort. Drafts appear only to their authors;
  * everything else to whoever sees the group.
  */
-export async function listMaterials(db: DB, actor: Actor, groupId: string, filter: ListFilter) {
-	const access = await groupAccess(db, actor, groupId);
+export async function listMaterials({ db, actor }: Ctx, input: ListMaterialsInput) {
+	const access = await groupAccess(db, actor, input.groupId);
+	const { groupId, ...filter } = validate(listMaterialsInput, input);
 	let query = db
 		.selectFrom('materials as m')
 		.innerJoin('users as u', 'u.id', 'm.authorId')

@@ -1,11 +1,14 @@
-import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { listMyMaterialsInput, type ListMyMaterialsInput } from './input';
 
 /**
  * "My materials" across groups, and "waiting for my opinion": materials being judged in the
  * actor's groups, by others, whose current version the actor has not reviewed yet.
  */
-export async function listMyMaterials(db: DB, actor: Actor) {
+export async function listMyMaterials({ db, actor }: Ctx, input: ListMyMaterialsInput) {
+	validate(listMyMaterialsInput, input);
 	const mine = await db
 		.selectFrom('materialAuthors as a')
 		.innerJoin('materials as m', 'm.id', 'a.materialId')

@@ -1,7 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { textDiff, wordDiff, type DiffPart } from '../../../diff';
+import { listVersionsInput, type ListVersionsInput } from './input';
 import { materialAccess } from './queries';
 import type { SnapshotField, VersionSnapshot } from './versions';
 
@@ -14,8 +15,9 @@ export interface VersionView {
 }
 
 /** The material's versions, newest first, with how many reviews judged each. */
-export async function listVersions(db: DB, actor: Actor, groupId: string, materialId: string) {
-	const access = await materialAccess(db, actor, groupId, materialId);
+export async function listVersions({ db, actor }: Ctx, input: ListVersionsInput) {
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
+	const { materialId } = validate(listVersionsInput, input);
 	const rows = await db
 		.selectFrom('materialVersions as v')
 		.leftJoin('users as u', 'u.id', 'v.authorId')

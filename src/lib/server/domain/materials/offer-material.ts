@@ -1,7 +1,8 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { offerMaterialInput, type OfferMaterialInput } from './input';
 import { canOfferMaterial } from './policy';
 import { assertEditable, materialAccess } from './queries';
 import { recordMaterialEvent, recordVersion } from './versions';
@@ -11,17 +12,15 @@ import { recordMaterialEvent, recordVersion } from './versions';
  * the revision the leader asked for.
  */
 export async function offerMaterial(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: OfferMaterialInput
 ): Promise<{ versionNumber: number }> {
-	const access = await materialAccess(db, actor, groupId, materialId);
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	const from = access.material.status;
 	if (from === 'offered' && access.isAuthor)
 		return { versionNumber: access.material.versionNumber };
 	assertEditable(canOfferMaterial(actor, access, from), access);
+	const { materialId } = validate(offerMaterialInput, input);
 	if (access.material.bodyText.trim() === '' && access.material.abstract.trim() === '')
 		throw new AppError('invalid', 'error_material_empty', { field: 'body' });
 	return retryOnConflict(() =>

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor';
 import type { DB, Material } from '../../db/types';
 import { AppError } from '../../errors';
 import { groupAccess, type GroupAccess } from '../group-access/access';
+import { currentMemberNames } from '../group-access/members';
 import { canSeeMaterial, editable, type MaterialPlace } from './policy';
 
 export interface MaterialAccess extends GroupAccess, MaterialPlace {
@@ -118,4 +119,10 @@ export async function touchEditable(db: DB, materialId: string, now: Date): Prom
 		.executeTakeFirst();
 	if (Number(touched.numUpdatedRows) === 0)
 		throw new AppError('conflict', 'error_material_decided');
+}
+
+/** Who may be named co-author: the group's current members but the main author. */
+export async function coauthorChoices(db: DB, groupId: string, mainAuthorId: string) {
+	const members = await currentMemberNames(db, groupId);
+	return members.filter((m) => m.id !== mainAuthorId);
 }

@@ -1,22 +1,20 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { removeAttachmentInput, type RemoveAttachmentInput } from './input';
 import { canEditMaterial } from './policy';
 import { assertEditable, materialAccess, touchEditable } from './queries';
 import { newVersionIfOffered } from './versions';
 
 /** Takes a file off the material; the versions that listed it still download it. */
 export async function removeAttachment(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	attachmentId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: RemoveAttachmentInput
 ): Promise<void> {
-	const access = await materialAccess(db, actor, groupId, materialId);
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	assertEditable(canEditMaterial(actor, access, access.material.status), access);
+	const { materialId, attachmentId } = validate(removeAttachmentInput, input);
 	await retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			const removed = await trx

@@ -1,11 +1,11 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB } from '../../db/types';
-import type { BlobStore } from '../../storage/types';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import type { MaterialId } from '../ids';
 import { prepareBody } from './body';
 import { checkChoices, writeDetails } from './details';
-import { materialInput } from './input';
+import { updateMaterialInput, type UpdateMaterialInput } from './input';
 import { canEditMaterial } from './policy';
 import { assertEditable, authorsOf, materialAccess, touchEditable } from './queries';
 import { newVersionIfOffered } from './versions';
@@ -15,42 +15,38 @@ import { newVersionIfOffered } from './versions';
  * the next version, so reviews keep pointing at what they judged.
  */
 export async function updateMaterial(
-	db: DB,
-	files: BlobStore,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now, store }: Ctx,
+	input: UpdateMaterialInput
 ): Promise<{ versionNumber: number }> {
-	const access = await materialAccess(db, actor, groupId, materialId);
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	assertEditable(canEditMaterial(actor, access, access.material.status), access);
-	const input = validate(materialInput, rawInput);
+	const fields = validate(updateMaterialInput, input);
+	const { groupId, materialId } = fields;
 	const mainAuthor = access.material.authorId;
 	await checkChoices(db, groupId, mainAuthor, {
-		...input,
-		coauthors: await newCoauthors(db, materialId, input.coauthors)
+		...fields,
+		coauthors: await newCoauthors(db, materialId, fields.coauthors)
 	});
 	const target = { groupId, materialId };
 	return retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			await touchEditable(trx, materialId, now);
-			const body = await prepareBody(trx, files, target, input.body, now);
+			const body = await prepareBody(trx, store, target, fields.body, now);
 			await trx
 				.updateTable('materials')
 				.set({
-					type: input.type,
-					title: input.title,
-					language: input.language,
-					abstract: input.abstract,
+					type: fields.type,
+					title: fields.title,
+					language: fields.language,
+					abstract: fields.abstract,
 					bodyHtml: body.html,
 					bodyText: body.text,
-					tags: JSON.stringify(input.tags),
+					tags: JSON.stringify(fields.tags),
 					updatedAt: now
 				})
 				.where('id', '=', materialId)
 				.execute();
-			await writeDetails(trx, materialId, mainAuthor, input);
+			await writeDetails(trx, materialId, mainAuthor, fields);
 			return { versionNumber: await newVersionIfOffered(trx, materialId, actor.id, now) };
 		})
 	);
@@ -60,7 +56,11 @@ export async function updateMaterial(
  * Co-authors already on the material may have left the group (the form lists them, ticked,
  * so they keep their credit); only newly added ones must be current members.
  */
-async function newCoauthors(db: DB, materialId: string, chosen: string[]): Promise<string[]> {
-	const current = new Set((await authorsOf(db, materialId)).map((a) => a.id));
+async function newCoauthors<T extends string>(
+	db: DB,
+	materialId: MaterialId,
+	chosen: T[]
+): Promise<T[]> {
+	const current = new Set<string>((await authorsOf(db, materialId)).map((a) => a.id));
 	return chosen.filter((id) => !current.has(id));
 }

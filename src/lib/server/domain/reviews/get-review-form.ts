@@ -1,17 +1,19 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed } from '../group-access/access';
+import { listCriteria } from '../materials/criteria';
 import { canReviewMaterial } from '../materials/policy';
 import { materialAccess } from '../materials/queries';
-import { listCriteria } from '../materials/criteria';
+import { getReviewFormInput, type GetReviewFormInput } from './input';
 
 /** The review form: the active criteria and the actor's review of this version, if any. */
-export async function getReviewForm(db: DB, actor: Actor, groupId: string, materialId: string) {
-	const access = await materialAccess(db, actor, groupId, materialId);
+export async function getReviewForm({ db, actor }: Ctx, input: GetReviewFormInput) {
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	if (access.isAuthor && access.role !== null)
 		throw new AppError('forbidden', 'error_review_own_material');
 	assertAllowed(canReviewMaterial(actor, access, access.material.status));
+	const { groupId, materialId } = validate(getReviewFormInput, input);
 	const criteria = await listCriteria(db, groupId, { activeOnly: true });
 	const review = await db
 		.selectFrom('reviews')

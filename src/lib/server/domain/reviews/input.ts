@@ -1,44 +1,54 @@
 import { z } from 'zod';
 import type { Recommendation } from '../../db/types';
-import { optionalInt, optionalText, text } from '../../validation';
-import { longText } from '../../validation';
+import { flag, longText, optionalText, text, wholeNumber } from '../../validation';
+import { criterionId, groupId, materialId } from '../ids';
 
 export const recommendations: Recommendation[] = ['accept', 'revise', 'reject'];
 
-/** A score 1–5 from a radio group; nothing chosen asks for a choice. */
-const score = z
-	.preprocess(
-		(v) => v ?? '',
-		z.string().refine((v) => /^[1-5]$/.test(v), 'error_score')
-	)
-	.transform(Number);
+const isScore = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;
 
-/** The review form: a score 1–5 and a note per active criterion, a recommendation. */
-export function reviewInput(criterionIds: string[]) {
+/** One criterion's judgement: a score 1–5 (nothing chosen asks for a choice) and a note. */
+export const criterionScore = z.object({
+	score: z.number().optional().pipe(z.custom<number>(isScore, 'error_score')),
+	note: longText(1000)
+});
+
+export const saveReviewInput = z.object({
+	groupId,
+	materialId,
+	/** The version the form showed: a review never lands on a version nobody read. */
+	version: wholeNumber(0, 1_000_000).optional(),
+	recommendation: z.enum(['accept', 'revise', 'reject']),
+	comment: longText(4000),
+	/** By criterion id: every active criterion of the group is scored (others are ignored). */
+	scores: z.record(criterionId, criterionScore).default({})
+});
+export type SaveReviewInput = z.input<typeof saveReviewInput>;
+
+/** The review as checked against the group's active criteria: each one needs its score. */
+export function reviewFor(activeCriterionIds: string[]) {
 	const scores = Object.fromEntries(
-		criterionIds.flatMap((id) => [
-			[`score_${id}`, score],
-			[`note_${id}`, longText(1000)]
-		])
+		activeCriterionIds.map((id) => [id, criterionScore.prefault({})])
 	);
-	return z.object({
-		/** The version the form showed: a review never lands on a version nobody read. */
-		version: optionalInt(0, 1_000_000),
-		recommendation: z.enum(['accept', 'revise', 'reject']),
-		comment: longText(4000),
-		...scores
-	});
+	return saveReviewInput.extend({ scores: z.object(scores).prefault({}) });
 }
 
-/** The criteria form: each row's name and whether it is used, and one new criterion. */
-export function criteriaInput(criterionIds: string[]) {
-	const rows = Object.fromEntries(
-		criterionIds.flatMap((id) => [
-			[`name_${id}`, optionalText(200)],
-			[`active_${id}`, z.preprocess((v) => v === 'on' || v === 'true', z.boolean())]
-		])
-	);
-	return z.object({ newName: optionalText(200), ...rows });
-}
+/** One row of the criteria form: its own name (blank: none) and whether it is used. */
+export const criterionRow = z.object({ name: optionalText(200), isActive: flag });
+
+export const setCriteriaInput = z.object({
+	groupId,
+	/** By criterion id; a criterion left out is no longer used and has no name of its own. */
+	criteria: z.record(criterionId, criterionRow).default({}),
+	/** A criterion of the group's own to add. */
+	newName: optionalText(200)
+});
+export type SetCriteriaInput = z.input<typeof setCriteriaInput>;
+
+export const getCriteriaInput = z.object({ groupId });
+export type GetCriteriaInput = z.input<typeof getCriteriaInput>;
+
+export const getReviewFormInput = z.object({ groupId, materialId });
+export type GetReviewFormInput = z.input<typeof getReviewFormInput>;
 
 export const criterionName = text(200, 3);

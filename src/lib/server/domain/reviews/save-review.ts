@@ -1,14 +1,13 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
-import type { DB, Recommendation } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
+import { listCriteria } from '../materials/criteria';
 import { canReviewMaterial } from '../materials/policy';
 import { assertSameVersion, materialAccess } from '../materials/queries';
-import { listCriteria } from '../materials/criteria';
-import { reviewInput } from './input';
+import { reviewFor, type SaveReviewInput } from './input';
 
 /**
  * §3.3, §5.4: a member's structured opinion on the material's current version: a score and
@@ -16,25 +15,19 @@ import { reviewInput } from './input';
  * a new version gets a new review, and the old one stays with the version it judged.
  */
 export async function saveReview(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	materialId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: SaveReviewInput
 ): Promise<{ reviewId: string }> {
-	const access = await materialAccess(db, actor, groupId, materialId);
+	const access = await materialAccess(db, actor, input.groupId, input.materialId);
 	if (access.isAuthor && access.role !== null)
 		throw new AppError('forbidden', 'error_review_own_material');
 	assertAllowed(canReviewMaterial(actor, access, access.material.status));
 	assertOpen(access);
-	const criteria = await listCriteria(db, groupId, { activeOnly: true });
-	const input = validate(reviewInput(criteria.map((c) => c.id)), rawInput) as Record<
-		string,
-		string | number
-	> & { recommendation: Recommendation; comment: string; version?: number };
+	const criteria = await listCriteria(db, input.groupId, { activeOnly: true });
+	const review = validate(reviewFor(criteria.map((c) => c.id)), input);
+	const { materialId } = review;
 	const versionNumber = access.material.versionNumber;
-	assertSameVersion(input.version, versionNumber);
+	assertSameVersion(review.version, versionNumber);
 	return retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			const existing = await trx
@@ -48,7 +41,7 @@ export async function saveReview(
 			if (existing) {
 				await trx
 					.updateTable('reviews')
-					.set({ recommendation: input.recommendation, comment: input.comment, updatedAt: now })
+					.set({ recommendation: review.recommendation, comment: review.comment, updatedAt: now })
 					.where('id', '=', reviewId)
 					.execute();
 				await trx.deleteFrom('reviewScores').where('reviewId', '=', reviewId).execute();
@@ -60,8 +53,8 @@ export async function saveReview(
 						materialId,
 						versionNumber,
 						reviewerId: actor.id,
-						recommendation: input.recommendation,
-						comment: input.comment,
+						recommendation: review.recommendation,
+						comment: review.comment,
 						createdAt: now,
 						updatedAt: now
 					})
@@ -74,8 +67,8 @@ export async function saveReview(
 						criteria.map((c) => ({
 							reviewId,
 							criterionId: c.id,
-							score: Number(input[`score_${c.id}`]),
-							comment: String(input[`note_${c.id}`] ?? '')
+							score: review.scores[c.id]!.score,
+							comment: review.scores[c.id]!.note
 						}))
 					)
 					.execute();

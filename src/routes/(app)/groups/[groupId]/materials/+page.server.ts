@@ -1,10 +1,11 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
-import { listFilter } from '$lib/server/domain/materials/input';
+import { asId, type GroupId } from '$lib/server/domain/ids';
+import { listMaterialsInput } from '$lib/server/domain/materials/input';
 import { listMaterials } from '$lib/server/domain/materials/list-materials';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { formatDate } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { orHttpError } from '$lib/server/web/load';
 import {
 	materialStatusName,
@@ -16,10 +17,11 @@ import {
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
-	const db = database();
-	const filter = listFilter.parse(Object.fromEntries(url.searchParams));
-	const list = await orHttpError(listMaterials(db, actor, params.groupId, filter));
+	const ctx = actorCtx(locals);
+	const groupId = asId<GroupId>(params.groupId);
+	// The filters come from the address; one that makes no sense is dropped.
+	const filter = formInput(listMaterialsInput, Object.fromEntries(url.searchParams), { groupId });
+	const list = await orHttpError(listMaterials(ctx, filter));
 	return {
 		filter: Object.fromEntries(url.searchParams),
 		materials: list.materials.map((r) => ({
@@ -36,7 +38,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canCreate: list.canCreate,
 		types: typeOptions(),
 		statuses: statusOptions(),
-		subjects: (await listSubjects(db, locals.locale)).map((s) => ({ value: s.id, label: s.name })),
+		subjects: (await listSubjects(ctx.db, locals.locale)).map((s) => ({
+			value: s.id,
+			label: s.name
+		})),
 		authors: list.authors.map((a) => ({ value: a.id, label: a.fullName }))
 	};
 };

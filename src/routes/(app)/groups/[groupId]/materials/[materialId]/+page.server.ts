@@ -1,17 +1,22 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { asId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
 import { addComment } from '$lib/server/domain/materials/add-comment';
+import { assertCanEdit } from '$lib/server/domain/materials/assert-can-edit';
 import { attachFiles } from '$lib/server/domain/materials/attach-files';
-import { assertCanEdit } from '$lib/server/domain/materials/get-material-form';
 import { decideMaterial } from '$lib/server/domain/materials/decide-material';
 import { isViewable } from '$lib/server/domain/materials/get-attachment';
 import { getMaterial } from '$lib/server/domain/materials/get-material';
+import {
+	addCommentInput,
+	decideMaterialInput,
+	removeAttachmentInput
+} from '$lib/server/domain/materials/input';
 import { offerMaterial } from '$lib/server/domain/materials/offer-material';
 import { removeAttachment } from '$lib/server/domain/materials/remove-attachment';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
-import { fileStore } from '$lib/server/storage';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import {
@@ -26,13 +31,17 @@ import {
 import { runUpload } from '$lib/server/web/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
+const idsOf = (params: { groupId: string; materialId: string }) => ({
+	groupId: asId<GroupId>(params.groupId),
+	materialId: asId<MaterialId>(params.materialId)
+});
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
-	const db = database();
+	const ctx = actorCtx(locals);
 	const { timeZone } = config();
 	const locale = locals.locale;
-	const view = await orHttpError(getMaterial(db, actor, params.groupId, params.materialId));
-	const subjectNames = new Map((await listSubjects(db, locale)).map((s) => [s.id, s.name]));
+	const view = await orHttpError(getMaterial(ctx, idsOf(params)));
+	const subjectNames = new Map((await listSubjects(ctx.db, locale)).map((s) => [s.id, s.name]));
 	const { material } = view;
 	const base = `/groups/${params.groupId}/materials/${params.materialId}`;
 	return {
@@ -98,55 +107,53 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	offer: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await offerMaterial(database(), actor, params.groupId, params.materialId);
+	offer: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = idsOf(event.params);
+		return runForm(event, async () => {
+			await offerMaterial(ctx, ids);
 			return { offered: true as const };
 		});
 	},
-	decide: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await decideMaterial(database(), actor, params.groupId, params.materialId, values);
+	decide: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = idsOf(event.params);
+		return runForm(event, async (values) => {
+			await decideMaterial(ctx, formInput(decideMaterialInput, values, ids));
 			return { decided: true as const };
 		});
 	},
-	comment: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await addComment(database(), actor, params.groupId, params.materialId, values);
+	comment: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = idsOf(event.params);
+		return runForm(event, async (values) => {
+			await addComment(ctx, formInput(addCommentInput, values, ids));
 			return { commented: true as const };
 		});
 	},
-	upload: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const db = database();
-		const check = () => assertCanEdit(db, actor, params.groupId, params.materialId);
-		return runUpload(request, check, async (_values, files) => {
-			const result = await attachFiles(
-				db,
-				fileStore(),
-				actor,
-				params.groupId,
-				params.materialId,
-				files,
-				{ maxGroupBytes: config().maxGroupFilesBytes }
-			);
-			return { uploaded: result.count };
-		});
+	upload: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = idsOf(event.params);
+		return runUpload(
+			event,
+			() => assertCanEdit(ctx, ids),
+			async (_values, files) => {
+				const maxGroupBytes = config().maxGroupFilesBytes;
+				const result = await attachFiles(ctx, { ...ids, files, maxGroupBytes });
+				return { uploaded: result.count };
+			}
+		);
 	},
-	remove: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await removeAttachment(
-				database(),
-				actor,
-				params.groupId,
-				params.materialId,
-				String(values.attachmentId ?? '')
-			);
-			return { removed: true as const };
-		});
+	remove: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = idsOf(event.params);
+		return runForm(
+			event,
+			async (values) => {
+				await removeAttachment(ctx, formInput(removeAttachmentInput, values, ids));
+				return { removed: true as const };
+			},
+			{ id: 'attachmentId' }
+		);
 	}
 };

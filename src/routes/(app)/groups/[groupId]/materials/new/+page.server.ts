@@ -1,25 +1,25 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
+import { asId, type GroupId } from '$lib/server/domain/ids';
+import { assertCanCreate } from '$lib/server/domain/materials/assert-can-create';
 import { createMaterial } from '$lib/server/domain/materials/create-material';
-import {
-	assertCanCreate,
-	getNewMaterialForm
-} from '$lib/server/domain/materials/get-material-form';
+import { getNewMaterialForm } from '$lib/server/domain/materials/get-new-material-form';
+import { createMaterialInput } from '$lib/server/domain/materials/input';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
-import { fileStore } from '$lib/server/storage';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runFormChecked } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
-import { materialFormOptions } from '$lib/server/web/material-form';
+import { materialFormOptions, materialFormValues } from '$lib/server/web/material-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const db = database();
-	const form = await orHttpError(getNewMaterialForm(db, actor, params.groupId));
+	const ctx = actorCtx(locals);
+	const form = await orHttpError(
+		getNewMaterialForm(ctx, { groupId: asId<GroupId>(params.groupId) })
+	);
 	return {
 		options: materialFormOptions(
-			await listSubjects(db, locals.locale),
+			await listSubjects(ctx.db, locals.locale),
 			form.members,
 			locals.locale
 		),
@@ -28,13 +28,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const db = database();
+	default: async (event) => {
+		const { locals, params } = event;
+		const ctx = actorCtx(locals);
+		const groupId = asId<GroupId>(params.groupId);
 		const created = await runFormChecked(
-			request,
-			() => assertCanCreate(db, actor, params.groupId),
-			(values) => createMaterial(db, fileStore(), actor, params.groupId, values)
+			event,
+			() => assertCanCreate(ctx, { groupId }),
+			(values) =>
+				createMaterial(ctx, formInput(createMaterialInput, materialFormValues(values), { groupId }))
 		);
 		if ('materialId' in created)
 			redirect(303, `/groups/${params.groupId}/materials/${created.materialId}?created=1`);

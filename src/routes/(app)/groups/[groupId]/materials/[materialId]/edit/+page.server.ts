@@ -1,57 +1,66 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
-import { assertCanEdit, getMaterialForEdit } from '$lib/server/domain/materials/get-material-form';
+import { asId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
+import { assertCanEdit } from '$lib/server/domain/materials/assert-can-edit';
+import { getMaterialForEdit } from '$lib/server/domain/materials/get-material-for-edit';
 import { importWord } from '$lib/server/domain/materials/import-word';
+import { updateMaterialInput } from '$lib/server/domain/materials/input';
 import { updateMaterial } from '$lib/server/domain/materials/update-material';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
-import { fileStore } from '$lib/server/storage';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runFormChecked } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
-import { materialFormOptions } from '$lib/server/web/material-form';
+import { materialFormOptions, materialFormValues } from '$lib/server/web/material-form';
 import type { Actions, PageServerLoad } from './$types';
 
+const idsOf = (params: { groupId: string; materialId: string }) => ({
+	groupId: asId<GroupId>(params.groupId),
+	materialId: asId<MaterialId>(params.materialId)
+});
+
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const db = database();
-	const form = await orHttpError(getMaterialForEdit(db, actor, params.groupId, params.materialId));
+	const ctx = actorCtx(locals);
+	const form = await orHttpError(getMaterialForEdit(ctx, idsOf(params)));
 	return {
 		material: form.material,
 		values: form.values,
-		options: materialFormOptions(await listSubjects(db, locals.locale), form.members, locals.locale)
+		options: materialFormOptions(
+			await listSubjects(ctx.db, locals.locale),
+			form.members,
+			locals.locale
+		)
 	};
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const db = database();
-		const { groupId, materialId } = params;
+	save: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = idsOf(event.params);
 		const saved = await runFormChecked(
-			request,
-			() => assertCanEdit(db, actor, groupId, materialId),
-			(values) => updateMaterial(db, fileStore(), actor, groupId, materialId, values)
+			event,
+			() => assertCanEdit(ctx, ids),
+			(values) =>
+				updateMaterial(ctx, formInput(updateMaterialInput, materialFormValues(values), ids))
 		);
 		if ('versionNumber' in saved)
-			redirect(303, `/groups/${groupId}/materials/${materialId}?saved=1`);
+			redirect(303, `/groups/${ids.groupId}/materials/${ids.materialId}?saved=1`);
 		return saved;
 	},
 	// Word import fills the body in the form; everything else typed stays as it was.
-	import: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const db = database();
-		const { groupId, materialId } = params;
+	import: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = idsOf(event.params);
 		return runFormChecked(
-			request,
-			() => assertCanEdit(db, actor, groupId, materialId),
+			event,
+			() => assertCanEdit(ctx, ids),
 			async (values, data) => {
 				const file = data.get('docx');
-				const upload =
+				const docx =
 					file instanceof File && file.size > 0
 						? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
 						: null;
-				const result = await importWord(db, fileStore(), actor, groupId, materialId, upload);
+				const result = await importWord(ctx, { ...ids, docx });
 				return {
 					imported: true as const,
 					values: { ...values, body: result.html },

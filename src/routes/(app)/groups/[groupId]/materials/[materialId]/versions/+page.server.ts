@@ -1,15 +1,17 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { asId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
 import { compareVersions, listVersions } from '$lib/server/domain/materials/list-versions';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { orHttpError } from '$lib/server/web/load';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
 	const list = await orHttpError(
-		listVersions(database(), actor, params.groupId, params.materialId)
+		listVersions(actorCtx(locals), {
+			groupId: asId<GroupId>(params.groupId),
+			materialId: asId<MaterialId>(params.materialId)
+		})
 	);
 	const newest = list.versions[0]?.number ?? 0;
 	// An unknown version in the address falls back to the two newest.

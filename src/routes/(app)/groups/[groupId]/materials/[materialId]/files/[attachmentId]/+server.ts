@@ -1,19 +1,22 @@
 import { error } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
+import { asId, type AttachmentId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
 import { getAttachment } from '$lib/server/domain/materials/get-attachment';
 import { fileResponse } from '$lib/server/files/download';
-import { fileStore } from '$lib/server/storage';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { orHttpError } from '$lib/server/web/load';
 import type { RequestHandler } from './$types';
 
 /** Downloads an attachment; `?view=inline` opens a PDF, picture or recording in the browser. */
 export const GET: RequestHandler = async ({ locals, params, url, request }) => {
-	const actor = requireActor(locals);
+	const ctx = actorCtx(locals);
 	const file = await orHttpError(
-		getAttachment(database(), actor, params.groupId, params.materialId, params.attachmentId)
+		getAttachment(ctx, {
+			groupId: asId<GroupId>(params.groupId),
+			materialId: asId<MaterialId>(params.materialId),
+			attachmentId: asId<AttachmentId>(params.attachmentId)
+		})
 	);
-	const store = fileStore();
+	const store = ctx.store;
 	const view = url.searchParams.get('view');
 	if (view === 'thumb') {
 		if (!file.hasThumbnail) error(404);

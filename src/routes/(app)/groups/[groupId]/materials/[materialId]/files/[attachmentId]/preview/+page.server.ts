@@ -1,22 +1,17 @@
-import { database } from '$lib/server/db';
+import { asId, type AttachmentId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
 import { previewAttachment } from '$lib/server/domain/materials/preview-attachment';
-import { fileStore } from '$lib/server/storage';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
 	const preview = await orHttpError(
-		previewAttachment(
-			database(),
-			fileStore(),
-			actor,
-			params.groupId,
-			params.materialId,
-			params.attachmentId
-		)
+		previewAttachment(actorCtx(locals), {
+			groupId: asId<GroupId>(params.groupId),
+			materialId: asId<MaterialId>(params.materialId),
+			attachmentId: asId<AttachmentId>(params.attachmentId)
+		})
 	);
 	return {
 		file: { id: preview.attachment.id, name: preview.attachment.name },
