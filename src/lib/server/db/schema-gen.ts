@@ -91,7 +91,8 @@ export async function migratedDatabase(
 	try {
 		const migrator = new Migrator({
 			db: fresh.handle.db,
-			provider: { getMigrations: async () => migrations }
+			provider: { getMigrations: async () => migrations },
+			migrationTableSchema: fresh.handle.schema
 		});
 		const { error } = await migrator.migrateToLatest();
 		if (error) throw error;
