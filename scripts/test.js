@@ -1,6 +1,7 @@
 // `npm test`: static checks, build, unit + integration tests (Vitest), browser tests
 // (Playwright). SQLite by default; TEST_DATABASE_URL=postgres://… runs the same suite on
-// PostgreSQL. USTAT_TEST_SKIP_STATIC=1 skips lint/type checks (CI's second database pass).
+// PostgreSQL. USTAT_TEST_SKIP_STATIC=1 skips lint/type checks (CI's second database pass), not
+// the schema check, which compares db/schema.ts with the migrations on that pass's database too.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,13 @@ console.log(`Ustat test suite on ${database}`);
 
 run('compile messages', process.execPath, ['scripts/i18n.js']);
 run('svelte-kit sync', bin('svelte-kit'), ['sync']);
+const schemaDialects = process.env.TEST_DATABASE_URL ? 'PostgreSQL and SQLite' : 'SQLite';
+run(`schema.ts against the migrations on ${schemaDialects}`, process.execPath, [
+	'--import',
+	'tsx',
+	'scripts/db-types.ts',
+	'--check'
+]);
 if (process.env.USTAT_TEST_SKIP_STATIC !== '1') {
 	run('types (svelte-check)', bin('svelte-check'), [
 		'--tsconfig',

@@ -51,8 +51,6 @@ const schema = z
 		// Attachments: the largest single file, and all files of one group together.
 		MAX_FILE_MB: z.coerce.number().int().min(1).max(2000).default(50),
 		MAX_GROUP_FILES_MB: z.coerce.number().int().min(1).max(1048576).default(2048),
-		// Where files live: the data folder (S3-compatible storage comes with the scale issue).
-		STORAGE: z.enum(['disk'], { error: 'must be disk' }).default('disk'),
 		// The key that seals secret ballots while a vote is open (base64, 32 bytes or more).
 		// Unset: DATA_DIR/ballot.key, made on first use. Several instances must share one.
 		BALLOT_KEY: z
@@ -79,7 +77,6 @@ const schema = z
 			timeZone: env.TIME_ZONE,
 			maxFileBytes: env.MAX_FILE_MB * 1024 * 1024,
 			maxGroupFilesBytes: env.MAX_GROUP_FILES_MB * 1024 * 1024,
-			storage: env.STORAGE,
 			ballotKey: env.BALLOT_KEY ? Buffer.from(env.BALLOT_KEY, 'base64') : undefined,
 			runsJobs: env.JOBS === 'on'
 		};

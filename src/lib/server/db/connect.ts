@@ -14,6 +14,8 @@ export interface DatabaseHandle {
 	dialect: DialectName;
 	/** Where SQLite keeps its file; undefined on PostgreSQL. */
 	sqliteFile?: string;
+	/** The PostgreSQL schema asked for (tests), where the migrator keeps its tables too. */
+	schema?: string;
 	close(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 		// the pool replaces it; queries in flight fail and are answered as errors.
 		pool.on('error', (error) => log.warn({ err: error }, 'database connection lost'));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-		return { db, dialect: 'postgres', close: () => db.destroy() };
+		return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
 	}
 
 	fs.mkdirSync(options.dataDir, { recursive: true });

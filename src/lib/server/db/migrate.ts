@@ -10,7 +10,13 @@ import { migrationProvider } from './migrations/index';
  */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
 	const run = async () => {
-		const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+		const migrator = new Migrator({
+			db: handle.db,
+			provider: migrationProvider,
+			// Named, or Kysely takes another schema's migration tables for this one's (it looks
+			// for them in every schema): tests migrate several schemas of one database at once.
+			migrationTableSchema: handle.schema
+		});
 		const { error, results = [] } = await migrator.migrateToLatest();
 		if (error) throw error;
 		return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -9,9 +9,14 @@ import type {
 
 const booleanKey = /^(is|has)[A-Z]/;
 
+/** Timestamps are named `*At` (`created_at`), booleans `is*`/`has*` (`is_active`). */
+export const isTimestampKey = (key: string): boolean => key.endsWith('At');
+export const isBooleanKey = (key: string): boolean => booleanKey.test(key);
+
 /**
  * Makes both dialects return one shape: SQLite gives timestamps as ISO text and booleans as
- * 0/1; PostgreSQL gives Date and boolean already. Keys follow the conventions in types.ts.
+ * 0/1; PostgreSQL gives Date and boolean already. Keys follow the naming conventions above,
+ * which the schema check (schema-gen.ts) holds every column to.
  */
 export class NormalizeRowsPlugin implements KyselyPlugin {
 	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
@@ -27,8 +32,8 @@ export class NormalizeRowsPlugin implements KyselyPlugin {
 export function normalizeRow(row: UnknownRow): UnknownRow {
 	for (const key in row) {
 		const value = row[key];
-		if (typeof value === 'string' && key.endsWith('At')) row[key] = new Date(value);
-		else if (typeof value === 'number' && booleanKey.test(key)) row[key] = value !== 0;
+		if (typeof value === 'string' && isTimestampKey(key)) row[key] = new Date(value);
+		else if (typeof value === 'number' && isBooleanKey(key)) row[key] = value !== 0;
 	}
 	return row;
 }

@@ -8,7 +8,7 @@ export { BlobNotFoundError, type BlobStore } from './types';
 
 let store: BlobStore | undefined;
 
-/** The process's blob store, chosen by `STORAGE` (only `disk` for now: `DATA_DIR/files`). */
+/** The process's blob store: files on disk in `DATA_DIR/files` (S3 comes with the scale issue). */
 export function fileStore(): BlobStore {
 	store ??= createDiskStore(path.join(config().dataDir, 'files'));
 	return store;
