@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
+import { asId, type GroupId } from '../../src/lib/server/domain/ids';
 import { openVote } from '../../src/lib/server/domain/votes/open-vote';
+import { ctxOf } from '../../src/lib/server/test/context';
 import { actorOf, makeUser, sessionTokenFor } from '../../src/lib/server/test/factories';
 import { join } from '../../src/lib/server/test/groups';
 import { call, type TestServer } from '../../src/lib/server/test/server';
@@ -28,13 +30,12 @@ describe('votes over HTTP', () => {
 			await join(db, leader, world.groupId, actorOf(user));
 			voters.push({ id: user.id, cookie: `${sessionCookie}=${await sessionTokenFor(db, user)}` });
 		}
-		const { voteId } = await openVote(
-			db,
-			leader,
-			world.groupId,
-			{ question: 'Ачык сабактар жумалыгын декабрда өткөрөбүзбү?', kind: 'yes_no', isSecret: 'on' },
-			{ timeZone: 'Asia/Bishkek' }
-		);
+		const { voteId } = await openVote(ctxOf(db, leader), {
+			groupId: asId<GroupId>(world.groupId),
+			question: 'Ачык сабактар жумалыгын декабрда өткөрөбүзбү?',
+			kind: 'yes_no',
+			isSecret: true
+		});
 		const options = await db
 			.selectFrom('voteOptions')
 			.select(['id', 'code'])

@@ -220,21 +220,35 @@ async function buildMaterials(server: TestServer, groupId: string, member: Actor
 async function buildDecisions(server: TestServer, groupId: string, leader: Actor, member: Actor) {
 	const db = server.db;
 	const files = createDiskStore(path.join(server.dataDir, 'files'));
+	const asLeader = { ...ctxOf(db, leader), store: files };
+	const asMember = { ...ctxOf(db, member), store: files };
+	const group = asId<GroupId>(groupId);
 	const pdf = receivedFile(server.dataDir, 'Негиздеме.pdf', tinyPdf('Negizdeme'));
-	const form = { kind: 'theme', title: 'Жаңы тема', body: 'Сунуштун тексти.' };
-	const limits = { maxGroupBytes: 1024 * 1024 * 1024 };
-	const { proposalId } = await createProposal(db, files, member, groupId, form, [pdf], limits);
+	const form = {
+		groupId: group,
+		kind: 'theme',
+		title: 'Жаңы тема',
+		body: 'Сунуштун тексти.'
+	} as const;
+	const maxGroupBytes = 1024 * 1024 * 1024;
+	const { proposalId } = await createProposal(asMember, { ...form, files: [pdf], maxGroupBytes });
 	const proposalFile = await db
 		.selectFrom('proposalAttachments')
 		.select('id')
 		.where('proposalId', '=', proposalId)
 		.executeTakeFirstOrThrow();
-	const discussed = await createProposal(db, files, member, groupId, form, [], limits);
-	await analyzeProposal(db, leader, groupId, discussed.proposalId, { analysis: 'Талдоо.' });
-	await putToDiscussion(db, leader, groupId, discussed.proposalId);
-	const discussedThread = await proposalThreadId(db, member, groupId, discussed.proposalId);
-	const { postId } = await addPost(db, member, groupId, discussedThread, { body: 'Пикирим.' });
-	const { threadId } = await startThread(db, member, groupId, {
+	const discussed = await createProposal(asMember, { ...form, files: [], maxGroupBytes });
+	const ofDiscussed = { groupId: group, proposalId: discussed.proposalId };
+	await analyzeProposal(asLeader, { ...ofDiscussed, analysis: 'Талдоо.' });
+	await putToDiscussion(asLeader, ofDiscussed);
+	const discussedThread = await proposalThreadId(asMember, ofDiscussed);
+	const { postId } = await addPost(asMember, {
+		groupId: group,
+		threadId: discussedThread,
+		body: 'Пикирим.'
+	});
+	const { threadId } = await startThread(asMember, {
+		groupId: group,
 		title: 'Эркин талкуу',
 		body: 'Суроо.'
 	});
@@ -243,11 +257,15 @@ async function buildDecisions(server: TestServer, groupId: string, leader: Actor
 		.select('id')
 		.where('threadId', '=', threadId)
 		.executeTakeFirstOrThrow();
-	const options = { timeZone: 'Asia/Bishkek' };
-	const question = { question: 'Макулбузбу?', kind: 'yes_no' };
-	const { voteId } = await openVote(db, leader, groupId, question, options);
-	const closed = await openVote(db, leader, groupId, question, options);
-	await closeVote(db, testSeal(), leader, groupId, closed.voteId, { text: 'Чечим.' });
+	const question = { groupId: group, question: 'Макулбузбу?', kind: 'yes_no' } as const;
+	const { voteId } = await openVote(asLeader, question);
+	const closed = await openVote(asLeader, question);
+	await closeVote(asLeader, {
+		groupId: group,
+		voteId: closed.voteId,
+		text: 'Чечим.',
+		seal: testSeal()
+	});
 	return {
 		proposalId,
 		proposalFileId: proposalFile.id,

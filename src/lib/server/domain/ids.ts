@@ -27,6 +27,7 @@ export const decisionId = id<'DecisionId'>();
 export const collectionId = id<'CollectionId'>();
 export const sectionId = id<'SectionId'>();
 export const itemId = id<'CollectionItemId'>();
+export const editionId = id<'CollectionEditionId'>();
 
 export type UserId = z.output<typeof userId>;
 export type SchoolId = z.output<typeof schoolId>;
@@ -49,6 +50,7 @@ export type DecisionId = z.output<typeof decisionId>;
 export type CollectionId = z.output<typeof collectionId>;
 export type SectionId = z.output<typeof sectionId>;
 export type CollectionItemId = z.output<typeof itemId>;
+export type CollectionEditionId = z.output<typeof editionId>;
 
 /**
  * Takes a string from a URL, a form or a database row as an id of the kind named by the

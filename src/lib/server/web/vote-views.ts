@@ -4,13 +4,36 @@ import type { DecisionLogEntry } from '../domain/votes/list-decisions';
 import { leaders, type TallyLine } from '../domain/votes/tally';
 import { formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
+import type { GroupId } from '../domain/ids';
+import { openVoteInput, type OpenVoteInput } from '../domain/votes/input';
 import { formatDay } from './days';
+import { formInput } from './form-input';
 import { translate } from './i18n';
 
 // How votes, tallies and decisions read on a page and in the minutes, in the request's
 // language. Shared by the votes pages, the decision log, the meeting page and the DOCX.
 
 type Option = { code: VoteOptionCode | null; label: string };
+
+/**
+ * The leader's "open a vote" form as the use case's input: the options are typed one a line
+ * (blank lines are none), the deadline is the school's wall-clock time.
+ */
+export function openVoteForm(
+	values: Record<string, string | string[]>,
+	groupId: GroupId,
+	timeZone: string
+): OpenVoteInput {
+	const options = values.options;
+	const lines =
+		typeof options === 'string'
+			? options
+					.split('\n')
+					.map((line) => line.trim())
+					.filter(Boolean)
+			: (options ?? []);
+	return formInput(openVoteInput, { ...values, options: lines }, { groupId }, timeZone);
+}
 
 /** An option as a voter reads it on the ballot: "Ооба", "Жок", "Калыс калуу", or its label. */
 export function ballotOptionName(option: Option): string {

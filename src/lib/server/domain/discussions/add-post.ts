@@ -1,9 +1,10 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { validate, ValidationError } from '../../validation';
-import { MAX_QUOTE_CHARS, postInput } from './input';
+import type { Ctx } from '../context';
+import { asId, type PostId } from '../ids';
+import { addPostInput, MAX_QUOTE_CHARS, type AddPostInput } from './input';
 import { findMentions } from './mentions';
 import { canPost } from './policy';
 import { assertCanWrite, currentPeople, threadAccess } from './queries';
@@ -14,16 +15,12 @@ import { assertCanWrite, currentPeople, threadAccess } from './queries';
  * name is not a mention).
  */
 export async function addPost(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	threadId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ postId: string }> {
-	const access = await threadAccess(db, actor, groupId, threadId);
+	{ db, actor, now }: Ctx,
+	input: AddPostInput
+): Promise<{ postId: PostId }> {
+	const access = await threadAccess(db, actor, input.groupId, input.threadId);
 	assertCanWrite((open) => canPost(actor, access, open), access);
-	const input = validate(postInput, rawInput);
+	const { groupId, threadId, body, parentId, quotedPostId } = validate(addPostInput, input);
 	const inThread = async (postId: string | undefined) => {
 		if (!postId) return null;
 		const post = await db
@@ -35,10 +32,10 @@ export async function addPost(
 		if (!post) throw new ValidationError([{ field: 'body', key: 'error_choice' }]);
 		return post;
 	};
-	const parent = await inThread(input.parentId);
-	const quoted = await inThread(input.quotedPostId);
-	const mentioned = findMentions(input.body, await currentPeople(db, groupId));
-	const postId = newId();
+	const parent = await inThread(parentId);
+	const quoted = await inThread(quotedPostId);
+	const mentioned = findMentions(body, await currentPeople(db, groupId));
+	const postId = asId<PostId>(newId());
 	await inTransaction(db, async (trx) => {
 		await trx
 			.insertInto('discussionPosts')
@@ -47,7 +44,7 @@ export async function addPost(
 				threadId,
 				parentId: parent?.id ?? quoted?.id ?? null,
 				authorId: actor.id,
-				body: input.body,
+				body,
 				quotedPostId: quoted?.id ?? null,
 				quote: quoted ? excerpt(quoted.body) : null,
 				createdAt: now,

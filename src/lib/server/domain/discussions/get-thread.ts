@@ -1,5 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
+import type { Ctx } from '../context';
+import type { GetThreadInput } from './input';
 import { canEditPost, canPost } from './policy';
 import { mentionParts, type Person, type PostPart } from './mentions';
 import { currentPeople, groupPeople, threadAccess, type ThreadAccess } from './queries';
@@ -90,10 +92,8 @@ export async function threadView(db: DB, actor: Actor, access: ThreadAccess): Pr
 
 /** A free-standing thread's page. */
 export async function getThread(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	threadId: string
+	{ db, actor }: Ctx,
+	{ groupId, threadId }: GetThreadInput
 ): Promise<ThreadView & { canStart: boolean }> {
 	const access = await threadAccess(db, actor, groupId, threadId);
 	return { ...(await threadView(db, actor, access)), canStart: access.role !== null };

@@ -1,6 +1,7 @@
-import type { Actor } from '../../access/actor';
-import type { DB, ProposalStatus } from '../../db/types';
+import type { ProposalStatus } from '../../db/types';
+import type { Ctx } from '../context';
 import { groupWorkAccess } from '../group-access/access';
+import type { ListThreadsInput } from './input';
 import { canStartThread } from './policy';
 
 export interface ThreadSummary {
@@ -17,9 +18,8 @@ export interface ThreadSummary {
 
 /** The group's discussions: free-standing threads and proposals' threads, latest first. */
 export async function listThreads(
-	db: DB,
-	actor: Actor,
-	groupId: string
+	{ db, actor }: Ctx,
+	{ groupId }: ListThreadsInput
 ): Promise<{ threads: ThreadSummary[]; canStart: boolean }> {
 	const access = await groupWorkAccess(db, actor, groupId);
 	const rows = await db

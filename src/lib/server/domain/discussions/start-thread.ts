@@ -1,27 +1,24 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../group-access/access';
-import { groupWorkAccess } from '../group-access/access';
+import { withDb, type Ctx } from '../context';
+import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/access';
+import { asId, type ThreadId } from '../ids';
 import { addPost } from './add-post';
-import { threadInput } from './input';
+import { startThreadInput, type StartThreadInput } from './input';
 import { canStartThread } from './policy';
 
 /** A free-standing discussion in the group, not tied to a proposal, with its first post. */
 export async function startThread(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ threadId: string }> {
-	const access = await groupWorkAccess(db, actor, groupId);
+	ctx: Ctx,
+	input: StartThreadInput
+): Promise<{ threadId: ThreadId }> {
+	const { db, actor, now } = ctx;
+	const access = await groupWorkAccess(db, actor, input.groupId);
 	assertAllowed(canStartThread(actor, access));
 	assertOpen(access);
-	const input = validate(threadInput, rawInput);
-	const threadId = newId();
+	const { groupId, title, body } = validate(startThreadInput, input);
+	const threadId = asId<ThreadId>(newId());
 	await inTransaction(db, async (trx) => {
 		await trx
 			.insertInto('discussionThreads')
@@ -29,13 +26,13 @@ export async function startThread(
 				id: threadId,
 				groupId,
 				proposalId: null,
-				title: input.title,
+				title,
 				authorId: actor.id,
 				createdAt: now,
 				lastPostAt: now
 			})
 			.execute();
-		await addPost(trx, actor, groupId, threadId, { body: input.body }, now);
+		await addPost(withDb(ctx, trx), { groupId, threadId, body });
 	});
 	return { threadId };
 }

@@ -1,8 +1,7 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { analysisInput } from './input';
+import type { Ctx } from '../context';
+import { analyzeProposalInput, type AnalyzeProposalInput } from './input';
 import { canAnalyzeProposal } from './policy';
 import { assertCan, moveProposal, proposalAccess } from './queries';
 
@@ -11,21 +10,17 @@ import { assertCan, moveProposal, proposalAccess } from './queries';
  * it can be rewritten until the proposal goes to a vote.
  */
 export async function analyzeProposal(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	proposalId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: AnalyzeProposalInput
 ): Promise<void> {
-	const access = await proposalAccess(db, actor, groupId, proposalId);
+	const access = await proposalAccess(db, actor, input.groupId, input.proposalId);
 	assertCan((status) => canAnalyzeProposal(actor, access, status), access);
-	const input = validate(analysisInput, rawInput);
+	const { analysis } = validate(analyzeProposalInput, input);
 	const { proposal } = access;
 	const to = proposal.status === 'submitted' ? 'analyzed' : proposal.status;
 	await inTransaction(db, (trx) =>
 		moveProposal(trx, proposal, to, actor.id, now, {
-			set: { analysis: input.analysis, analyzedBy: actor.id, analyzedAt: now }
+			set: { analysis, analyzedBy: actor.id, analyzedAt: now }
 		})
 	);
 }

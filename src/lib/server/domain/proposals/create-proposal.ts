@@ -1,22 +1,24 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import { nextNumber } from '../../db/next-number';
-import type { DB } from '../../db/types';
-import type { ReceivedFile } from '../../files/receive';
 import { storeReceived } from '../../files/store-received';
-import type { BlobStore } from '../../storage/types';
 import { validate, ValidationError } from '../../validation';
-import { assertAllowed, assertOpen } from '../group-access/access';
-import { groupBytes, type AttachLimits } from '../materials/attach-files';
-import { MAX_PROPOSAL_FILES, proposalInput } from './input';
+import type { Ctx } from '../context';
+import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/access';
+import { asId, type ProposalId } from '../ids';
+import { groupBytes } from '../materials/attach-files';
+import {
+	createProposalInput,
+	MAX_PROPOSAL_FILES,
+	type CanProposeInput,
+	type CreateProposalInput
+} from './input';
 import { canPropose } from './policy';
-import { groupWorkAccess } from '../group-access/access';
 import { recordProposalEvent } from './queries';
 
 /** Access for the form: checked before an upload's body is read. */
-export async function assertCanPropose(db: DB, actor: Actor, groupId: string): Promise<void> {
-	const access = await groupWorkAccess(db, actor, groupId);
+export async function assertCanPropose({ db, actor }: Ctx, input: CanProposeInput): Promise<void> {
+	const access = await groupWorkAccess(db, actor, input.groupId);
 	assertAllowed(canPropose(actor, access));
 	assertOpen(access);
 }
@@ -27,33 +29,29 @@ export async function assertCanPropose(db: DB, actor: Actor, groupId: string): P
  * when the leader puts it to discussion.
  */
 export async function createProposal(
-	db: DB,
-	files: BlobStore,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	received: ReceivedFile[],
-	limits: AttachLimits,
-	now = new Date()
-): Promise<{ proposalId: string; number: number }> {
-	await assertCanPropose(db, actor, groupId);
-	const input = validate(proposalInput, rawInput);
-	if (received.length > MAX_PROPOSAL_FILES)
+	ctx: Ctx,
+	input: CreateProposalInput
+): Promise<{ proposalId: ProposalId; number: number }> {
+	const { db, actor, now, store } = ctx;
+	await assertCanPropose(ctx, input);
+	const { groupId, kind, title, body } = validate(createProposalInput, input);
+	const { files, maxGroupBytes } = input;
+	if (files.length > MAX_PROPOSAL_FILES)
 		throw new ValidationError([
 			{ field: 'files', key: 'error_too_many_files', params: { max: MAX_PROPOSAL_FILES } }
 		]);
-	const stored = await storeReceived(files, received);
-	const proposalId = newId();
+	const stored = await storeReceived(store, files);
+	const proposalId = asId<ProposalId>(newId());
 	return retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			const used = await groupBytes(trx, groupId);
 			const adding = stored.reduce((sum, f) => sum + f.size, 0);
-			if (adding > 0 && used + adding > limits.maxGroupBytes)
+			if (adding > 0 && used + adding > maxGroupBytes)
 				throw new ValidationError([
 					{
 						field: 'files',
 						key: 'error_group_quota',
-						params: { max: Math.round(limits.maxGroupBytes / 1024 / 1024) }
+						params: { max: Math.round(maxGroupBytes / 1024 / 1024) }
 					}
 				]);
 			const number = await nextNumber(trx, 'proposals', groupId);
@@ -63,9 +61,9 @@ export async function createProposal(
 					id: proposalId,
 					groupId,
 					number,
-					kind: input.kind,
-					title: input.title,
-					body: input.body,
+					kind,
+					title,
+					body,
 					status: 'submitted',
 					authorId: actor.id,
 					analysis: '',
@@ -82,7 +80,7 @@ export async function createProposal(
 					id: newId(),
 					groupId,
 					proposalId,
-					title: input.title,
+					title,
 					authorId: actor.id,
 					createdAt: now,
 					lastPostAt: null

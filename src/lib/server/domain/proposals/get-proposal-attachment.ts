@@ -1,17 +1,12 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import type { Ctx } from '../context';
+import type { GetProposalAttachmentInput } from './input';
 import { proposalAccess } from './queries';
 
 /** One file of a proposal the actor may see. */
-export async function getProposalAttachment(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	proposalId: string,
-	attachmentId: string
-) {
-	await proposalAccess(db, actor, groupId, proposalId);
+export async function getProposalAttachment({ db, actor }: Ctx, input: GetProposalAttachmentInput) {
+	const { proposalId, attachmentId } = input;
+	await proposalAccess(db, actor, input.groupId, proposalId);
 	const attachment = await db
 		.selectFrom('proposalAttachments')
 		.selectAll()

@@ -1,8 +1,10 @@
-import type { Actor } from '../../access/actor';
-import type { DB, Proposal, ProposalStatus, VoteStatus } from '../../db/types';
+import type { Proposal, ProposalStatus, VoteStatus } from '../../db/types';
+import type { Ctx } from '../context';
 import { threadView, type ThreadView } from '../discussions/get-thread';
 import { threadAccess } from '../discussions/queries';
 import { canRunVotes } from '../group-access/policy';
+import { asId, type ThreadId } from '../ids';
+import type { GetProposalInput, ProposalThreadInput } from './input';
 import {
 	canAnalyzeProposal,
 	canPutToDiscussion,
@@ -36,10 +38,8 @@ export interface ProposalView {
 
 /** A proposal with the leader's analysis, its history, files, votes and discussion. */
 export async function getProposal(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	proposalId: string
+	{ db, actor }: Ctx,
+	{ groupId, proposalId }: GetProposalInput
 ): Promise<ProposalView> {
 	const access = await proposalAccess(db, actor, groupId, proposalId);
 	const { proposal } = access;
@@ -111,16 +111,14 @@ export async function getProposal(
 
 /** The thread of a proposal, for the discussion actions on the proposal's page. */
 export async function proposalThreadId(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	proposalId: string
-): Promise<string> {
+	{ db, actor }: Ctx,
+	{ groupId, proposalId }: ProposalThreadInput
+): Promise<ThreadId> {
 	await proposalAccess(db, actor, groupId, proposalId);
 	const thread = await db
 		.selectFrom('discussionThreads')
 		.select('id')
 		.where('proposalId', '=', proposalId)
 		.executeTakeFirstOrThrow();
-	return thread.id;
+	return asId<ThreadId>(thread.id);
 }

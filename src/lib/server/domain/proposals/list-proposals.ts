@@ -1,9 +1,9 @@
-import type { Actor } from '../../access/actor';
-import type { DB, ProposalKind, ProposalStatus } from '../../db/types';
+import type { ProposalKind, ProposalStatus } from '../../db/types';
 import { validate } from '../../validation';
-import { proposalFilter } from './input';
-import { canPropose } from './policy';
+import type { Ctx } from '../context';
 import { groupWorkAccess } from '../group-access/access';
+import { listProposalsInput, type ListProposalsInput } from './input';
+import { canPropose } from './policy';
 
 export interface ProposalSummary {
 	id: string;
@@ -19,13 +19,11 @@ export interface ProposalSummary {
 
 /** The group's proposals, newest first, optionally of one status. */
 export async function listProposals(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawFilter: unknown
+	{ db, actor }: Ctx,
+	input: ListProposalsInput
 ): Promise<{ proposals: ProposalSummary[]; canPropose: boolean }> {
-	const access = await groupWorkAccess(db, actor, groupId);
-	const filter = validate(proposalFilter, rawFilter);
+	const access = await groupWorkAccess(db, actor, input.groupId);
+	const { groupId, ...filter } = validate(listProposalsInput, input);
 	let query = db
 		.selectFrom('proposals as p')
 		.innerJoin('users as u', 'u.id', 'p.authorId')

@@ -1,18 +1,15 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
+import type { Ctx } from '../context';
+import type { PutToDiscussionInput } from './input';
 import { canPutToDiscussion } from './policy';
 import { assertCan, moveProposal, proposalAccess } from './queries';
 
 /** §3.5: the leader puts the analyzed proposal to the group's discussion; its thread opens. */
 export async function putToDiscussion(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	proposalId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: PutToDiscussionInput
 ): Promise<void> {
-	const access = await proposalAccess(db, actor, groupId, proposalId);
+	const access = await proposalAccess(db, actor, input.groupId, input.proposalId);
 	if (access.proposal.status === 'discussion' && access.role === 'leader') return;
 	assertCan((status) => canPutToDiscussion(actor, access, status), access);
 	await inTransaction(db, (trx) => moveProposal(trx, access.proposal, 'discussion', actor.id, now));

@@ -1,24 +1,19 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { returnInput } from './input';
+import type { Ctx } from '../context';
+import { returnProposalInput, type ReturnProposalInput } from './input';
 import { canReturnProposal } from './policy';
 import { assertCan, moveProposal, proposalAccess } from './queries';
 
 /** The leader returns a proposal to its author with a reason (§3.5); it is not voted on. */
 export async function returnProposal(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	proposalId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: ReturnProposalInput
 ): Promise<void> {
-	const access = await proposalAccess(db, actor, groupId, proposalId);
+	const access = await proposalAccess(db, actor, input.groupId, input.proposalId);
 	assertCan((status) => canReturnProposal(actor, access, status), access);
-	const input = validate(returnInput, rawInput);
+	const { reason } = validate(returnProposalInput, input);
 	await inTransaction(db, (trx) =>
-		moveProposal(trx, access.proposal, 'returned', actor.id, now, { reason: input.reason })
+		moveProposal(trx, access.proposal, 'returned', actor.id, now, { reason })
 	);
 }

@@ -1,13 +1,11 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate, ValidationError } from '../../validation';
+import type { Ctx } from '../context';
 import { assertOpen } from '../group-access/access';
-import { ballotInput } from './input';
+import { castBallotInput, type CastBallotInput } from './input';
 import { canVote, whyNotVoting } from './policy';
 import { voteAccess, voteOptions } from './queries';
-import type { BallotSeal } from './seal';
 
 /**
  * One person, one vote (§3.3): casting again replaces the ballot until the vote closes. The
@@ -15,24 +13,20 @@ import type { BallotSeal } from './seal';
  * interleave: a ballot after the close (or the deadline) is refused, never lost in a count.
  */
 export async function castBallot(
-	db: DB,
-	seal: BallotSeal,
-	actor: Actor,
-	groupId: string,
-	voteId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: CastBallotInput
 ): Promise<{ changed: boolean }> {
-	const access = await voteAccess(db, seal, actor, groupId, voteId, now);
+	const { seal } = input;
+	const access = await voteAccess(db, seal, actor, input.groupId, input.voteId, now);
 	const { vote } = access;
 	const externalMayVote = access.group.isExternalVoteAllowed;
 	if (!canVote(actor, access, access.isOnRoll, externalMayVote))
 		throw new AppError('forbidden', whyNotVoting(actor, access, vote, externalMayVote));
 	assertOpen(access);
 	if (vote.status !== 'open') throw new AppError('conflict', 'error_vote_closed');
-	const input = validate(ballotInput, rawInput);
-	const options = new Set((await voteOptions(db, voteId)).map((o) => o.id));
-	const choices = [...new Set(input.choices)];
+	const { voteId, choices: chosen } = validate(castBallotInput, input);
+	const options = new Set<string>((await voteOptions(db, voteId)).map((o) => o.id));
+	const choices = [...new Set(chosen)];
 	if (choices.length === 0 || choices.some((c) => !options.has(c)))
 		throw new ValidationError([{ field: 'choices', key: 'error_vote_choose' }]);
 	if (choices.length > vote.maxChoices)

@@ -1,51 +1,48 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
-import { decisionInput } from './input';
 import { canRunVotes } from '../group-access/policy';
+import { asId, type DecisionId } from '../ids';
+import { closeVoteInput, type CloseVoteInput } from './input';
 import { assertGroupMeeting, closeVoteNow, voteAccess } from './queries';
 import { recordDecision } from './record-decision';
-import type { BallotSeal } from './seal';
 
 /**
  * The leader closes the vote and words the decision; the tally and whether the quorum was
  * met are the server's count. A vote its deadline already closed only takes the wording.
  */
 export async function closeVote(
-	db: DB,
-	seal: BallotSeal,
-	actor: Actor,
-	groupId: string,
-	voteId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ decisionId: string }> {
-	const access = await voteAccess(db, seal, actor, groupId, voteId, now);
+	ctx: Ctx,
+	input: CloseVoteInput
+): Promise<{ decisionId: DecisionId }> {
+	const { db, actor, now } = ctx;
+	const { seal } = input;
+	const access = await voteAccess(db, seal, actor, input.groupId, input.voteId, now);
 	assertAllowed(canRunVotes(actor, access));
 	assertOpen(access);
-	const input = validate(decisionInput, rawInput);
+	const { groupId, voteId, text, meetingId: meeting } = validate(closeVoteInput, input);
 	if (access.vote.status === 'closed') {
 		const decision = await db
 			.selectFrom('decisions')
 			.select(['id', 'text'])
 			.where('voteId', '=', voteId)
 			.executeTakeFirstOrThrow();
+		const decisionId = asId<DecisionId>(decision.id);
 		// The same form sent twice: it is done already.
-		if (decision.text === input.text) return { decisionId: decision.id };
+		if (decision.text === text) return { decisionId };
 		// Closed by its deadline a moment ago: what the leader wrote becomes the wording.
 		if (decision.text !== '') throw new AppError('conflict', 'error_vote_closed');
-		await recordDecision(db, actor, groupId, decision.id, input, now);
-		return { decisionId: decision.id };
+		await recordDecision(ctx, { groupId, decisionId, text, meetingId: meeting });
+		return { decisionId };
 	}
-	const meetingId = await assertGroupMeeting(db, groupId, input.meetingId);
+	const meetingId = await assertGroupMeeting(db, groupId, meeting);
 	const { decisionId } = await closeVoteNow(db, seal, access.vote, {
 		byDeadline: false,
-		text: input.text,
+		text,
 		meetingId,
 		recordedBy: actor.id,
 		at: now
 	});
-	return { decisionId };
+	return { decisionId: asId<DecisionId>(decisionId) };
 }

@@ -1,16 +1,10 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
-import { assertAllowed, assertOpen } from '../group-access/access';
-import { groupWorkAccess } from '../group-access/access';
+import type { Ctx } from '../context';
+import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/access';
 import { canRunVotes } from '../group-access/policy';
+import type { GetVoteFormInput } from './input';
 
 /** What the leader's "open a vote" form offers: proposals in discussion, the group's setting. */
-export async function getVoteForm(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	options: { editionId?: string | null } = {}
-) {
+export async function getVoteForm({ db, actor }: Ctx, { groupId, editionId }: GetVoteFormInput) {
 	const access = await groupWorkAccess(db, actor, groupId);
 	assertAllowed(canRunVotes(actor, access));
 	assertOpen(access);
@@ -22,12 +16,12 @@ export async function getVoteForm(
 		.orderBy('number')
 		.execute();
 	// The "put to the group's vote" link of a compiled edition of a collection.
-	const edition = options.editionId
+	const edition = editionId
 		? await db
 				.selectFrom('collectionEditions as e')
 				.innerJoin('collections as c', 'c.id', 'e.collectionId')
 				.select(['e.id', 'e.number', 'c.title'])
-				.where('e.id', '=', options.editionId)
+				.where('e.id', '=', editionId)
 				.where('c.groupId', '=', groupId)
 				.where('e.status', '=', 'done')
 				.executeTakeFirst()

@@ -1,10 +1,10 @@
-import type { Actor } from '../../access/actor';
 import type { DB, DecisionOutcome, Vote, VoteOptionCode } from '../../db/types';
 import type { MessageKey } from '../../../i18n/messages';
+import type { Ctx } from '../context';
 import { canRunVotes } from '../group-access/policy';
+import type { GetVoteInput } from './input';
 import { canSeeTally, canVote, whyNotVoting } from './policy';
 import { ballotChoices, currentTally, rollCount, voteAccess, voteOptions } from './queries';
-import type { BallotSeal } from './seal';
 import type { Tally, TallyLine } from './tally';
 
 export interface DecisionView {
@@ -45,13 +45,10 @@ export interface VoteView {
 	meetings: { id: string; number: number; heldOn: string }[];
 }
 
+/** A vote as its page shows it: what the actor may see of the tally, the ballots, the decision. */
 export async function getVote(
-	db: DB,
-	seal: BallotSeal,
-	actor: Actor,
-	groupId: string,
-	voteId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	{ groupId, voteId, seal }: GetVoteInput
 ): Promise<VoteView> {
 	const access = await voteAccess(db, seal, actor, groupId, voteId, now);
 	const { vote } = access;

@@ -1,44 +1,91 @@
 import { z } from 'zod';
-import { many, optionalInt, optionalText, text } from '../../validation';
-import { longText } from '../../validation';
+import { flag, list, longText, text, wholeNumber } from '../../validation';
+import {
+	decisionId,
+	editionId,
+	groupId,
+	meetingId,
+	proposalId,
+	voteId,
+	voteOptionId
+} from '../ids';
+import type { BallotSeal } from './seal';
 
 export const MAX_OPTIONS = 20;
 export const MAX_OPTION_CHARS = 200;
 
-/** Options typed one per line; blank lines are dropped. */
-const optionLines = z.preprocess(
-	(v) =>
-		typeof v === 'string'
-			? v
-					.split('\n')
-					.map((line) => line.trim())
-					.filter(Boolean)
-			: v,
-	z.array(z.string().max(MAX_OPTION_CHARS)).max(MAX_OPTIONS)
-);
+// One schema per use case, ids included. A use case whose input is only ids does not
+// validate it again: an id that names nothing is "not found" when it is looked up.
 
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+/** Secret ballots are sealed and opened with the deployment's ballot key (secrets.ts). */
+interface WithSeal {
+	seal: BallotSeal;
+}
 
-export const voteInput = z.object({
-	proposalId: optionalText(64),
+const realDate = (value: unknown) => value instanceof Date && !Number.isNaN(value.getTime());
+
+/**
+ * A moment in time. What is no real time (a form's '2026-02-30T10:00', which
+ * web/form-input.ts passes on as it came) is named as a bad date, not as a missing one.
+ */
+const moment = z
+	.date()
+	.catch(({ input }) => input as Date)
+	.pipe(z.custom<Date>(realDate, 'error_date'));
+
+export const openVoteInput = z.object({
+	groupId,
+	/** The proposal in discussion put to the vote; none for a free question. */
+	proposalId: proposalId.optional(),
 	/** A vote on approving a compiled edition of a methodological collection. */
-	collectionEditionId: optionalText(64),
+	collectionEditionId: editionId.optional(),
 	question: text(300, 3),
 	description: longText(4000),
 	kind: z.enum(['yes_no', 'single', 'multiple']),
-	options: optionLines.default([]),
-	maxChoices: optionalInt(1, MAX_OPTIONS),
-	quorumPercent: optionalInt(1, 100),
-	/** The deadline as the deployment's wall-clock time, 'YYYY-MM-DDTHH:MM'; empty: none. */
-	closesAt: optionalText(16),
-	isSecret: checkbox,
-	isExternalAllowed: checkbox,
+	/** The choices of a single or multiple choice vote, in order (not for yes / no). */
+	options: list(text(MAX_OPTION_CHARS), MAX_OPTIONS),
+	maxChoices: wholeNumber(1, MAX_OPTIONS).optional(),
+	quorumPercent: wholeNumber(1, 100).optional(),
+	/** When it closes by itself; none: when the leader closes it. */
+	closesAt: moment.optional(),
+	isSecret: flag,
+	isExternalAllowed: flag,
 	tally: z.enum(['live', 'after_close']).default('live')
 });
+export type OpenVoteInput = z.input<typeof openVoteInput>;
 
-export const ballotInput = z.object({ choices: many(z.string().max(64), MAX_OPTIONS) });
-
-export const decisionInput = z.object({
-	text: text(4000),
-	meetingId: optionalText(64)
+export const getVoteFormInput = z.object({
+	groupId,
+	/** The compiled edition whose "put to the group's vote" link led here. */
+	editionId: editionId.optional()
 });
+export type GetVoteFormInput = z.input<typeof getVoteFormInput>;
+
+export const castBallotInput = z.object({
+	groupId,
+	voteId,
+	/** The options chosen: one, or up to the vote's maximum. */
+	choices: list(voteOptionId, MAX_OPTIONS)
+});
+export type CastBallotInput = z.input<typeof castBallotInput> & WithSeal;
+
+const decisionFields = {
+	text: text(4000),
+	/** The meeting whose minutes record the decision. */
+	meetingId: meetingId.optional()
+};
+
+export const closeVoteInput = z.object({ groupId, voteId, ...decisionFields });
+export type CloseVoteInput = z.input<typeof closeVoteInput> & WithSeal;
+
+export const recordDecisionInput = z.object({ groupId, decisionId, ...decisionFields });
+export type RecordDecisionInput = z.input<typeof recordDecisionInput>;
+
+export const getVoteInput = z.object({ groupId, voteId });
+export type GetVoteInput = z.input<typeof getVoteInput> & WithSeal;
+
+export const listVotesInput = z.object({ groupId });
+export type ListVotesInput = z.input<typeof listVotesInput> & WithSeal;
+
+export const listDecisionsInput = z.object({ groupId });
+export type ListDecisionsInput = z.input<typeof listDecisionsInput> & WithSeal;

@@ -1,9 +1,9 @@
-import type { Actor } from '../../access/actor';
 import type { DB } from '../../db/types';
+import type { Ctx } from '../context';
 import { groupWorkAccess } from '../group-access/access';
 import { toDecisionView, type DecisionView } from './get-vote';
+import type { ListDecisionsInput } from './input';
 import { closeOverdue } from './queries';
-import type { BallotSeal } from './seal';
 
 export interface DecisionLogEntry extends DecisionView {
 	voteId: string;
@@ -15,11 +15,8 @@ export interface DecisionLogEntry extends DecisionView {
 
 /** The group's decision log (§3.3): every decision, latest first, with its tally. */
 export async function listDecisions(
-	db: DB,
-	seal: BallotSeal,
-	actor: Actor,
-	groupId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	{ groupId, seal }: ListDecisionsInput
 ): Promise<DecisionLogEntry[]> {
 	const access = await groupWorkAccess(db, actor, groupId);
 	if (!access.isClosed) await closeOverdue(db, seal, groupId, now);
@@ -27,7 +24,10 @@ export async function listDecisions(
 	return rows.map(toLogEntry);
 }
 
-/** The decisions linked to one meeting's minutes, in the order they were taken. */
+/**
+ * The decisions linked to one meeting's minutes, in the order they were taken: for the
+ * meeting's page and minutes, which check who may read them.
+ */
 export async function meetingDecisions(
 	db: DB,
 	groupId: string,

@@ -1,9 +1,9 @@
-import type { Actor } from '../../access/actor';
-import type { DB, VoteKind, VoteStatus, DecisionOutcome } from '../../db/types';
+import type { DecisionOutcome, VoteKind, VoteStatus } from '../../db/types';
+import type { Ctx } from '../context';
 import { groupWorkAccess } from '../group-access/access';
 import { canRunVotes } from '../group-access/policy';
+import type { ListVotesInput } from './input';
 import { closeOverdue } from './queries';
-import type { BallotSeal } from './seal';
 
 export interface VoteSummary {
 	id: string;
@@ -25,11 +25,8 @@ export interface VoteSummary {
 
 /** The group's votes: open ones first (soonest deadline first), then closed, latest first. */
 export async function listVotes(
-	db: DB,
-	seal: BallotSeal,
-	actor: Actor,
-	groupId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	{ groupId, seal }: ListVotesInput
 ): Promise<{ votes: VoteSummary[]; canOpen: boolean }> {
 	const access = await groupWorkAccess(db, actor, groupId);
 	if (!access.isClosed) await closeOverdue(db, seal, groupId, now);

@@ -1,16 +1,15 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import { nextNumber } from '../../db/next-number';
 import type { DB, VoteOptionCode } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate, ValidationError, type FieldIssue } from '../../validation';
-import { fromWallClock } from '../../zoned';
-import { assertAllowed, assertOpen } from '../group-access/access';
-import { recordProposalEvent } from '../proposals/queries';
-import { groupWorkAccess } from '../group-access/access';
-import { voteInput } from './input';
+import type { Ctx } from '../context';
+import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/access';
 import { canRunVotes } from '../group-access/policy';
+import { asId, type VoteId } from '../ids';
+import { recordProposalEvent } from '../proposals/queries';
+import { openVoteInput, type OpenVoteInput } from './input';
 
 const yesNo: VoteOptionCode[] = ['yes', 'no', 'abstain'];
 
@@ -20,51 +19,43 @@ const yesNo: VoteOptionCode[] = ['yes', 'no', 'abstain'];
  * the group lets them vote and the leader chose so.
  */
 export async function openVote(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	options: { timeZone: string; now?: Date }
-): Promise<{ voteId: string; number: number }> {
-	const now = options.now ?? new Date();
-	const access = await groupWorkAccess(db, actor, groupId);
+	{ db, actor, now }: Ctx,
+	input: OpenVoteInput
+): Promise<{ voteId: VoteId; number: number }> {
+	const access = await groupWorkAccess(db, actor, input.groupId);
 	assertAllowed(canRunVotes(actor, access));
 	assertOpen(access);
-	const input = validate(voteInput, rawInput);
+	const vote = validate(openVoteInput, input);
+	const { groupId, closesAt } = vote;
 	const issues: FieldIssue[] = [];
-	const labels = input.kind === 'yes_no' ? [] : input.options;
-	if (input.kind !== 'yes_no' && labels.length < 2)
+	const labels = vote.kind === 'yes_no' ? [] : vote.options;
+	if (vote.kind !== 'yes_no' && labels.length < 2)
 		issues.push({ field: 'options', key: 'error_vote_options', params: { min: 2 } });
 	if (new Set(labels.map((l) => l.toLocaleLowerCase('ky'))).size !== labels.length)
 		issues.push({ field: 'options', key: 'error_vote_options_repeat' });
-	const maxChoices = input.kind === 'multiple' ? (input.maxChoices ?? labels.length) : 1;
-	if (input.kind === 'multiple' && labels.length >= 2 && maxChoices > labels.length)
+	const maxChoices = vote.kind === 'multiple' ? (vote.maxChoices ?? labels.length) : 1;
+	if (vote.kind === 'multiple' && labels.length >= 2 && maxChoices > labels.length)
 		issues.push({
 			field: 'maxChoices',
 			key: 'error_number_max',
 			params: { max: labels.length }
 		});
-	let closesAt: Date | null = null;
-	if (input.closesAt) {
-		closesAt = fromWallClock(input.closesAt, options.timeZone);
-		if (!closesAt) issues.push({ field: 'closesAt', key: 'error_date' });
-		else if (closesAt.getTime() <= now.getTime() + 60_000)
-			issues.push({ field: 'closesAt', key: 'error_vote_deadline_past' });
-	}
-	if (input.collectionEditionId && input.kind !== 'yes_no')
+	if (closesAt && closesAt.getTime() <= now.getTime() + 60_000)
+		issues.push({ field: 'closesAt', key: 'error_vote_deadline_past' });
+	if (vote.collectionEditionId && vote.kind !== 'yes_no')
 		issues.push({ field: 'kind', key: 'error_vote_edition_yes_no' });
-	if (input.isExternalAllowed && !access.group.isExternalVoteAllowed)
+	if (vote.isExternalAllowed && !access.group.isExternalVoteAllowed)
 		issues.push({ field: 'isExternalAllowed', key: 'error_vote_external_off' });
 	if (issues.length > 0) throw new ValidationError(issues);
 
-	const voteId = newId();
+	const voteId = asId<VoteId>(newId());
 	return retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
-			if (input.proposalId) {
+			if (vote.proposalId) {
 				const moved = await trx
 					.updateTable('proposals')
 					.set({ status: 'vote', updatedAt: now })
-					.where('id', '=', input.proposalId)
+					.where('id', '=', vote.proposalId)
 					.where('groupId', '=', groupId)
 					.where('status', '=', 'discussion')
 					.executeTakeFirst();
@@ -72,10 +63,10 @@ export async function openVote(
 					throw new AppError('conflict', 'error_proposal_not_in_discussion', {
 						field: 'proposalId'
 					});
-				await recordProposalEvent(trx, input.proposalId, 'discussion', 'vote', actor.id, now);
+				await recordProposalEvent(trx, vote.proposalId, 'discussion', 'vote', actor.id, now);
 			}
-			if (input.collectionEditionId)
-				await assertEditionVotable(trx, groupId, input.collectionEditionId);
+			if (vote.collectionEditionId)
+				await assertEditionVotable(trx, groupId, vote.collectionEditionId);
 			const number = await nextNumber(trx, 'votes', groupId);
 			await trx
 				.insertInto('votes')
@@ -83,18 +74,18 @@ export async function openVote(
 					id: voteId,
 					groupId,
 					number,
-					proposalId: input.proposalId ?? null,
-					collectionEditionId: input.collectionEditionId ?? null,
-					question: input.question,
-					description: input.description,
-					kind: input.kind,
+					proposalId: vote.proposalId ?? null,
+					collectionEditionId: vote.collectionEditionId ?? null,
+					question: vote.question,
+					description: vote.description,
+					kind: vote.kind,
 					maxChoices,
-					quorumPercent: input.quorumPercent ?? null,
-					closesAt,
-					isSecret: input.isSecret,
-					isExternalAllowed: input.isExternalAllowed,
+					quorumPercent: vote.quorumPercent ?? null,
+					closesAt: closesAt ?? null,
+					isSecret: vote.isSecret,
+					isExternalAllowed: vote.isExternalAllowed,
 					// A secret ballot's count shows only once closed (see canSeeTally).
-					isTallyLive: input.tally === 'live' && !input.isSecret,
+					isTallyLive: vote.tally === 'live' && !vote.isSecret,
 					status: 'open',
 					openedBy: actor.id,
 					openedAt: now,
@@ -103,7 +94,7 @@ export async function openVote(
 				})
 				.execute();
 			const choices =
-				input.kind === 'yes_no'
+				vote.kind === 'yes_no'
 					? yesNo.map((code) => ({ code, label: '' }))
 					: labels.map((label) => ({ code: null, label }));
 			await trx
@@ -117,7 +108,7 @@ export async function openVote(
 				.where('m.groupId', '=', groupId)
 				.where('m.leftAt', 'is', null);
 			// External members: people of no school, or of another one (§5.1).
-			if (!input.isExternalAllowed) roll = roll.where('u.schoolId', '=', access.schoolId);
+			if (!vote.isExternalAllowed) roll = roll.where('u.schoolId', '=', access.schoolId);
 			const voters = await roll.execute();
 			await trx
 				.insertInto('voteRoll')

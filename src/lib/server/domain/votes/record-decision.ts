@@ -1,11 +1,9 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { assertAllowed, assertOpen } from '../group-access/access';
-import { groupWorkAccess } from '../group-access/access';
-import { decisionInput } from './input';
+import type { Ctx } from '../context';
+import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/access';
 import { canRunVotes } from '../group-access/policy';
+import { recordDecisionInput, type RecordDecisionInput } from './input';
 import { assertGroupMeeting } from './queries';
 
 /**
@@ -13,28 +11,24 @@ import { assertGroupMeeting } from './queries';
  * minutes of the meeting where it was taken. The tally and the quorum never change.
  */
 export async function recordDecision(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	decisionId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: RecordDecisionInput
 ): Promise<void> {
-	const access = await groupWorkAccess(db, actor, groupId);
+	const access = await groupWorkAccess(db, actor, input.groupId);
 	const decision = await db
 		.selectFrom('decisions')
 		.select('id')
-		.where('id', '=', decisionId)
-		.where('groupId', '=', groupId)
+		.where('id', '=', input.decisionId)
+		.where('groupId', '=', input.groupId)
 		.executeTakeFirst();
 	if (!decision) throw new AppError('not_found', 'error_decision_not_found');
 	assertAllowed(canRunVotes(actor, access));
 	assertOpen(access);
-	const input = validate(decisionInput, rawInput);
-	const meetingId = await assertGroupMeeting(db, groupId, input.meetingId);
+	const { groupId, decisionId, text, meetingId: meeting } = validate(recordDecisionInput, input);
+	const meetingId = await assertGroupMeeting(db, groupId, meeting);
 	await db
 		.updateTable('decisions')
-		.set({ text: input.text, meetingId, recordedBy: actor.id, updatedAt: now })
+		.set({ text, meetingId, recordedBy: actor.id, updatedAt: now })
 		.where('id', '=', decisionId)
 		.execute();
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { isPostgres } from '../../db/migrations/columns';
+import { ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { actorOf, makeUser } from '../../test/factories';
 import { join, makeGroupWorld, type GroupWorld } from '../../test/groups';
@@ -10,10 +11,19 @@ import { tempStore } from '../../test/materials';
 import { testSeal } from '../../test/votes';
 import { useTestDatabase } from '../../test/vitest';
 import { ValidationError } from '../../validation';
+import { openVoteForm } from '../../web/vote-views';
 import { toWallClock } from '../../zoned';
 import { closeGroup } from '../groups/close-group';
 import { listMyGroups } from '../groups/list-my-groups';
 import { updateSettings } from '../groups/update-settings';
+import {
+	asId,
+	type DecisionId,
+	type MeetingId,
+	type ProposalId,
+	type VoteId,
+	type VoteOptionId
+} from '../ids';
 import { createMeeting } from '../meetings/create-meeting';
 import { analyzeProposal } from '../proposals/analyze-proposal';
 import { createProposal } from '../proposals/create-proposal';
@@ -22,6 +32,7 @@ import { putToDiscussion } from '../proposals/put-to-discussion';
 import { castBallot } from './cast-ballot';
 import { closeVote } from './close-vote';
 import { getVote } from './get-vote';
+import type { OpenVoteInput } from './input';
 import { listDecisions, meetingDecisions } from './list-decisions';
 import { listVotes } from './list-votes';
 import { openVote } from './open-vote';
@@ -35,17 +46,49 @@ let w: GroupWorld;
 /** The group's teachers beyond the leader and the member: five more. */
 let teachers: Actor[] = [];
 
+// Every test starts from a group of its own: the leader, the member, five more teachers and
+// the scientist (an external member: the group does not let external members vote).
+beforeEach(async () => {
+	w = await makeGroupWorld(t.db);
+	teachers = [];
+	for (const name of [
+		'Чолпон Абдыкадырова',
+		'Бекболот Исаков',
+		'Назира Жээнбекова',
+		'Эрмек Мамытов',
+		'Азамат Калыков'
+	])
+		teachers.push(await newMember(name));
+});
+
+/** A teacher of the school who joins the group now. */
+async function newMember(fullName: string): Promise<Actor> {
+	const teacher = actorOf(await makeUser(t.db, { schoolId: w.schoolId, fullName }));
+	await join(t.db, w.leader, w.groupId, teacher);
+	return teacher;
+}
+
+const as = (actor: Actor, now?: Date) => ({ ...ctxOf(t.db, actor, now), store });
 const issues = async (promise: Promise<unknown>) =>
 	((await appError(promise)) as ValidationError).issues.map((i) => `${i.field}:${i.key}`);
-const open = (over: Record<string, unknown> = {}, now?: Date) =>
+const open = (over: Partial<OpenVoteInput> = {}, now?: Date) =>
+	openVote(as(w.leader, now), {
+		groupId: w.groupId,
+		question: 'Сунушту кабыл алабызбы?',
+		kind: 'yes_no',
+		...over
+	});
+/** The leader's "open a vote" form as a browser sends it. */
+const openForm = (values: Record<string, string>, now?: Date) =>
 	openVote(
-		t.db,
-		w.leader,
-		w.groupId,
-		{ question: 'Сунушту кабыл алабызбы?', kind: 'yes_no', ...over },
-		{ timeZone, now }
+		as(w.leader, now),
+		openVoteForm(
+			{ question: 'Сунушту кабыл алабызбы?', kind: 'yes_no', ...values },
+			w.groupId,
+			timeZone
+		)
 	);
-const optionIds = async (voteId: string) =>
+const optionIds = async (voteId: VoteId) =>
 	(
 		await t.db
 			.selectFrom('voteOptions')
@@ -53,45 +96,49 @@ const optionIds = async (voteId: string) =>
 			.where('voteId', '=', voteId)
 			.orderBy('position')
 			.execute()
-	).map((o) => o.id);
-const cast = (actor: Actor, voteId: string, choices: string[], now?: Date) =>
-	castBallot(t.db, seal, actor, w.groupId, voteId, { choices }, now);
+	).map((o) => asId<VoteOptionId>(o.id));
+const cast = (actor: Actor, voteId: VoteId, choices: VoteOptionId[], now?: Date) =>
+	castBallot(as(actor, now), { groupId: w.groupId, voteId, choices, seal });
+const see = (actor: Actor, voteId: VoteId, now?: Date) =>
+	getVote(as(actor, now), { groupId: w.groupId, voteId, seal });
+const close = (actor: Actor, voteId: VoteId, decision: { text: string; meetingId?: MeetingId }) =>
+	closeVote(as(actor), { groupId: w.groupId, voteId, ...decision, seal });
+const record = (
+	actor: Actor,
+	decisionId: string,
+	decision: { text: string; meetingId?: MeetingId }
+) =>
+	recordDecision(as(actor), {
+		groupId: w.groupId,
+		decisionId: asId<DecisionId>(decisionId),
+		...decision
+	});
+const votes = (actor: Actor) => listVotes(as(actor), { groupId: w.groupId, seal });
+const proposalStatus = async (proposalId: ProposalId) =>
+	(await getProposal(as(w.member), { groupId: w.groupId, proposalId })).proposal.status;
 /** A proposal by the member, analyzed and put to discussion. */
 async function discussedProposal(title = 'Ачык сабактар жумалыгын өткөрөлү') {
-	const { proposalId } = await createProposal(
-		t.db,
-		store,
-		w.member,
-		w.groupId,
-		{ kind: 'plan_item', title, body: 'Декабрда, ар бир мүчө бирден сабак.' },
-		[],
-		{ maxGroupBytes: 1024 * 1024 }
-	);
-	await analyzeProposal(t.db, w.leader, w.groupId, proposalId, { analysis: 'Пайдалуу.' });
-	await putToDiscussion(t.db, w.leader, w.groupId, proposalId);
+	const { proposalId } = await createProposal(as(w.member), {
+		groupId: w.groupId,
+		kind: 'plan_item',
+		title,
+		body: 'Декабрда, ар бир мүчө бирден сабак.',
+		files: [],
+		maxGroupBytes: 1024 * 1024
+	});
+	const ofProposal = { groupId: w.groupId, proposalId };
+	await analyzeProposal(as(w.leader), { ...ofProposal, analysis: 'Пайдалуу.' });
+	await putToDiscussion(as(w.leader), ofProposal);
 	return proposalId;
 }
 
 describe('opening a vote (§3.3)', () => {
 	it('the leader puts a proposal in discussion to a vote; the roll is fixed to the current members', async () => {
-		w = await makeGroupWorld(t.db);
-		teachers = [];
-		for (const name of [
-			'Чолпон Абдыкадырова',
-			'Бекболот Исаков',
-			'Назира Жээнбекова',
-			'Эрмек Мамытов',
-			'Азамат Калыков'
-		]) {
-			const teacher = actorOf(await makeUser(t.db, { schoolId: w.schoolId, fullName: name }));
-			await join(t.db, w.leader, w.groupId, teacher);
-			teachers.push(teacher);
-		}
 		const proposalId = await discussedProposal();
-		const { voteId, number } = await open({ proposalId, quorumPercent: '50' });
+		const { voteId, number } = await open({ proposalId, quorumPercent: 50 });
 		expect(number).toBe(1);
-		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe('vote');
-		const view = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		expect(await proposalStatus(proposalId)).toBe('vote');
+		const view = await see(w.member, voteId);
 		// The leader, the member and five teachers; the scientist does not vote in this group.
 		expect(view.rollCount).toBe(7);
 		expect(view.options.map((o) => o.code)).toEqual(['yes', 'no', 'abstain']);
@@ -106,21 +153,22 @@ describe('opening a vote (§3.3)', () => {
 		expect((await appError(open({ proposalId }))).messageKey).toBe(
 			'error_proposal_not_in_discussion'
 		);
-		expect((await listVotes(t.db, seal, w.leader, w.groupId)).canOpen).toBe(true);
-		expect((await listVotes(t.db, seal, w.admin, w.groupId)).canOpen).toBe(false);
+		expect((await votes(w.leader)).canOpen).toBe(true);
+		expect((await votes(w.admin)).canOpen).toBe(false);
 	});
 
 	it('home tells each voter how many votes wait for their ballot, and the soonest deadline', async () => {
-		const [first] = (await listVotes(t.db, seal, w.member, w.groupId)).votes;
+		const first = await open();
 		const deadline = new Date(Date.now() + 3 * 24 * 3600_000);
-		const { voteId } = await open({ closesAt: toWallClock(deadline, timeZone) });
+		// Through the form: the deadline is the school's wall-clock time, to the minute.
+		const { voteId } = await openForm({ closesAt: toWallClock(deadline, timeZone) });
 		const waiting = async (actor: Actor) =>
 			(await listMyGroups(t.db, actor)).map((g) => [g.votesWaiting, g.nextDeadline?.getTime()]);
 		const minute = Math.floor(deadline.getTime() / 60_000) * 60_000;
 		expect(await waiting(w.member)).toEqual([[2, minute]]);
 		await cast(w.member, voteId, [(await optionIds(voteId))[0]!]);
 		expect(await waiting(w.member)).toEqual([[1, undefined]]);
-		await cast(w.member, first!.id, [(await optionIds(first!.id))[1]!]);
+		await cast(w.member, first.voteId, [(await optionIds(first.voteId))[1]!]);
 		expect(await waiting(w.member)).toEqual([[0, undefined]]);
 		expect(await waiting(w.leader)).toEqual([[2, minute]]);
 		// Not on the roll: the consultant (external votes are off) is not asked.
@@ -132,39 +180,54 @@ describe('opening a vote (§3.3)', () => {
 			expect(
 				(
 					await appError(
-						openVote(t.db, actor, w.groupId, { question: 'Суроо?', kind: 'yes_no' }, { timeZone })
+						openVote(as(actor), { groupId: w.groupId, question: 'Суроо?', kind: 'yes_no' })
 					)
 				).code
 			).toBe('forbidden');
-		expect((await appError(openVote(t.db, w.otherAdmin, w.groupId, {}, { timeZone }))).code).toBe(
-			'not_found'
-		);
-		expect(await issues(open({ kind: 'single', options: 'Бир гана' }))).toEqual([
+		expect(
+			(
+				await appError(
+					openVote(as(w.otherAdmin), { groupId: w.groupId, question: 'Суроо?', kind: 'yes_no' })
+				)
+			).code
+		).toBe('not_found');
+		expect(await issues(open({ kind: 'single', options: ['Бир гана'] }))).toEqual([
 			'options:error_vote_options'
 		]);
-		expect(await issues(open({ kind: 'single', options: 'Дүйшөмбү\nдүйшөмбү' }))).toEqual([
+		expect(await issues(open({ kind: 'single', options: ['Дүйшөмбү', 'дүйшөмбү'] }))).toEqual([
 			'options:error_vote_options_repeat'
 		]);
-		expect(await issues(open({ kind: 'multiple', options: 'А\nБ\nВ', maxChoices: '4' }))).toEqual([
-			'maxChoices:error_number_max'
-		]);
-		expect(await issues(open({ quorumPercent: '101', question: 'Ы' }))).toEqual([
+		expect(
+			await issues(open({ kind: 'multiple', options: ['А', 'Б', 'В'], maxChoices: 4 }))
+		).toEqual(['maxChoices:error_number_max']);
+		// As the form sends them: one option a line (blank lines are none), numbers as text.
+		expect(
+			await issues(openForm({ kind: 'multiple', options: 'А\n\n Б \nВ\n', maxChoices: '4' }))
+		).toEqual(['maxChoices:error_number_max']);
+		expect(await issues(openForm({ quorumPercent: '101', question: 'Ы' }))).toEqual([
 			'question:error_too_short',
 			'quorumPercent:error_number_max'
+		]);
+		expect(await issues(openForm({ quorumPercent: 'жарымы' }))).toEqual([
+			'quorumPercent:error_number'
 		]);
 		const now = new Date('2026-11-25T06:00:00Z');
 		expect(
 			await issues(
-				open({ closesAt: toWallClock(new Date(now.getTime() - 3600_000), timeZone) }, now)
+				openForm({ closesAt: toWallClock(new Date(now.getTime() - 3600_000), timeZone) }, now)
 			)
 		).toEqual(['closesAt:error_vote_deadline_past']);
-		expect(await issues(open({ closesAt: '2026-02-30T10:00' }, now))).toEqual([
+		expect(await issues(open({ closesAt: new Date(now.getTime() + 30_000) }, now))).toEqual([
+			'closesAt:error_vote_deadline_past'
+		]);
+		expect(await issues(openForm({ closesAt: '2026-02-30T10:00' }, now))).toEqual([
 			'closesAt:error_date'
 		]);
-		expect(await issues(open({ isExternalAllowed: 'on' }))).toEqual([
+		expect(await issues(open({ isExternalAllowed: true }))).toEqual([
 			'isExternalAllowed:error_vote_external_off'
 		]);
-		expect(await issues(open({ kind: 'ranked' }))).toEqual(['kind:error_choice']);
+		expect(await issues(openForm({ kind: 'ranked' }))).toEqual(['kind:error_choice']);
+		expect((await votes(w.leader)).votes).toEqual([]);
 	});
 });
 
@@ -181,13 +244,13 @@ describe('one person, one vote', () => {
 			.where('voteId', '=', voteId)
 			.execute();
 		expect(ballots).toHaveLength(2);
-		const mine = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		const mine = await see(w.member, voteId);
 		expect(mine.myChoices).toEqual([no]);
 		expect(mine.tally?.lines.map((l) => l.count)).toEqual([0, 1, 1]);
 		expect(mine.ballots?.map((b) => b.name)).toEqual(['Нурлан Үсөнов', 'Чолпон Абдыкадырова']);
 		// The leader has not voted: no tally yet. The admin never votes, and sees who took part.
-		expect((await getVote(t.db, seal, w.leader, w.groupId, voteId)).tally).toBeNull();
-		const admin = await getVote(t.db, seal, w.admin, w.groupId, voteId);
+		expect((await see(w.leader, voteId)).tally).toBeNull();
+		const admin = await see(w.admin, voteId);
 		expect(admin).toMatchObject({ tally: null, ballots: null, canVote: false, refusal: null });
 		expect(admin.participants).toEqual(['Нурлан Үсөнов', 'Чолпон Абдыкадырова']);
 	});
@@ -195,8 +258,8 @@ describe('one person, one vote', () => {
 	it('outsiders, the administration and late joiners are refused; choices are checked', async () => {
 		const { voteId } = await open({
 			kind: 'multiple',
-			options: 'Семинар\nАчык сабак\nМастер-класс',
-			maxChoices: '2'
+			options: ['Семинар', 'Ачык сабак', 'Мастер-класс'],
+			maxChoices: 2
 		});
 		const [a, b, c] = await optionIds(voteId);
 		expect((await appError(cast(w.admin, voteId, [a!]))).messageKey).toBe('error_vote_not_on_roll');
@@ -205,38 +268,34 @@ describe('one person, one vote', () => {
 		);
 		expect((await appError(cast(w.staff, voteId, [a!]))).code).toBe('forbidden');
 		expect((await appError(cast(w.otherTeacher, voteId, [a!]))).code).toBe('not_found');
-		const late = actorOf(
-			await makeUser(t.db, { schoolId: w.schoolId, fullName: 'Кечиккен Мугалим' })
-		);
-		await join(t.db, w.leader, w.groupId, late);
+		const late = await newMember('Кечиккен Мугалим');
 		expect((await appError(cast(late, voteId, [a!]))).messageKey).toBe('error_vote_not_on_roll');
-		expect((await getVote(t.db, seal, late, w.groupId, voteId)).refusal).toBe(
-			'error_vote_not_on_roll'
-		);
+		expect((await see(late, voteId)).refusal).toBe('error_vote_not_on_roll');
 		expect(await issues(cast(w.member, voteId, []))).toEqual(['choices:error_vote_choose']);
-		expect(await issues(cast(w.member, voteId, ['someone-elses-option']))).toEqual([
-			'choices:error_vote_choose'
-		]);
+		expect(
+			await issues(cast(w.member, voteId, [asId<VoteOptionId>('someone-elses-option')]))
+		).toEqual(['choices:error_vote_choose']);
 		expect(await issues(cast(w.member, voteId, [a!, b!, c!]))).toEqual([
 			'choices:error_vote_too_many'
 		]);
 		await cast(w.member, voteId, [a!, b!, a!]);
-		expect((await getVote(t.db, seal, w.member, w.groupId, voteId)).myChoices).toEqual([a, b]);
+		expect((await see(w.member, voteId)).myChoices).toEqual([a, b]);
 	});
 
 	it('external members vote only where the group lets them and the vote includes them (§5.1)', async () => {
 		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: 'on' });
-		const withThem = await open({ isExternalAllowed: 'on' });
+		const withThem = await open({ isExternalAllowed: true });
 		const without = await open();
 		const [yes] = await optionIds(withThem.voteId);
 		await cast(w.scientist, withThem.voteId, [yes!]);
-		expect((await getVote(t.db, seal, w.scientist, w.groupId, withThem.voteId)).rollCount).toBe(9);
+		// The leader, the member, five teachers and the scientist.
+		expect((await see(w.scientist, withThem.voteId)).rollCount).toBe(8);
 		expect(
 			(await appError(cast(w.scientist, without.voteId, [(await optionIds(without.voteId))[0]!])))
 				.messageKey
 		).toBe('error_vote_external_excluded');
 		// Another vote with them, not voted yet: home counts it for the scientist while allowed.
-		await open({ isExternalAllowed: 'on' });
+		await open({ isExternalAllowed: true });
 		const waiting = async () => (await listMyGroups(t.db, w.scientist))[0]!.votesWaiting;
 		expect(await waiting()).toBe(1);
 		// The group stops letting external members vote: they stop at once, roll or not.
@@ -245,47 +304,42 @@ describe('one person, one vote', () => {
 		expect((await appError(cast(w.scientist, withThem.voteId, [yes!]))).messageKey).toBe(
 			'error_vote_external_off'
 		);
-		expect((await getVote(t.db, seal, w.scientist, w.groupId, withThem.voteId)).refusal).toBe(
-			'error_vote_external_off'
-		);
+		expect((await see(w.scientist, withThem.voteId)).refusal).toBe('error_vote_external_off');
 	});
 });
 
 describe('closing and decisions', () => {
 	it('the leader closes: the decision keeps the tally and the quorum, the proposal is accepted, and nothing changes after', async () => {
 		const proposalId = await discussedProposal('Методикалык күндү айына бир өткөрөлү');
-		const { meetingId } = await createMeeting(t.db, w.leader, w.groupId, { heldOn: '2026-11-27' });
-		const { voteId } = await open({ proposalId, quorumPercent: '50' });
+		const { meetingId: meeting } = await createMeeting(t.db, w.leader, w.groupId, {
+			heldOn: '2026-11-27'
+		});
+		const meetingId = asId<MeetingId>(meeting);
+		const { voteId } = await open({ proposalId, quorumPercent: 50 });
 		const [yes, no] = await optionIds(voteId);
 		for (const voter of [w.leader, w.member, teachers[0]!]) await cast(voter, voteId, [yes!]);
 		await cast(teachers[1]!, voteId, [no!]);
+		expect((await appError(close(w.member, voteId, { text: 'Кабыл алынды' }))).code).toBe(
+			'forbidden'
+		);
+		expect((await appError(close(w.admin, voteId, { text: 'Кабыл алынды' }))).code).toBe(
+			'forbidden'
+		);
+		expect(await issues(close(w.leader, voteId, { text: '' }))).toEqual(['text:error_required']);
 		expect(
-			(await appError(closeVote(t.db, seal, w.member, w.groupId, voteId, { text: 'Кабыл алынды' })))
-				.code
-		).toBe('forbidden');
-		expect(
-			(await appError(closeVote(t.db, seal, w.admin, w.groupId, voteId, { text: 'Кабыл алынды' })))
-				.code
-		).toBe('forbidden');
-		expect(await issues(closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: '' }))).toEqual([
-			'text:error_required'
-		]);
-		expect(
-			await issues(
-				closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Бар', meetingId: 'other' })
-			)
+			await issues(close(w.leader, voteId, { text: 'Бар', meetingId: asId<MeetingId>('other') }))
 		).toEqual(['meetingId:error_choice']);
-		await closeVote(t.db, seal, w.leader, w.groupId, voteId, {
+		await close(w.leader, voteId, {
 			text: 'Методикалык күн ар айдын акыркы жумасында өтөт.',
 			meetingId
 		});
 
-		const view = await getVote(t.db, seal, w.admin, w.groupId, voteId);
+		const view = await see(w.admin, voteId);
 		expect(view.vote.status).toBe('closed');
 		expect(view.decision).toMatchObject({
 			text: 'Методикалык күн ар айдын акыркы жумасында өтөт.',
 			outcome: 'accepted',
-			rollCount: 8,
+			rollCount: 7,
 			participantCount: 4,
 			quorumPercent: 50,
 			isQuorumMet: true,
@@ -299,28 +353,26 @@ describe('closing and decisions', () => {
 		]);
 		// An open ballot: once closed, everyone who sees the vote sees who chose what.
 		expect(view.ballots).toHaveLength(4);
-		const proposal = await getProposal(t.db, w.member, w.groupId, proposalId);
+		const proposal = await getProposal(as(w.member), { groupId: w.groupId, proposalId });
 		expect(proposal.proposal.status).toBe('accepted');
 		expect(proposal.history.map((h) => h.to).slice(-2)).toEqual(['vote', 'accepted']);
 		expect(proposal.thread.isThreadOpen).toBe(false);
 
 		// Closed votes are immutable.
 		expect((await appError(cast(w.member, voteId, [no!]))).messageKey).toBe('error_vote_closed');
-		expect(
-			(await appError(closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Дагы' })))
-				.messageKey
-		).toBe('error_vote_closed');
+		expect((await appError(close(w.leader, voteId, { text: 'Дагы' }))).messageKey).toBe(
+			'error_vote_closed'
+		);
 		// Its wording and minutes link can be corrected by the leader; the count cannot.
 		const decisionId = view.decision!.id;
-		expect(
-			(await appError(recordDecision(t.db, w.member, w.groupId, decisionId, { text: 'Башка' })))
-				.code
-		).toBe('forbidden');
-		await recordDecision(t.db, w.leader, w.groupId, decisionId, {
+		expect((await appError(record(w.member, decisionId, { text: 'Башка' }))).code).toBe(
+			'forbidden'
+		);
+		await record(w.leader, decisionId, {
 			text: 'Методикалык күн ар айдын акыркы бейшембисинде.',
 			meetingId
 		});
-		const log = await listDecisions(t.db, seal, w.member, w.groupId);
+		const log = await listDecisions(as(w.member), { groupId: w.groupId, seal });
 		expect(log[0]).toMatchObject({
 			id: decisionId,
 			text: 'Методикалык күн ар айдын акыркы бейшембисинде.',
@@ -330,47 +382,45 @@ describe('closing and decisions', () => {
 		expect((await meetingDecisions(t.db, w.groupId, meetingId)).map((d) => d.id)).toEqual([
 			decisionId
 		]);
-		expect((await appError(listDecisions(t.db, seal, w.staff, w.groupId))).code).toBe('forbidden');
+		expect((await appError(listDecisions(as(w.staff), { groupId: w.groupId, seal }))).code).toBe(
+			'forbidden'
+		);
 	});
 
 	it('quorum edges: one short of the share decides nothing and sends the proposal back to discussion; exactly the share decides', async () => {
-		// The roll is 8 now (the late joiner came in before this vote): 3 voters are 37.5 %.
+		// One more teacher joins: the roll is 8, and 3 voters are 37.5 %.
 		// At 38 % that is one short (300 < 304).
+		await newMember('Кечиккен Мугалим');
 		const proposalId = await discussedProposal('Пикир алышуу клубун ачалы');
-		const short = await open({ proposalId, quorumPercent: '38' });
+		const short = await open({ proposalId, quorumPercent: 38 });
 		const [yes] = await optionIds(short.voteId);
 		for (const voter of [w.leader, w.member, teachers[0]!]) await cast(voter, short.voteId, [yes!]);
-		await closeVote(t.db, seal, w.leader, w.groupId, short.voteId, { text: 'Кворум болгон жок.' });
-		expect((await getVote(t.db, seal, w.member, w.groupId, short.voteId)).decision).toMatchObject({
+		await close(w.leader, short.voteId, { text: 'Кворум болгон жок.' });
+		expect((await see(w.member, short.voteId)).decision).toMatchObject({
 			outcome: 'no_quorum',
 			isQuorumMet: false,
+			rollCount: 8,
 			participantCount: 3
 		});
-		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe(
-			'discussion'
-		);
+		expect(await proposalStatus(proposalId)).toBe('discussion');
 
 		// Put to a vote again: 3 of 8 at 37 % (300 ≥ 296) is enough; a tie rejects.
-		const again = await open({ proposalId, quorumPercent: '37' });
+		const again = await open({ proposalId, quorumPercent: 37 });
 		const [y2, n2, a2] = await optionIds(again.voteId);
 		await cast(w.leader, again.voteId, [y2!]);
 		await cast(w.member, again.voteId, [n2!]);
 		await cast(teachers[0]!, again.voteId, [a2!]);
-		await closeVote(t.db, seal, w.leader, w.groupId, again.voteId, {
-			text: 'Тең болду: кабыл алынган жок.'
-		});
-		expect((await getVote(t.db, seal, w.member, w.groupId, again.voteId)).decision).toMatchObject({
+		await close(w.leader, again.voteId, { text: 'Тең болду: кабыл алынган жок.' });
+		expect((await see(w.member, again.voteId)).decision).toMatchObject({
 			outcome: 'rejected',
 			isQuorumMet: true
 		});
-		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe(
-			'rejected'
-		);
+		expect(await proposalStatus(proposalId)).toBe('rejected');
 
 		// Everyone must take part at 100 %; a vote nobody joined has no quorum at all.
-		const all = await open({ quorumPercent: '100' });
-		await closeVote(t.db, seal, w.leader, w.groupId, all.voteId, { text: 'Эч ким катышкан жок.' });
-		expect((await getVote(t.db, seal, w.member, w.groupId, all.voteId)).decision).toMatchObject({
+		const all = await open({ quorumPercent: 100 });
+		await close(w.leader, all.voteId, { text: 'Эч ким катышкан жок.' });
+		expect((await see(w.member, all.voteId)).decision).toMatchObject({
 			outcome: 'no_quorum',
 			participantCount: 0
 		});
@@ -378,24 +428,19 @@ describe('closing and decisions', () => {
 
 	it('the deadline closes the vote by itself: later ballots are refused, and the leader words the decision', async () => {
 		const t0 = new Date(Date.now() - 3 * 3600_000);
+		const t1 = new Date(t0.getTime() + 3600_000);
 		const deadline = new Date(t0.getTime() + 2 * 3600_000);
-		const { voteId } = await open(
-			{ closesAt: toWallClock(deadline, timeZone), tally: 'after_close' },
-			t0
-		);
+		const { voteId } = await open({ closesAt: deadline, tally: 'after_close' }, t0);
 		const [yes, no] = await optionIds(voteId);
-		await cast(w.member, voteId, [yes!], new Date(t0.getTime() + 3600_000));
-		await cast(w.leader, voteId, [no!], new Date(t0.getTime() + 3600_000));
+		await cast(w.member, voteId, [yes!], t1);
+		await cast(w.leader, voteId, [no!], t1);
 		// After closing only: the voter sees no tally while it is open.
-		expect(
-			(await getVote(t.db, seal, w.member, w.groupId, voteId, new Date(t0.getTime() + 3600_000)))
-				.tally
-		).toBeNull();
-		// The deadline (minute precision) has passed: a late ballot is refused and the vote is closed.
+		expect((await see(w.member, voteId, t1)).tally).toBeNull();
+		// The deadline has passed: a late ballot is refused and the vote is closed.
 		expect((await appError(cast(teachers[2]!, voteId, [yes!]))).messageKey).toBe(
 			'error_vote_closed'
 		);
-		const view = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		const view = await see(w.member, voteId);
 		expect(view.vote.status).toBe('closed');
 		expect(view.decision).toMatchObject({
 			text: '',
@@ -405,19 +450,13 @@ describe('closing and decisions', () => {
 		});
 		expect(view.decision!.decidedAt.toISOString()).toBe(view.vote.closesAt!.toISOString());
 		expect(view.tally?.lines.map((l) => l.count)).toEqual([1, 1, 0]);
-		expect((await getVote(t.db, seal, w.leader, w.groupId, voteId)).can).toEqual({
-			close: false,
-			record: true
-		});
+		expect((await see(w.leader, voteId)).can).toEqual({ close: false, record: true });
 		// The leader's closing form now only words it; once worded, a second close is refused.
-		await closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Мөөнөт бүттү; тең болду.' });
-		expect((await getVote(t.db, seal, w.member, w.groupId, voteId)).decision?.text).toBe(
-			'Мөөнөт бүттү; тең болду.'
+		await close(w.leader, voteId, { text: 'Мөөнөт бүттү; тең болду.' });
+		expect((await see(w.member, voteId)).decision?.text).toBe('Мөөнөт бүттү; тең болду.');
+		expect((await appError(close(w.leader, voteId, { text: 'Дагы' }))).messageKey).toBe(
+			'error_vote_closed'
 		);
-		expect(
-			(await appError(closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Дагы' })))
-				.messageKey
-		).toBe('error_vote_closed');
 	});
 });
 
@@ -425,8 +464,8 @@ describe('secret ballots', () => {
 	it('never show who chose what: not on any page, not in any row of the database, before or after closing', async () => {
 		const { voteId } = await open({
 			kind: 'single',
-			options: 'Дүйшөмбү\nШаршемби\nЖума',
-			isSecret: 'on',
+			options: ['Дүйшөмбү', 'Шаршемби', 'Жума'],
+			isSecret: true,
 			tally: 'live'
 		});
 		const options = await optionIds(voteId);
@@ -437,7 +476,7 @@ describe('secret ballots', () => {
 
 		// Asked for a live tally, a secret ballot still shows none before closing: watching the
 		// count move as names join the participants would tell who chose what.
-		const seen = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		const seen = await see(w.member, voteId);
 		expect(seen.vote.isTallyLive).toBe(false);
 		expect(seen.myChoices).toEqual([options[0]]);
 		expect(seen.tally).toBeNull();
@@ -452,24 +491,23 @@ describe('secret ballots', () => {
 		]);
 		await expectNoRowLinks(voters, options);
 
-		await closeVote(t.db, seal, w.leader, w.groupId, voteId, {
-			text: 'Шаршемби жана дүйшөмбү тең.'
-		});
+		await close(w.leader, voteId, { text: 'Шаршемби жана дүйшөмбү тең.' });
 		// SQLite: the write-ahead log that held the seals' earlier pages is emptied at once.
 		if (t.handle.sqliteFile) expect(fs.statSync(`${t.handle.sqliteFile}-wal`).size).toBe(0);
 		for (const viewer of [w.admin, w.leader, w.member]) {
-			const view = await getVote(t.db, seal, viewer, w.groupId, voteId);
+			const view = await see(viewer, voteId);
 			expect(view.ballots).toBeNull();
 			expect(view.tally?.lines.map((l) => l.count)).toEqual([2, 2, 1]);
 			expect(view.participants).toEqual(seen.participants);
 		}
 		// The voter's own choice is gone too once counted: the seals are wiped.
-		expect((await getVote(t.db, seal, w.member, w.groupId, voteId)).myChoices).toEqual([]);
+		expect((await see(w.member, voteId)).myChoices).toEqual([]);
 		const rows = await t.db
 			.selectFrom('ballots')
 			.selectAll()
 			.where('voteId', '=', voteId)
 			.execute();
+		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every((r) => r.choices === null && r.sealed === null)).toBe(true);
 		await expectNoRowLinks(voters, options);
 	});
@@ -478,13 +516,7 @@ describe('secret ballots', () => {
 describe('concurrency', () => {
 	it('parallel ballots and changes give an exact tally; a close racing them counts exactly what it refused not', async () => {
 		const crowd: Actor[] = [];
-		for (let i = 0; i < 16; i++) {
-			const teacher = actorOf(
-				await makeUser(t.db, { schoolId: w.schoolId, fullName: `Мугалим ${i}` })
-			);
-			await join(t.db, w.leader, w.groupId, teacher);
-			crowd.push(teacher);
-		}
+		for (let i = 0; i < 16; i++) crowd.push(await newMember(`Мугалим ${i}`));
 		const { voteId } = await open();
 		const [yes, no] = await optionIds(voteId);
 		// Everyone votes "no" and, at the same time, changes to "yes" if their number is even.
@@ -492,24 +524,25 @@ describe('concurrency', () => {
 		await Promise.all(
 			crowd.map((v, i) => (i % 2 === 0 ? cast(v, voteId, [yes!]) : cast(v, voteId, [no!])))
 		);
-		const tally = (await getVote(t.db, seal, crowd[0]!, w.groupId, voteId)).tally!;
+		const tally = (await see(crowd[0]!, voteId)).tally!;
 		expect(tally.lines.map((l) => l.count)).toEqual([8, 8, 0]);
 		expect(tally.participantCount).toBe(16);
 
 		// A second vote: 16 ballots and the leader's close sent together.
-		const race = await open({ isSecret: 'on' });
+		const race = await open({ isSecret: true });
 		const [ry] = await optionIds(race.voteId);
 		const results = await Promise.allSettled([
 			...crowd.slice(0, 8).map((v) => cast(v, race.voteId, [ry!])),
-			closeVote(t.db, seal, w.leader, w.groupId, race.voteId, { text: 'Жабылды' }),
+			close(w.leader, race.voteId, { text: 'Жабылды' }),
 			...crowd.slice(8).map((v) => cast(v, race.voteId, [ry!]))
 		]);
 		const ballots = results.filter((r, i) => i !== 8);
+		expect(ballots).toHaveLength(16);
 		const counted = ballots.filter((r) => r.status === 'fulfilled').length;
 		for (const r of ballots)
 			if (r.status === 'rejected') expect(String(r.reason)).toContain('error_vote_closed');
 		expect(results[8]!.status).toBe('fulfilled');
-		const decision = (await getVote(t.db, seal, w.leader, w.groupId, race.voteId)).decision!;
+		const decision = (await see(w.leader, race.voteId)).decision!;
 		expect(decision.participantCount).toBe(counted);
 		expect(decision.lines[0]!.count).toBe(counted);
 		const rows = await t.db
@@ -560,36 +593,31 @@ async function expectNoRowLinks(voters: Actor[], options: string[]) {
 describe('closing the group (§3.6)', () => {
 	it('counts its open votes, secret ones included, and wipes their seals; nothing changes after', async () => {
 		const proposalId = await discussedProposal('Жабылганга чейинки сунуш');
-		const { voteId } = await open({ proposalId, isSecret: 'on' });
+		const { voteId } = await open({ proposalId, isSecret: true });
 		const [yes] = await optionIds(voteId);
 		await cast(w.member, voteId, [yes!]);
 		// One whose deadline passed unseen: closed as of its deadline, as a read would have.
 		const t0 = new Date(Date.now() - 3 * 3600_000);
-		const overdue = await open(
-			{ closesAt: toWallClock(new Date(t0.getTime() + 3600_000), timeZone) },
-			t0
-		);
+		const overdue = await open({ closesAt: new Date(t0.getTime() + 3600_000) }, t0);
 		await closeGroup(t.db, w.admin, w.groupId, { reason: 'Окуу жылы бүттү' }, new Date(), seal);
-		const late = (await getVote(t.db, seal, w.member, w.groupId, overdue.voteId)).decision!;
+		const late = (await see(w.member, overdue.voteId)).decision!;
 		expect(late.isClosedByDeadline).toBe(true);
 		expect(late.decidedAt.getTime()).toBeLessThan(Date.now() - 3600_000);
-		const view = await getVote(t.db, seal, w.member, w.groupId, voteId);
+		const view = await see(w.member, voteId);
 		expect(view.vote.status).toBe('closed');
 		expect(view.decision).toMatchObject({ text: '', outcome: 'accepted', participantCount: 1 });
 		expect(view.can).toEqual({ close: false, record: false });
-		expect((await getProposal(t.db, w.member, w.groupId, proposalId)).proposal.status).toBe(
-			'accepted'
-		);
+		expect(await proposalStatus(proposalId)).toBe('accepted');
 		const rows = await t.db
 			.selectFrom('ballots')
 			.selectAll()
 			.where('voteId', '=', voteId)
 			.execute();
+		expect(rows).toHaveLength(1);
 		expect(rows.every((r) => r.sealed === null)).toBe(true);
 		expect((await appError(cast(w.member, voteId, [yes!]))).code).toBe('conflict');
-		expect(
-			(await appError(recordDecision(t.db, w.leader, w.groupId, view.decision!.id, { text: 'x' })))
-				.messageKey
-		).toBe('error_group_closed');
+		expect((await appError(record(w.leader, view.decision!.id, { text: 'x' }))).messageKey).toBe(
+			'error_group_closed'
+		);
 	});
 });

@@ -1,19 +1,22 @@
 import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { startThreadInput } from '$lib/server/domain/discussions/input';
 import { listThreads } from '$lib/server/domain/discussions/list-threads';
 import { startThread } from '$lib/server/domain/discussions/start-thread';
+import { asId, type GroupId } from '$lib/server/domain/ids';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { proposalStatusName, proposalStatusTone } from '$lib/server/web/proposal-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
 	const { timeZone } = config();
-	const list = await orHttpError(listThreads(database(), actor, params.groupId));
+	const list = await orHttpError(
+		listThreads(actorCtx(locals), { groupId: asId<GroupId>(params.groupId) })
+	);
 	const base = `/groups/${params.groupId}`;
 	return {
 		threads: list.threads.map((t) => ({
@@ -35,13 +38,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	start: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const started = await runForm(request, (values) =>
-			startThread(database(), actor, params.groupId, values)
+	start: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		const started = await runForm(event, (values) =>
+			startThread(ctx, formInput(startThreadInput, values, { groupId }))
 		);
-		if ('threadId' in started)
-			redirect(303, `/groups/${params.groupId}/discussions/${started.threadId}`);
+		if ('threadId' in started) redirect(303, `/groups/${groupId}/discussions/${started.threadId}`);
 		return started;
 	}
 };

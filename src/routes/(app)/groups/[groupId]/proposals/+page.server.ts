@@ -1,9 +1,9 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { proposalFilter } from '$lib/server/domain/proposals/input';
 import { listProposals } from '$lib/server/domain/proposals/list-proposals';
+import { asId, type GroupId } from '$lib/server/domain/ids';
 import { formatDate } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { orHttpError } from '$lib/server/web/load';
 import {
 	proposalKindName,
@@ -14,9 +14,11 @@ import {
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
+	const ctx = actorCtx(locals);
 	const filter = proposalFilter.parse(Object.fromEntries(url.searchParams));
-	const list = await orHttpError(listProposals(database(), actor, params.groupId, filter));
+	const list = await orHttpError(
+		listProposals(ctx, { groupId: asId<GroupId>(params.groupId), ...filter })
+	);
 	return {
 		status: filter.status ?? '',
 		proposals: list.proposals.map((p) => ({

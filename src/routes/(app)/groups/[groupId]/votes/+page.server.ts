@@ -1,16 +1,17 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { asId, type GroupId } from '$lib/server/domain/ids';
 import { listVotes } from '$lib/server/domain/votes/list-votes';
 import { ballots } from '$lib/server/secrets';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { orHttpError } from '$lib/server/web/load';
 import { outcomeName, outcomeTone, turnoutLine, voteKindName } from '$lib/server/web/vote-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const list = await orHttpError(listVotes(database(), ballots(), actor, params.groupId));
+	const list = await orHttpError(
+		listVotes(actorCtx(locals), { groupId: asId<GroupId>(params.groupId), seal: ballots() })
+	);
 	const at = (date: Date) => formatDateTime(date, locals.locale, config().timeZone);
 	const votes = list.votes.map((v) => ({
 		id: v.id,

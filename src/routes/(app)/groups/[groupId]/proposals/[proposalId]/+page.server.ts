@@ -1,16 +1,19 @@
 import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { addPost } from '$lib/server/domain/discussions/add-post';
 import { editPost } from '$lib/server/domain/discussions/edit-post';
+import { addPostInput, editPostInput } from '$lib/server/domain/discussions/input';
+import { asId, type GroupId, type ProposalId } from '$lib/server/domain/ids';
 import { isViewable } from '$lib/server/domain/materials/get-attachment';
 import { analyzeProposal } from '$lib/server/domain/proposals/analyze-proposal';
 import { getProposal, proposalThreadId } from '$lib/server/domain/proposals/get-proposal';
+import { analyzeProposalInput, returnProposalInput } from '$lib/server/domain/proposals/input';
 import { putToDiscussion } from '$lib/server/domain/proposals/put-to-discussion';
 import { returnProposal } from '$lib/server/domain/proposals/return-proposal';
 import { withdrawProposal } from '$lib/server/domain/proposals/withdraw-proposal';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { fileSize } from '$lib/server/web/material-views';
@@ -25,10 +28,9 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
 	const { timeZone } = config();
 	const locale = locals.locale;
-	const view = await orHttpError(getProposal(database(), actor, params.groupId, params.proposalId));
+	const view = await orHttpError(getProposal(actorCtx(locals), proposalOf(params)));
 	const { proposal } = view;
 	const base = `/groups/${params.groupId}/proposals/${params.proposalId}`;
 	return {
@@ -82,64 +84,72 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 const toPost = (params: { groupId: string; proposalId: string }, postId: string) =>
 	`/groups/${params.groupId}/proposals/${params.proposalId}#post-${postId}`;
 
+/** The proposal the page is about, from its address. */
+const proposalOf = (params: { groupId: string; proposalId: string }) => ({
+	groupId: asId<GroupId>(params.groupId),
+	proposalId: asId<ProposalId>(params.proposalId)
+});
+
 export const actions: Actions = {
-	analyze: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await analyzeProposal(database(), actor, params.groupId, params.proposalId, values);
+	analyze: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async (values) => {
+			await analyzeProposal(ctx, formInput(analyzeProposalInput, values, proposalOf(event.params)));
 			return { analyzed: true as const };
 		});
 	},
-	discuss: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await putToDiscussion(database(), actor, params.groupId, params.proposalId);
+	discuss: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async () => {
+			await putToDiscussion(ctx, proposalOf(event.params));
 			return { discussed: true as const };
 		});
 	},
-	return: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await returnProposal(database(), actor, params.groupId, params.proposalId, values);
+	return: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async (values) => {
+			await returnProposal(ctx, formInput(returnProposalInput, values, proposalOf(event.params)));
 			return { returned: true as const };
 		});
 	},
-	withdraw: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await withdrawProposal(database(), actor, params.groupId, params.proposalId);
+	withdraw: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async () => {
+			await withdrawProposal(ctx, proposalOf(event.params));
 			return { withdrawn: true as const };
 		});
 	},
-	post: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const db = database();
-		const posted = await runForm(request, async (values) =>
+	post: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const proposal = proposalOf(event.params);
+		const posted = await runForm(event, async (values) =>
 			addPost(
-				db,
-				actor,
-				params.groupId,
-				await proposalThreadId(db, actor, params.groupId, params.proposalId),
-				values
+				ctx,
+				formInput(addPostInput, values, {
+					groupId: proposal.groupId,
+					threadId: await proposalThreadId(ctx, proposal)
+				})
 			)
 		);
-		if ('postId' in posted) redirect(303, toPost(params, posted.postId));
+		if ('postId' in posted) redirect(303, toPost(event.params, posted.postId));
 		return posted;
 	},
-	edit: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const db = database();
-		const edited = await runForm(request, async (values) => {
-			await editPost(
-				db,
-				actor,
-				params.groupId,
-				await proposalThreadId(db, actor, params.groupId, params.proposalId),
-				values
-			);
-			return { postId: String(values.postId) };
-		});
-		if ('postId' in edited) redirect(303, toPost(params, edited.postId));
+	edit: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const proposal = proposalOf(event.params);
+		const edited = await runForm(
+			event,
+			async (values) => {
+				const input = formInput(editPostInput, values, {
+					groupId: proposal.groupId,
+					threadId: await proposalThreadId(ctx, proposal)
+				});
+				await editPost(ctx, input);
+				return { postId: String(input.postId) };
+			},
+			{ id: 'postId' }
+		);
+		if ('postId' in edited) redirect(303, toPost(event.params, edited.postId));
 		return edited;
 	}
 };

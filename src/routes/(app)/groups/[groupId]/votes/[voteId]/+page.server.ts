@@ -1,13 +1,19 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { AppError } from '$lib/server/errors';
+import { asId, type DecisionId, type GroupId, type VoteId } from '$lib/server/domain/ids';
 import { castBallot } from '$lib/server/domain/votes/cast-ballot';
 import { closeVote } from '$lib/server/domain/votes/close-vote';
 import { decisionOf, getVote } from '$lib/server/domain/votes/get-vote';
+import {
+	castBallotInput,
+	closeVoteInput,
+	recordDecisionInput
+} from '$lib/server/domain/votes/input';
 import { recordDecision } from '$lib/server/domain/votes/record-decision';
 import { ballots } from '$lib/server/secrets';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
@@ -23,12 +29,9 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
 	const { timeZone } = config();
 	const locale = locals.locale;
-	const view = await orHttpError(
-		getVote(database(), ballots(), actor, params.groupId, params.voteId)
-	);
+	const view = await orHttpError(getVote(actorCtx(locals), { ...voteOf(params), seal: ballots() }));
 	const { vote } = view;
 	const at = (date: Date) => formatDateTime(date, locale, timeZone);
 	const optionName = new Map(view.options.map((o) => [o.id, ballotOptionName(o)]));
@@ -92,34 +95,41 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+/** The vote the page is about, from its address. */
+const voteOf = (params: { groupId: string; voteId: string }) => ({
+	groupId: asId<GroupId>(params.groupId),
+	voteId: asId<VoteId>(params.voteId)
+});
+
 export const actions: Actions = {
-	cast: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const { changed } = await castBallot(
-				database(),
-				ballots(),
-				actor,
-				params.groupId,
-				params.voteId,
-				values
-			);
+	cast: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async (values) => {
+			const { changed } = await castBallot(ctx, {
+				...formInput(castBallotInput, values, voteOf(event.params)),
+				seal: ballots()
+			});
 			return { cast: true as const, changed };
 		});
 	},
-	close: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await closeVote(database(), ballots(), actor, params.groupId, params.voteId, values);
+	close: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async (values) => {
+			await closeVote(ctx, {
+				...formInput(closeVoteInput, values, voteOf(event.params)),
+				seal: ballots()
+			});
 			return { closed: true as const };
 		});
 	},
-	record: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const decision = await decisionOf(database(), params.voteId);
+	record: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const { groupId, voteId } = voteOf(event.params);
+		return runForm(event, async (values) => {
+			const decision = await decisionOf(ctx.db, voteId);
 			if (!decision) throw new AppError('not_found', 'error_decision_not_found');
-			await recordDecision(database(), actor, params.groupId, decision.id, values);
+			const decisionId = asId<DecisionId>(decision.id);
+			await recordDecision(ctx, formInput(recordDecisionInput, values, { groupId, decisionId }));
 			return { recorded: true as const };
 		});
 	}

@@ -1,20 +1,24 @@
 import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { asId, type CollectionEditionId, type GroupId } from '$lib/server/domain/ids';
 import { getVoteForm } from '$lib/server/domain/votes/get-vote-form';
 import { openVote } from '$lib/server/domain/votes/open-vote';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
+import { openVoteForm } from '$lib/server/web/vote-views';
 import { toWallClock } from '$lib/server/zoned';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
 	const { timeZone } = config();
+	const edition = url.searchParams.get('edition');
 	const form = await orHttpError(
-		getVoteForm(database(), actor, params.groupId, { editionId: url.searchParams.get('edition') })
+		getVoteForm(actorCtx(locals), {
+			groupId: asId<GroupId>(params.groupId),
+			editionId: edition ? asId<CollectionEditionId>(edition) : undefined
+		})
 	);
 	// "Put to a vote" on a proposal's page links here with ?proposal=<id>.
 	const chosen = form.proposals.find((p) => p.id === url.searchParams.get('proposal'));
@@ -47,13 +51,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const opened = await runForm(request, (values) =>
-			openVote(database(), actor, params.groupId, values, { timeZone: config().timeZone })
+	default: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		const opened = await runForm(event, (values) =>
+			openVote(ctx, openVoteForm(values, groupId, config().timeZone))
 		);
-		if ('voteId' in opened)
-			redirect(303, `/groups/${params.groupId}/votes/${opened.voteId}?opened=1`);
+		if ('voteId' in opened) redirect(303, `/groups/${groupId}/votes/${opened.voteId}?opened=1`);
 		return opened;
 	}
 };
