@@ -35,7 +35,7 @@ export function formatNumber(value: number, locale: Locale): string {
 	return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
-/** "2 саат мурун"; shown only beside an absolute date (DESIGN.md). */
+/** "2 саат мурун"; shown only beside an absolute date (docs/design.md). */
 export function formatRelative(date: Date, now: Date, locale: Locale): string {
 	const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
 	const units: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -30,7 +30,7 @@ export type QualificationCategory = 'highest' | 'first' | 'second' | 'none';
 /** A single row, `id` always 1, that exists once setup is done. */
 export type DeploymentTable = Table.Deployment;
 
-/** `region`: ISO 3166-2 code of the region (REFERENCE.md), e.g. KG-GB. */
+/** `region`: ISO 3166-2 code of the region (docs/reference.md), e.g. KG-GB. */
 export type SchoolTable = Table.Schools;
 
 /**

@@ -2,7 +2,7 @@ import { isPostgres } from '../db/migrations/columns';
 import { newId } from '../db/ids';
 import type { DB, Job } from '../db/types';
 
-// The job queue lives in the database (ARCHITECTURE.md): enqueued in the same transaction as
+// The job queue lives in the database (docs/architecture.md): enqueued in the same transaction as
 // the change that needs it, claimed by exactly one worker with one atomic UPDATE, renewed by
 // a heartbeat while it runs. A job whose worker died (no heartbeat) is given back or failed.
 

@@ -188,7 +188,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addPrimaryKeyConstraint('review_scores_pk', ['review_id', 'criterion_id'])
 		.execute();
 
-	// The operator extends the subject list (REFERENCE.md): one subject per Kyrgyz name.
+	// The operator extends the subject list (docs/reference.md): one subject per Kyrgyz name.
 	await db.schema
 		.createIndex('subjects_name_ky_uq')
 		.on('subjects')

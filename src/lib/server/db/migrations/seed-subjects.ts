@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// The subject list of REFERENCE.md; the operator can extend it later. Russian names are
+// The subject list of docs/reference.md; the operator can extend it later. Russian names are
 // partly unverified there, so they stay editable data, not code.
 const subjects: [id: string, ky: string, ru: string, en: string][] = [
 	[
