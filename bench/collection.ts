@@ -34,9 +34,9 @@ import { setupDeployment } from '../src/lib/server/domain/schools/setup-deployme
 import { EDITION_IMAGE } from '../src/lib/server/export/collection/model';
 import { syntheticCollection } from '../src/lib/server/export/collection/synthetic';
 import { createDiskStore } from '../src/lib/server/storage/disk';
+import { ctxOf } from '../src/lib/server/test/context';
 import { actorOf, makeUser, sessionTokenFor } from '../src/lib/server/test/factories';
 import { charter, join } from '../src/lib/server/test/groups';
-import { ctxOf } from '../src/lib/server/test/context';
 import { ctxWithStore } from '../src/lib/server/test/materials';
 import { startTestServer } from '../src/lib/server/test/server';
 import { sessionCookie } from '../src/lib/server/domain/accounts/sessions';
@@ -85,17 +85,21 @@ try {
 	const { model, images } = await syntheticCollection(MATERIALS);
 	const dataUri = (key: string) =>
 		`data:image/png;base64,${Buffer.from(images.get(key) ?? new Uint8Array()).toString('base64')}`;
-	const { collectionId } = await createCollection(db, leader, groupId, {
+	const ctx = ctxOf(db, leader);
+	const { collectionId } = await createCollection(ctx, {
+		groupId: asId<GroupId>(groupId),
 		title: model.title,
 		subtitle: model.subtitle,
-		year: String(model.year),
+		year: model.year,
 		language: 'ky',
 		preface: model.preface.join('\n'),
-		reviewers: model.reviewers.join('\n')
+		reviewers: model.reviewers
 	});
+	const ids = { groupId: asId<GroupId>(groupId), collectionId };
 	let n = 0;
 	for (const section of model.sections) {
-		const { sectionId } = await addSection(db, leader, groupId, collectionId, {
+		const { sectionId } = await addSection(ctx, {
+			...ids,
 			title: section.title,
 			intro: section.intro.join('\n')
 		});
@@ -126,7 +130,7 @@ try {
 				version: 1,
 				reason: 'Жыйындыга.'
 			});
-			await addItem(db, leader, groupId, collectionId, { materialId, sectionId });
+			await addItem(ctx, { ...ids, materialId, sectionId });
 		}
 	}
 	const seedSeconds = (performance.now() - seedStarted) / 1000;

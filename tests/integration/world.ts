@@ -14,7 +14,7 @@ import { createGroup } from '../../src/lib/server/domain/groups/create-group';
 import { inviteExternal } from '../../src/lib/server/domain/groups/invite-external';
 import { createMeeting } from '../../src/lib/server/domain/meetings/create-meeting';
 import { addPlanItem } from '../../src/lib/server/domain/plan/add-plan-item';
-import { asId, type GroupId } from '../../src/lib/server/domain/ids';
+import { asId, type GroupId, type MaterialId } from '../../src/lib/server/domain/ids';
 import { ctxOf } from '../../src/lib/server/test/context';
 import { acceptPending, charter, join } from '../../src/lib/server/test/groups';
 import path from 'node:path';
@@ -166,7 +166,8 @@ async function buildGroup(db: DB, schoolId: string, users: Record<string, User>)
 		dueOn: '2026-12-10',
 		responsibleId: member.id
 	});
-	const { meetingId } = await createMeeting(db, leader, groupId, {
+	const { meetingId } = await createMeeting(ctxOf(db, leader), {
+		groupId: asId<GroupId>(groupId),
 		heldOn: '2026-11-13',
 		chairId: leader.id,
 		secretaryId: member.id
@@ -298,12 +299,23 @@ async function buildCollections(server: TestServer, groupId: string, leader: Act
 		version: 1,
 		reason: 'Жыйындыга.'
 	});
-	const form = { title: 'Жыйынды', year: '2026', language: 'ky' };
-	const { collectionId } = await createCollection(db, leader, groupId, form);
-	const empty = await createCollection(db, leader, groupId, { ...form, title: 'Бош жыйынды' });
-	const { sectionId } = await addSection(db, leader, groupId, collectionId, { title: 'Бөлүм' });
-	const { itemId } = await addItem(db, leader, groupId, collectionId, { materialId, sectionId });
-	await compileCollection(db, leader, groupId, collectionId);
+	const ctx = ctxOf(db, leader);
+	const form = {
+		groupId: asId<GroupId>(groupId),
+		title: 'Жыйынды',
+		year: 2026,
+		language: 'ky' as const
+	};
+	const { collectionId } = await createCollection(ctx, form);
+	const empty = await createCollection(ctx, { ...form, title: 'Бош жыйынды' });
+	const ids = { groupId: form.groupId, collectionId };
+	const { sectionId } = await addSection(ctx, { ...ids, title: 'Бөлүм' });
+	const { itemId } = await addItem(ctx, {
+		...ids,
+		sectionId,
+		materialId: asId<MaterialId>(materialId)
+	});
+	await compileCollection(ctx, ids);
 	// The server's own job runner may take the job first: wait until the edition is made.
 	for (let tries = 0; ; tries++) {
 		await runJobsUntilIdle(db, files);

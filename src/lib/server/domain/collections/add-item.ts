@@ -1,31 +1,27 @@
-import type { Actor } from '../../access/actor';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { itemInput, MAX_ITEMS } from './input';
+import type { Ctx } from '../context';
+import { asId, type CollectionItemId } from '../ids';
+import { addItemInput, MAX_ITEMS, type AddItemInput } from './input';
 import { acceptedVersions, editableCollection, sectionOf, touchCollection } from './queries';
 
 /** The leader puts an accepted material at the end of a section; a material appears once. */
 export async function addItem(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ itemId: string }> {
-	await editableCollection(db, actor, groupId, collectionId);
-	const input = validate(itemInput, rawInput);
-	await sectionOf(db, collectionId, input.sectionId);
-	const accepted = await acceptedVersions(db, groupId, [input.materialId]);
-	if (!accepted.has(input.materialId))
+	{ db, actor, now }: Ctx,
+	input: AddItemInput
+): Promise<{ itemId: CollectionItemId }> {
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	const { groupId, collectionId, sectionId, materialId } = validate(addItemInput, input);
+	await sectionOf(db, collectionId, sectionId);
+	const accepted = await acceptedVersions(db, groupId, [materialId]);
+	if (!accepted.has(materialId))
 		throw new AppError('conflict', 'error_collection_material_not_accepted', {
 			field: 'materialId'
 		});
-	const itemId = newId();
+	const itemId = asId<CollectionItemId>(newId());
 	try {
 		await inTransaction(db, async (trx) => {
 			const counts = await trx
@@ -40,15 +36,15 @@ export async function addItem(
 			const last = await trx
 				.selectFrom('collectionItems')
 				.select((eb) => eb.fn.max('position').as('last'))
-				.where('sectionId', '=', input.sectionId)
+				.where('sectionId', '=', sectionId)
 				.executeTakeFirstOrThrow();
 			await trx
 				.insertInto('collectionItems')
 				.values({
 					id: itemId,
 					collectionId,
-					sectionId: input.sectionId,
-					materialId: input.materialId,
+					sectionId,
+					materialId,
 					position: Number(last.last ?? 0) + 1,
 					note: ''
 				})

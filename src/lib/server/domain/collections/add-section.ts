@@ -1,23 +1,20 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { MAX_SECTIONS, sectionInput } from './input';
+import type { Ctx } from '../context';
+import { asId, type SectionId } from '../ids';
+import { addSectionInput, MAX_SECTIONS, type AddSectionInput } from './input';
 import { editableCollection, touchCollection } from './queries';
 
+/** The leader adds a section at the end of the collection. */
 export async function addSection(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ sectionId: string }> {
-	await editableCollection(db, actor, groupId, collectionId);
-	const input = validate(sectionInput, rawInput);
-	const sectionId = newId();
+	{ db, actor, now }: Ctx,
+	input: AddSectionInput
+): Promise<{ sectionId: SectionId }> {
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	const { collectionId, title, intro } = validate(addSectionInput, input);
+	const sectionId = asId<SectionId>(newId());
 	await inTransaction(db, async (trx) => {
 		const last = await trx
 			.selectFrom('collectionSections')
@@ -34,8 +31,8 @@ export async function addSection(
 				id: sectionId,
 				collectionId,
 				position: Number(last.last ?? 0) + 1,
-				title: input.title,
-				intro: input.intro
+				title,
+				intro
 			})
 			.execute();
 		await touchCollection(trx, collectionId, now);

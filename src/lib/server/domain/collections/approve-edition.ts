@@ -1,7 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
+import { approveEditionInput, type ApproveEditionInput } from './input';
 import { canApproveEdition, canEditCollection } from './policy';
 import { editionAccess } from './queries';
 
@@ -10,16 +11,13 @@ import { editionAccess } from './queries';
  * edition approved once a vote of the group on it was accepted.
  */
 export async function approveEdition(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	number: number,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: ApproveEditionInput
 ): Promise<void> {
-	const access = await editionAccess(db, actor, groupId, collectionId, number);
+	const access = await editionAccess(db, actor, input.groupId, input.collectionId, input.number);
 	assertAllowed(canEditCollection(actor, access));
 	assertOpen(access);
+	validate(approveEditionInput, input);
 	const { edition } = access;
 	if (edition.approvedAt !== null) return; // approved already: a repeated click changes nothing
 	if (!canApproveEdition(actor, access, { status: edition.status, isApproved: false }))

@@ -1,17 +1,18 @@
-import type { Actor } from '../../access/actor';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { nextNumber } from '../../db/next-number';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
 import { enqueueJob } from '../../jobs/queue';
 import { wakeJobRunner } from '../../jobs/runner';
+import type { Ctx } from '../context';
 import { assertAllowed } from '../group-access/access';
 import { freezeCollection } from './freeze';
 import { COMPILE_JOB } from './compile-edition-job';
+import { compileCollectionInput, type CompileCollectionInput } from './input';
 import { canCompile } from './policy';
-import { editableCollection, failOrphanEditions } from './queries';
+import { assertNotCompiling, editableCollection } from './queries';
 
 /**
  * One action compiles the collection: its content is frozen now as the next numbered edition
@@ -19,14 +20,12 @@ import { editableCollection, failOrphanEditions } from './queries';
  * compile of a collection runs at a time; a second request meanwhile is refused (409).
  */
 export async function compileCollection(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: CompileCollectionInput
 ): Promise<{ number: number }> {
-	const access = await editableCollection(db, actor, groupId, collectionId);
+	const access = await editableCollection(db, actor, input.groupId, input.collectionId);
 	assertAllowed(canCompile(actor, access));
+	const { collectionId } = validate(compileCollectionInput, input);
 	const result = await retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			await assertNotCompiling(trx, collectionId);
@@ -58,19 +57,4 @@ export async function compileCollection(
 	});
 	wakeJobRunner();
 	return result;
-}
-
-/**
- * 409 while an edition of the collection waits or compiles. An edition whose job is over
- * (or gone) without telling it is marked failed first, so it can never block the collection.
- */
-export async function assertNotCompiling(db: DB, collectionId: string): Promise<void> {
-	await failOrphanEditions(db, collectionId);
-	const running = await db
-		.selectFrom('collectionEditions')
-		.select('number')
-		.where('collectionId', '=', collectionId)
-		.where('status', 'in', ['queued', 'compiling'])
-		.executeTakeFirst();
-	if (running) throw new AppError('conflict', 'error_collection_compiling');
 }

@@ -2,25 +2,36 @@ import { createHash } from 'node:crypto';
 import type { DB, Job } from '../../db/types';
 import type { CollectionModel } from '../../export/collection/model';
 import { renderCollection, RenderError } from '../../export/collection/render';
-import { JobFailure, registerJob, type JobContext } from '../../jobs/runner';
+import { JobFailure, registerJob } from '../../jobs/runner';
 import { log } from '../../log';
 import type { BlobStore } from '../../storage/types';
+import type { AnonymousCtx } from '../context';
 
 export const COMPILE_JOB = 'compile_collection';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF_MIME = 'application/pdf';
 
-async function readBlob(files: BlobStore, key: string): Promise<Uint8Array> {
+async function readBlob(store: BlobStore, key: string): Promise<Uint8Array> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of await files.read(key)) chunks.push(chunk as Buffer);
+	for await (const chunk of await store.read(key)) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
 }
 
-async function store(files: BlobStore, bytes: Uint8Array, mime: string) {
+async function keep(store: BlobStore, bytes: Uint8Array, mime: string) {
 	const key = createHash('sha256').update(bytes).digest('hex');
-	await files.putBytes(key, bytes, mime);
+	await store.putBytes(key, bytes, mime);
 	return { key, size: bytes.length };
+}
+
+/** What the compile job was given, and its hold on the queue. */
+export interface CompileEditionInput {
+	/** The edition to make (its frozen content is in its row). */
+	editionId: string;
+	/** The job doing it: only this job may write the edition's row. */
+	jobId: string;
+	/** Renews the job's claim while a long render runs. */
+	heartbeat: () => Promise<boolean>;
 }
 
 /**
@@ -30,16 +41,14 @@ async function store(files: BlobStore, bytes: Uint8Array, mime: string) {
  * workers storing the same document store one file.
  */
 export async function compileEdition(
-	job: Job,
-	{ db, files, heartbeat }: JobContext
+	{ db, store, now }: AnonymousCtx,
+	{ editionId, jobId, heartbeat }: CompileEditionInput
 ): Promise<void> {
-	const { editionId } = JSON.parse(job.payload) as { editionId: string };
-	const started = new Date();
 	const edition = await db
 		.updateTable('collectionEditions')
-		.set({ status: 'compiling', progress: 5, startedAt: started })
+		.set({ status: 'compiling', progress: 5, startedAt: now })
 		.where('id', '=', editionId)
-		.where('jobId', '=', job.id)
+		.where('jobId', '=', jobId)
 		.where('status', 'in', ['queued', 'compiling'])
 		.returning(['model'])
 		.executeTakeFirst();
@@ -57,12 +66,12 @@ export async function compileEdition(
 				.updateTable('collectionEditions')
 				.set({ progress: value })
 				.where('id', '=', editionId)
-				.where('jobId', '=', job.id)
+				.where('jobId', '=', jobId)
 				.where('status', '=', 'compiling')
 				.execute()
 				.then(
 					() => undefined,
-					(err: unknown) => log.warn({ err, job: job.id }, 'edition progress not written')
+					(err: unknown) => log.warn({ err, job: jobId }, 'edition progress not written')
 				)
 		);
 	};
@@ -70,17 +79,17 @@ export async function compileEdition(
 	const alive = setInterval(
 		() =>
 			void heartbeat().catch((err: unknown) =>
-				log.warn({ err, job: job.id }, 'job heartbeat not written')
+				log.warn({ err, job: jobId }, 'job heartbeat not written')
 			),
 		30_000
 	);
 	try {
-		const rendered = await renderCollection(model, (key) => readBlob(files, key), { onProgress });
+		const rendered = await renderCollection(model, (key) => readBlob(store, key), { onProgress });
 		await writing;
 		if (rendered.droppedImages > 0)
-			log.warn({ job: job.id, dropped: rendered.droppedImages }, 'pictures left out of an edition');
-		const docx = await store(files, rendered.docx, DOCX_MIME);
-		const pdf = await store(files, rendered.pdf, PDF_MIME);
+			log.warn({ job: jobId, dropped: rendered.droppedImages }, 'pictures left out of an edition');
+		const docx = await keep(store, rendered.docx, DOCX_MIME);
+		const pdf = await keep(store, rendered.pdf, PDF_MIME);
 		await db
 			.updateTable('collectionEditions')
 			.set({
@@ -95,16 +104,17 @@ export async function compileEdition(
 				pdfMs: Math.round(rendered.pdfMs),
 				droppedImages: rendered.droppedImages,
 				errorCode: null,
+				// The render took a while since `now`: the moment it ended.
 				finishedAt: new Date()
 			})
 			.where('id', '=', editionId)
-			.where('jobId', '=', job.id)
+			.where('jobId', '=', jobId)
 			.where('status', '=', 'compiling')
 			.execute();
 	} catch (error) {
 		await writing;
 		if (!(error instanceof RenderError)) throw error; // the runner retries, then editionFailed
-		await markFailed(db, editionId, job.id, error.code);
+		await markFailed(db, editionId, jobId, error.code);
 		throw new JobFailure(`${error.code}: ${error.message}`);
 	} finally {
 		clearInterval(alive);
@@ -121,10 +131,20 @@ async function markFailed(db: DB, editionId: string, jobId: string, code: string
 		.execute();
 }
 
+const editionOf = (job: Job) => (JSON.parse(job.payload) as { editionId: string }).editionId;
+
 /** The job failed for good for another reason (its worker died, the store was down). */
 async function editionFailed(db: DB, job: Job): Promise<void> {
-	const { editionId } = JSON.parse(job.payload) as { editionId: string };
-	await markFailed(db, editionId, job.id, 'render_failed');
+	await markFailed(db, editionOf(job), job.id, 'render_failed');
 }
 
-registerJob(COMPILE_JOB, compileEdition, editionFailed);
+// The runner hands over the job and its own context; the job starts now.
+registerJob(
+	COMPILE_JOB,
+	(job, { db, files, heartbeat }) =>
+		compileEdition(
+			{ db, store: files, now: new Date() },
+			{ editionId: editionOf(job), jobId: job.id, heartbeat }
+		),
+	editionFailed
+);

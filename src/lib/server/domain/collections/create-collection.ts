@@ -1,12 +1,12 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
+import { asId, type CollectionId } from '../ids';
 import { checkEditors, writeEditors } from './editors';
-import { collectionInput, MAX_COLLECTIONS } from './input';
+import { createCollectionInput, MAX_COLLECTIONS, type CreateCollectionInput } from './input';
 import { canEditCollection } from './policy';
 import { collectionsAccess } from './queries';
 
@@ -15,17 +15,15 @@ import { collectionsAccess } from './queries';
  * one per academic year).
  */
 export async function createCollection(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ collectionId: string }> {
-	const access = await collectionsAccess(db, actor, groupId);
+	{ db, actor, now }: Ctx,
+	input: CreateCollectionInput
+): Promise<{ collectionId: CollectionId }> {
+	const access = await collectionsAccess(db, actor, input.groupId);
 	assertAllowed(canEditCollection(actor, access));
 	assertOpen(access);
-	const input = validate(collectionInput, rawInput);
-	const editors = await checkEditors(db, groupId, input.editors);
+	const fields = validate(createCollectionInput, input);
+	const { groupId } = fields;
+	const editors = await checkEditors(db, groupId, fields.editors);
 	const count = await db
 		.selectFrom('collections')
 		.select((eb) => eb.fn.countAll().as('count'))
@@ -33,21 +31,21 @@ export async function createCollection(
 		.executeTakeFirstOrThrow();
 	if (Number(count.count) >= MAX_COLLECTIONS)
 		throw new AppError('conflict', 'error_collection_limit', { params: { max: MAX_COLLECTIONS } });
-	const collectionId = newId();
+	const collectionId = asId<CollectionId>(newId());
 	await inTransaction(db, async (trx) => {
 		await trx
 			.insertInto('collections')
 			.values({
 				id: collectionId,
 				groupId,
-				title: input.title,
-				subtitle: input.subtitle ?? '',
-				year: input.year,
-				language: input.language,
-				city: input.city ?? '',
-				approvalNote: input.approvalNote ?? '',
-				preface: input.preface,
-				reviewers: JSON.stringify(input.reviewers),
+				title: fields.title,
+				subtitle: fields.subtitle ?? '',
+				year: fields.year,
+				language: fields.language,
+				city: fields.city ?? '',
+				approvalNote: fields.approvalNote ?? '',
+				preface: fields.preface,
+				reviewers: JSON.stringify(fields.reviewers),
 				createdBy: actor.id,
 				createdAt: now,
 				updatedAt: now

@@ -1,6 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { Collection, DB } from '../../db/types';
+import type { Collection } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, type GroupAccess } from '../group-access/access';
+import { getCollectionFormInput, type GetCollectionFormInput } from './input';
 import { canEditCollection } from './policy';
 import { collectionAccess, collectionsAccess } from './queries';
 
@@ -8,17 +10,13 @@ import { collectionAccess, collectionsAccess } from './queries';
  * What the leader's title-page form offers: the members who may be chosen as editors (the
  * leader is always the first editor), the school's city, and the collection when editing.
  */
-export async function getCollectionForm(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId?: string
-) {
-	const access: GroupAccess & { collection?: Collection } = collectionId
-		? await collectionAccess(db, actor, groupId, collectionId)
-		: await collectionsAccess(db, actor, groupId);
+export async function getCollectionForm({ db, actor }: Ctx, input: GetCollectionFormInput) {
+	const access: GroupAccess & { collection?: Collection } = input.collectionId
+		? await collectionAccess(db, actor, input.groupId, input.collectionId)
+		: await collectionsAccess(db, actor, input.groupId);
 	assertAllowed(canEditCollection(actor, access));
 	assertOpen(access);
+	const { groupId, collectionId } = validate(getCollectionFormInput, input);
 	const [members, school, editors] = await Promise.all([
 		db
 			.selectFrom('groupMembers as m')

@@ -1,6 +1,7 @@
 import { currentLeader } from '../group-access/members';
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { getCollectionInput, type GetCollectionInput } from './input';
 import { canCompile, canEditCollection } from './policy';
 import { acceptedVersions, collectionAccess, failOrphanEditions } from './queries';
 
@@ -9,8 +10,9 @@ import { acceptedVersions, collectionAccess, failOrphanEditions } from './querie
  * materials in order, the accepted materials not yet in it (for the leader) and the
  * editions. Members see it all read-only (§6: the group's own work in progress).
  */
-export async function getCollection(db: DB, actor: Actor, groupId: string, collectionId: string) {
-	const access = await collectionAccess(db, actor, groupId, collectionId);
+export async function getCollection({ db, actor }: Ctx, input: GetCollectionInput) {
+	const access = await collectionAccess(db, actor, input.groupId, input.collectionId);
+	const { groupId, collectionId } = validate(getCollectionInput, input);
 	await failOrphanEditions(db, collectionId);
 	const { collection } = access;
 	const canEdit = canEditCollection(actor, access) && !access.isClosed;

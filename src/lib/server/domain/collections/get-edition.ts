@@ -1,17 +1,13 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { getEditionInput, type GetEditionInput } from './input';
 import { canApproveEdition, canReadEdition, canRetryEdition } from './policy';
 import { collectionAccess, editionAccess, failOrphanEditions } from './queries';
 
 /** An edition's page: its status and progress, files, and its approval by the group's vote. */
-export async function getEdition(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	number: number
-) {
-	await collectionAccess(db, actor, groupId, collectionId);
+export async function getEdition({ db, actor }: Ctx, input: GetEditionInput) {
+	await collectionAccess(db, actor, input.groupId, input.collectionId);
+	const { groupId, collectionId, number } = validate(getEditionInput, input);
 	await failOrphanEditions(db, collectionId);
 	const access = await editionAccess(db, actor, groupId, collectionId, number);
 	const { edition } = access;

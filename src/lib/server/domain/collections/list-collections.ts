@@ -1,11 +1,13 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { listCollectionsInput, type ListCollectionsInput } from './input';
 import { canEditCollection } from './policy';
 import { collectionsAccess } from './queries';
 
 /** The group's collections, latest changed first, with their item count and last edition. */
-export async function listCollections(db: DB, actor: Actor, groupId: string) {
-	const access = await collectionsAccess(db, actor, groupId);
+export async function listCollections({ db, actor }: Ctx, input: ListCollectionsInput) {
+	const access = await collectionsAccess(db, actor, input.groupId);
+	const { groupId } = validate(listCollectionsInput, input);
 	const rows = await db
 		.selectFrom('collections as c')
 		.select((eb) => [

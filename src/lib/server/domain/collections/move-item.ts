@@ -1,8 +1,7 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { moveInput } from './input';
+import type { Ctx } from '../context';
+import { moveItemInput, type MoveItemInput } from './input';
 import { editableCollection, itemOf, touchCollection } from './queries';
 
 /**
@@ -10,17 +9,9 @@ import { editableCollection, itemOf, touchCollection } from './queries';
  * the top of a section it goes to the end of the section above, at the bottom to the start
  * of the section below, so any order can be reached with the buttons alone.
  */
-export async function moveItem(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	itemId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<void> {
-	await editableCollection(db, actor, groupId, collectionId);
-	const { direction } = validate(moveInput, rawInput);
+export async function moveItem({ db, actor, now }: Ctx, input: MoveItemInput): Promise<void> {
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	const { collectionId, itemId, direction } = validate(moveItemInput, input);
 	const up = direction === 'up';
 	await inTransaction(db, async (trx) => {
 		const item = await itemOf(trx, collectionId, itemId);

@@ -1,22 +1,13 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { moveInput } from './input';
+import type { Ctx } from '../context';
+import { moveSectionInput, type MoveSectionInput } from './input';
 import { editableCollection, sectionOf, touchCollection } from './queries';
 
 /** Swaps the section with its neighbour above or below; at either end nothing moves. */
-export async function moveSection(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	sectionId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<void> {
-	await editableCollection(db, actor, groupId, collectionId);
-	const { direction } = validate(moveInput, rawInput);
+export async function moveSection({ db, actor, now }: Ctx, input: MoveSectionInput): Promise<void> {
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	const { collectionId, sectionId, direction } = validate(moveSectionInput, input);
 	await inTransaction(db, async (trx) => {
 		const section = await sectionOf(trx, collectionId, sectionId);
 		const neighbour = await trx

@@ -2,7 +2,8 @@ import type { Actor } from '../../access/actor';
 import type { Collection, CollectionEdition, DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { assertAllowed, assertOpen, groupAccess, type GroupAccess } from '../group-access/access';
-import { canEditCollection, canSeeCollections } from './policy';
+import type { CollectionModel } from '../../export/collection/model';
+import { canEditCollection, canReadEdition, canSeeCollections } from './policy';
 
 export interface CollectionAccess extends GroupAccess {
 	collection: Collection;
@@ -83,8 +84,9 @@ export async function acceptedVersions(
 	return new Map(rows.map((r) => [r.id, Number(r.versionNumber)]));
 }
 
-/** A section of the collection, or 404. */
-export async function sectionOf(db: DB, collectionId: string, sectionId: string) {
+/** A section of the collection, or 404 (also when the form named none). */
+export async function sectionOf(db: DB, collectionId: string, sectionId: string | undefined) {
+	if (!sectionId) throw new AppError('not_found', 'error_collection_section_not_found');
 	const section = await db
 		.selectFrom('collectionSections')
 		.selectAll()
@@ -95,8 +97,9 @@ export async function sectionOf(db: DB, collectionId: string, sectionId: string)
 	return section;
 }
 
-/** An item of the collection, or 404. */
-export async function itemOf(db: DB, collectionId: string, itemId: string) {
+/** An item of the collection, or 404 (also when the form named none). */
+export async function itemOf(db: DB, collectionId: string, itemId: string | undefined) {
+	if (!itemId) throw new AppError('not_found', 'error_collection_item_not_found');
 	const item = await db
 		.selectFrom('collectionItems')
 		.selectAll()
@@ -157,6 +160,31 @@ export async function editionAccess(
 	return { ...access, edition };
 }
 
+/** An edition that was compiled, so its files and web edition can be read; 409 before. */
+export async function readableEdition(
+	db: DB,
+	actor: Actor,
+	groupId: string,
+	collectionId: string,
+	number: number
+): Promise<EditionAccess> {
+	const access = await editionAccess(db, actor, groupId, collectionId, number);
+	// Seen but not compiled (yet, or it failed): nothing to download.
+	if (!canReadEdition(actor, access, access.edition.status))
+		throw new AppError('conflict', 'error_edition_not_ready');
+	return access;
+}
+
+/** An edition's frozen content, read whole (it can be large). */
+export async function editionModel(db: DB, editionId: string): Promise<CollectionModel> {
+	const row = await db
+		.selectFrom('collectionEditions')
+		.select('model')
+		.where('id', '=', editionId)
+		.executeTakeFirstOrThrow();
+	return JSON.parse(row.model) as CollectionModel;
+}
+
 /**
  * An edition still "queued" or "compiling" whose job is over or gone (its worker died at the
  * wrong moment) is marked failed: it can be compiled again and never blocks the collection.
@@ -179,4 +207,19 @@ export async function failOrphanEditions(db: DB, collectionId: string): Promise<
 			)
 		)
 		.execute();
+}
+
+/**
+ * 409 while an edition of the collection waits or compiles. An edition whose job is over
+ * (or gone) without telling it is marked failed first, so it can never block the collection.
+ */
+export async function assertNotCompiling(db: DB, collectionId: string): Promise<void> {
+	await failOrphanEditions(db, collectionId);
+	const running = await db
+		.selectFrom('collectionEditions')
+		.select('number')
+		.where('collectionId', '=', collectionId)
+		.where('status', 'in', ['queued', 'compiling'])
+		.executeTakeFirst();
+	if (running) throw new AppError('conflict', 'error_collection_compiling');
 }

@@ -1,19 +1,17 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { removeSectionInput, type RemoveSectionInput } from './input';
 import { editableCollection, sectionOf, touchCollection } from './queries';
 
 /** Removes the section and takes its materials out of the collection (they stay accepted). */
 export async function removeSection(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	sectionId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: RemoveSectionInput
 ): Promise<void> {
-	await editableCollection(db, actor, groupId, collectionId);
-	await sectionOf(db, collectionId, sectionId);
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	await sectionOf(db, input.collectionId, input.sectionId);
+	const { collectionId, sectionId } = validate(removeSectionInput, input);
 	await inTransaction(db, async (trx) => {
 		await trx.deleteFrom('collectionItems').where('sectionId', '=', sectionId).execute();
 		await trx.deleteFrom('collectionSections').where('id', '=', sectionId).execute();

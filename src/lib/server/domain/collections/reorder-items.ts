@@ -1,9 +1,8 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { orderInput } from './input';
+import type { Ctx } from '../context';
+import { reorderItemsInput, type ReorderItemsInput } from './input';
 import { editableCollection, touchCollection } from './queries';
 
 /**
@@ -12,15 +11,11 @@ import { editableCollection, touchCollection } from './queries';
  * refused rather than half applied.
  */
 export async function reorderItems(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: ReorderItemsInput
 ): Promise<void> {
-	await editableCollection(db, actor, groupId, collectionId);
-	const { order } = validate(orderInput, rawInput);
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	const { collectionId, order } = validate(reorderItemsInput, input);
 	const pairs = order.map((pair) => {
 		const [sectionId = '', itemId = ''] = pair.split(':');
 		return { sectionId, itemId };

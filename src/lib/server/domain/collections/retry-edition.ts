@@ -1,31 +1,28 @@
-import type { Actor } from '../../access/actor';
 import { isUniqueViolation } from '../../db/errors';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { enqueueJob } from '../../jobs/queue';
 import { wakeJobRunner } from '../../jobs/runner';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
-import { assertNotCompiling } from './compile-collection';
 import { COMPILE_JOB } from './compile-edition-job';
+import { retryEditionInput, type RetryEditionInput } from './input';
 import { canCompile, canRetryEdition } from './policy';
-import { editionAccess } from './queries';
+import { assertNotCompiling, editionAccess } from './queries';
 
 /**
  * A failed edition is compiled again from the same frozen content (to include later
  * changes, the leader compiles a new edition instead).
  */
 export async function retryEdition(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	number: number,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: RetryEditionInput
 ): Promise<void> {
-	const access = await editionAccess(db, actor, groupId, collectionId, number);
+	const access = await editionAccess(db, actor, input.groupId, input.collectionId, input.number);
 	assertAllowed(canCompile(actor, access));
 	assertOpen(access);
+	const { collectionId } = validate(retryEditionInput, input);
 	if (!canRetryEdition(actor, access, access.edition.status))
 		throw new AppError('conflict', 'error_edition_not_failed');
 	try {

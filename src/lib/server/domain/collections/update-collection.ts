@@ -1,39 +1,34 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { checkEditors, writeEditors } from './editors';
-import { collectionInput } from './input';
+import { updateCollectionInput, type UpdateCollectionInput } from './input';
 import { editableCollection } from './queries';
 
 /** The leader changes the collection's title page, preface, editors and reviewers. */
 export async function updateCollection(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: UpdateCollectionInput
 ): Promise<void> {
-	await editableCollection(db, actor, groupId, collectionId);
-	const input = validate(collectionInput, rawInput);
-	const editors = await checkEditors(db, groupId, input.editors);
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	const fields = validate(updateCollectionInput, input);
+	const editors = await checkEditors(db, fields.groupId, fields.editors);
 	await inTransaction(db, async (trx) => {
 		await trx
 			.updateTable('collections')
 			.set({
-				title: input.title,
-				subtitle: input.subtitle ?? '',
-				year: input.year,
-				language: input.language,
-				city: input.city ?? '',
-				approvalNote: input.approvalNote ?? '',
-				preface: input.preface,
-				reviewers: JSON.stringify(input.reviewers),
+				title: fields.title,
+				subtitle: fields.subtitle ?? '',
+				year: fields.year,
+				language: fields.language,
+				city: fields.city ?? '',
+				approvalNote: fields.approvalNote ?? '',
+				preface: fields.preface,
+				reviewers: JSON.stringify(fields.reviewers),
 				updatedAt: now
 			})
-			.where('id', '=', collectionId)
+			.where('id', '=', fields.collectionId)
 			.execute();
-		await writeEditors(trx, collectionId, editors);
+		await writeEditors(trx, fields.collectionId, editors);
 	});
 }

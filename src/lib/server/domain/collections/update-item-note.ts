@@ -1,22 +1,16 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { noteInput } from './input';
+import type { Ctx } from '../context';
+import { updateItemNoteInput, type UpdateItemNoteInput } from './input';
 import { editableCollection, itemOf, touchCollection } from './queries';
 
 /** The leader's editorial note printed with the material (empty: none). */
 export async function updateItemNote(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	itemId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: UpdateItemNoteInput
 ): Promise<void> {
-	await editableCollection(db, actor, groupId, collectionId);
-	await itemOf(db, collectionId, itemId);
-	const { note } = validate(noteInput, rawInput);
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	await itemOf(db, input.collectionId, input.itemId);
+	const { collectionId, itemId, note } = validate(updateItemNoteInput, input);
 	await db.updateTable('collectionItems').set({ note }).where('id', '=', itemId).execute();
 	await touchCollection(db, collectionId, now);
 }

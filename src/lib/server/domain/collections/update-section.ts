@@ -1,24 +1,19 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { sectionInput } from './input';
+import type { Ctx } from '../context';
+import { updateSectionInput, type UpdateSectionInput } from './input';
 import { editableCollection, sectionOf, touchCollection } from './queries';
 
+/** The leader renames a section or changes its introduction. */
 export async function updateSection(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	collectionId: string,
-	sectionId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: UpdateSectionInput
 ): Promise<void> {
-	await editableCollection(db, actor, groupId, collectionId);
-	await sectionOf(db, collectionId, sectionId);
-	const input = validate(sectionInput, rawInput);
+	await editableCollection(db, actor, input.groupId, input.collectionId);
+	await sectionOf(db, input.collectionId, input.sectionId);
+	const { collectionId, sectionId, title, intro } = validate(updateSectionInput, input);
 	await db
 		.updateTable('collectionSections')
-		.set({ title: input.title, intro: input.intro })
+		.set({ title, intro })
 		.where('id', '=', sectionId)
 		.execute();
 	await touchCollection(db, collectionId, now);

@@ -5,46 +5,47 @@ import { inTransaction, retryOnConflict } from '../../db/transaction';
 import { nextNumber } from '../../db/next-number';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
-import { meetingDetailsInput } from './input';
+import { asId, type MeetingId } from '../ids';
+import { createMeetingInput, type CreateMeetingInput } from './input';
 import { canCallMeeting } from './policy';
 import { assertMembers, meetingsAccess } from './queries';
 
 /** The leader calls a meeting; it gets the group's next minutes number. */
 export async function createMeeting(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ meetingId: string; number: number }> {
-	const access = await meetingsAccess(db, actor, groupId);
+	{ db, actor, now }: Ctx,
+	input: CreateMeetingInput
+): Promise<{ meetingId: MeetingId; number: number }> {
+	const access = await meetingsAccess(db, actor, input.groupId);
 	assertAllowed(canCallMeeting(actor, access));
 	assertOpen(access);
-	const input = validate(meetingDetailsInput, rawInput);
-	await assertMembers(db, groupId, { chairId: input.chairId, secretaryId: input.secretaryId });
-	const meetingId = newId();
+	const details = validate(createMeetingInput, input);
+	await assertMembers(db, details.groupId, {
+		chairId: details.chairId,
+		secretaryId: details.secretaryId
+	});
+	const meetingId = asId<MeetingId>(newId());
 	// Two meetings called at once never share a number: SQLite's transaction takes the write
 	// lock; on PostgreSQL the unique (group, number) refuses the second, which tries again.
-	const number = await retryOnConflict(() => insertNext(db, groupId, meetingId, actor, input, now));
+	const number = await retryOnConflict(() => insertNext(db, meetingId, actor, details, now));
 	return { meetingId, number };
 }
 
 function insertNext(
 	db: DB,
-	groupId: string,
-	meetingId: string,
+	meetingId: MeetingId,
 	actor: Actor,
-	input: z.output<typeof meetingDetailsInput>,
+	input: z.output<typeof createMeetingInput>,
 	now: Date
 ): Promise<number> {
 	return inTransaction(db, async (trx) => {
-		const next = await nextNumber(trx, 'meetings', groupId);
+		const next = await nextNumber(trx, 'meetings', input.groupId);
 		await trx
 			.insertInto('meetings')
 			.values({
 				id: meetingId,
-				groupId,
+				groupId: input.groupId,
 				number: next,
 				heldOn: input.heldOn,
 				startTime: input.startTime ?? null,

@@ -1,6 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { AttendanceStatus, DB, Meeting } from '../../db/types';
+import type { AttendanceStatus, Meeting } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { currentMemberNames } from '../group-access/members';
+import { getMeetingInput, type GetMeetingInput } from './input';
 import { canKeepMinutes } from './policy';
 import { findMeeting, meetingsAccess } from './queries';
 
@@ -33,14 +35,10 @@ export interface MeetingView {
 }
 
 /** One meeting with its agenda, attendance and minutes. */
-export async function getMeeting(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	meetingId: string
-): Promise<MeetingView> {
-	const access = await meetingsAccess(db, actor, groupId);
-	const meeting = await findMeeting(db, groupId, meetingId);
+export async function getMeeting({ db, actor }: Ctx, input: GetMeetingInput): Promise<MeetingView> {
+	const access = await meetingsAccess(db, actor, input.groupId);
+	const meeting = await findMeeting(db, input.groupId, input.meetingId);
+	const { groupId, meetingId } = validate(getMeetingInput, input);
 	const [school, agenda, attendance, members, people] = await Promise.all([
 		db
 			.selectFrom('schools')

@@ -1,97 +1,71 @@
 import { z } from 'zod';
-import { optionalText, text } from '../../validation';
-import { day, longText } from '../../validation';
+import { day, longText, text } from '../../validation';
+import { groupId, meetingId, userId } from '../ids';
 
 export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
 /** Agenda items one meeting may have. */
 export const maxAgendaItems = 20;
 
-const time = z.preprocess(
-	(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+/** Left blank (or only spaces): none. */
+const blankIsNone = <T extends z.ZodType<unknown, string>>(schema: T) =>
 	z
 		.string()
 		.trim()
-		.refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'error_time')
 		.optional()
+		.transform((v) => (v === '' ? undefined : v))
+		.pipe(schema.optional());
+
+/** A time of day, 'HH:MM'. */
+const time = blankIsNone(
+	z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'error_time')
 );
 
-const link = z.preprocess(
-	(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+const link = blankIsNone(
 	z
 		.string()
-		.trim()
 		.max(500)
 		.pipe(z.url({ protocol: /^https?$/ }))
-		.optional()
 );
 
-export const meetingDetailsInput = z.object({
+/** Date, place and people of a meeting: when calling it and when keeping its minutes. */
+const meetingDetails = z.object({
 	heldOn: day,
 	startTime: time,
 	place: longText(200),
 	onlineLink: link,
-	chairId: optionalText(64),
-	secretaryId: optionalText(64),
+	/** A current member (or the one already on the minutes); none when left out. */
+	chairId: userId.optional(),
+	secretaryId: userId.optional(),
 	invited: longText(1000)
 });
 
-const agendaItem = z.object({
+export const listMeetingsInput = z.object({ groupId });
+export type ListMeetingsInput = z.input<typeof listMeetingsInput>;
+
+export const createMeetingInput = meetingDetails.extend({ groupId });
+export type CreateMeetingInput = z.input<typeof createMeetingInput>;
+
+export const getMeetingInput = z.object({ groupId, meetingId });
+export type GetMeetingInput = z.input<typeof getMeetingInput>;
+
+/** One item of the agenda with what was HEARD, SPOKEN and DECIDED on it. */
+export const agendaItem = z.object({
 	title: text(300),
 	speaker: longText(200),
 	heard: longText(),
 	spoke: longText(),
 	decided: longText()
 });
+export type AgendaItemInput = z.input<typeof agendaItem>;
 
-export const meetingInput = meetingDetailsInput.extend({
+export const updateMeetingInput = meetingDetails.extend({
+	groupId,
+	meetingId,
 	notes: longText(8000),
 	decisions: longText(4000),
+	/** The agenda in order; it replaces the one saved before. */
 	agenda: z.array(agendaItem).max(maxAgendaItems),
-	attendance: z.record(z.string().max(64), z.enum(attendanceStatuses))
+	/** Who was present, absent or excused; someone left out is not recorded. */
+	attendance: z.record(userId, z.enum(attendanceStatuses))
 });
-
-const agendaKey = /^agenda\.(\d{1,2})\.(title|speaker|heard|spoke|decided|remove)$/;
-const attendanceKey = /^attendance\.(.{1,64})$/;
-
-/**
- * The meeting form as plain fields ("agenda.0.title", "attendance.<userId>") → the shape
- * above. A blank row (the empty one offered for a new item) and rows marked "remove" drop
- * out, so the form works without JavaScript.
- */
-export function meetingFormToInput(values: Record<string, unknown>): {
-	input: Record<string, unknown>;
-	/** For each agenda item kept, its row number in the form (errors point back to it). */
-	rows: number[];
-} {
-	const rows = new Map<number, Record<string, string>>();
-	const attendance: Record<string, unknown> = {};
-	const rest: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(values)) {
-		const item = agendaKey.exec(key);
-		const who = attendanceKey.exec(key);
-		if (item) {
-			const row = rows.get(Number(item[1])) ?? {};
-			row[item[2]!] = typeof value === 'string' ? value : '';
-			rows.set(Number(item[1]), row);
-		} else if (who) {
-			// An empty choice means "not recorded": no row.
-			if (value !== '') attendance[who[1]!] = value;
-		} else rest[key] = value;
-	}
-	const kept = [...rows.entries()]
-		.sort(([a], [b]) => a - b)
-		.filter(([, row]) => !row.remove)
-		.filter(([, row]) =>
-			['title', 'speaker', 'heard', 'spoke', 'decided'].some((f) => (row[f] ?? '').trim() !== '')
-		);
-	const agenda = kept
-		.map(([, row]) => row)
-		.map((row) => ({
-			title: row.title ?? '',
-			speaker: row.speaker ?? '',
-			heard: row.heard ?? '',
-			spoke: row.spoke ?? '',
-			decided: row.decided ?? ''
-		}));
-	return { input: { ...rest, agenda, attendance }, rows: kept.map(([index]) => index) };
-}
+export type UpdateMeetingInput = z.input<typeof updateMeetingInput>;

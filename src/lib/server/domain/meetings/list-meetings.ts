@@ -1,7 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
 import { canCallMeeting } from './policy';
 import { currentMemberNames } from '../group-access/members';
+import { listMeetingsInput, type ListMeetingsInput } from './input';
 import { meetingsAccess } from './queries';
 
 export interface MeetingSummary {
@@ -17,16 +18,16 @@ export interface MeetingSummary {
 
 /** The group's meetings, newest first. */
 export async function listMeetings(
-	db: DB,
-	actor: Actor,
-	groupId: string
+	{ db, actor }: Ctx,
+	input: ListMeetingsInput
 ): Promise<{
 	groupName: string;
 	meetings: MeetingSummary[];
 	canCall: boolean;
 	members: { id: string; fullName: string }[];
 }> {
-	const access = await meetingsAccess(db, actor, groupId);
+	const access = await meetingsAccess(db, actor, input.groupId);
+	const { groupId } = validate(listMeetingsInput, input);
 	const [rows, members] = await Promise.all([
 		db
 			.selectFrom('meetings as m')

@@ -1,18 +1,21 @@
 import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { asId, type GroupId } from '$lib/server/domain/ids';
 import { createMeeting } from '$lib/server/domain/meetings/create-meeting';
+import { createMeetingInput } from '$lib/server/domain/meetings/input';
 import { listMeetings } from '$lib/server/domain/meetings/list-meetings';
 import { collator } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { formatDay, today } from '$lib/server/web/days';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const list = await orHttpError(listMeetings(database(), actor, params.groupId));
+	const list = await orHttpError(
+		listMeetings(actorCtx(locals), { groupId: asId<GroupId>(params.groupId) })
+	);
 	const order = collator(locals.locale);
 	return {
 		today: today(config().timeZone),
@@ -25,13 +28,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const result = await runForm(request, (values) =>
-			createMeeting(database(), actor, params.groupId, values)
+	create: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		const result = await runForm(event, (values) =>
+			createMeeting(ctx, formInput(createMeetingInput, values, { groupId }))
 		);
-		if ('meetingId' in result)
-			redirect(303, `/groups/${params.groupId}/meetings/${result.meetingId}`);
+		if ('meetingId' in result) redirect(303, `/groups/${groupId}/meetings/${result.meetingId}`);
 		return result;
 	}
 };

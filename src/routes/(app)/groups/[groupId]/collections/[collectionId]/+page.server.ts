@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { addItem } from '$lib/server/domain/collections/add-item';
 import { addSection } from '$lib/server/domain/collections/add-section';
 import { compileCollection } from '$lib/server/domain/collections/compile-collection';
@@ -12,19 +11,33 @@ import { removeSection } from '$lib/server/domain/collections/remove-section';
 import { reorderItems } from '$lib/server/domain/collections/reorder-items';
 import { updateItemNote } from '$lib/server/domain/collections/update-item-note';
 import { updateSection } from '$lib/server/domain/collections/update-section';
+import {
+	addItemInput,
+	addSectionInput,
+	moveItemInput,
+	moveSectionInput,
+	removeItemInput,
+	removeSectionInput,
+	reorderItemsInput,
+	updateItemNoteInput,
+	updateSectionInput
+} from '$lib/server/domain/collections/input';
+import type { Ctx } from '$lib/server/domain/context';
+import { asId, type CollectionId, type GroupId } from '$lib/server/domain/ids';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
-import { runForm } from '$lib/server/web/forms';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
+import { runForm, type FormOptions } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
-import type { Actor } from '$lib/server/access/actor';
-import type { DB } from '$lib/server/db/types';
 import type { Action, Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
 	const view = await orHttpError(
-		getCollection(database(), actor, params.groupId, params.collectionId)
+		getCollection(actorCtx(locals), {
+			groupId: asId<GroupId>(params.groupId),
+			collectionId: asId<CollectionId>(params.collectionId)
+		})
 	);
 	const { timeZone } = config();
 	const at = (d: Date | null) => (d ? formatDateTime(d, locals.locale, timeZone) : null);
@@ -56,72 +69,76 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-/** The id of the section or item a form acts on, sent as a hidden field. */
-const id = (values: Record<string, string | string[]>, name: string) =>
-	typeof values[name] === 'string' ? (values[name] as string) : '';
-
 type Values = Record<string, string | string[]>;
-type Target = { db: DB; actor: Actor; groupId: string; collectionId: string };
+type Ids = { groupId: GroupId; collectionId: CollectionId };
 
-/** One editor action: the use case on this collection with the form's values, then its answer. */
+/**
+ * One editor action: a use case on this collection with the form's values, then its answer.
+ * `options.id` names the section's or item's field, so the page shows a failure at its form.
+ */
 const editorAction =
-	<T>(work: (target: Target, values: Values) => Promise<T>): Action =>
-	async ({ request, locals, params }) => {
-		const target = {
-			db: database(),
-			actor: requireActor(locals),
-			groupId: params.groupId!,
-			collectionId: params.collectionId!
+	<T>(work: (ctx: Ctx, ids: Ids, values: Values) => Promise<T>, options?: FormOptions): Action =>
+	async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = {
+			groupId: asId<GroupId>(event.params.groupId!),
+			collectionId: asId<CollectionId>(event.params.collectionId!)
 		};
-		return runForm(request, (values) => work(target, values));
+		return runForm(event, (values) => work(ctx, ids, values), options);
 	};
+const ofSection = { id: 'sectionId' };
+const ofItem = { id: 'itemId' };
 
 export const actions: Actions = {
-	addSection: editorAction(async (t, values) => {
-		await addSection(t.db, t.actor, t.groupId, t.collectionId, values);
+	addSection: editorAction(async (ctx, ids, values) => {
+		await addSection(ctx, formInput(addSectionInput, values, ids));
 		return { sectionAdded: true as const };
 	}),
-	updateSection: editorAction(async (t, values) => {
-		await updateSection(t.db, t.actor, t.groupId, t.collectionId, id(values, 'sectionId'), values);
-		return { sectionSaved: id(values, 'sectionId') };
-	}),
-	removeSection: editorAction(async (t, values) => {
-		await removeSection(t.db, t.actor, t.groupId, t.collectionId, id(values, 'sectionId'));
+	updateSection: editorAction(async (ctx, ids, values) => {
+		const input = formInput(updateSectionInput, values, ids);
+		await updateSection(ctx, input);
+		return { sectionSaved: input.sectionId };
+	}, ofSection),
+	removeSection: editorAction(async (ctx, ids, values) => {
+		await removeSection(ctx, formInput(removeSectionInput, values, ids));
 		return { sectionRemoved: true as const };
-	}),
-	moveSection: editorAction(async (t, values) => {
-		await moveSection(t.db, t.actor, t.groupId, t.collectionId, id(values, 'sectionId'), values);
+	}, ofSection),
+	moveSection: editorAction(async (ctx, ids, values) => {
+		await moveSection(ctx, formInput(moveSectionInput, values, ids));
 		return { moved: true as const };
-	}),
-	addItem: editorAction(async (t, values) => {
-		await addItem(t.db, t.actor, t.groupId, t.collectionId, values);
+	}, ofSection),
+	addItem: editorAction(async (ctx, ids, values) => {
+		await addItem(ctx, formInput(addItemInput, values, ids));
 		return { itemAdded: true as const };
-	}),
-	note: editorAction(async (t, values) => {
-		await updateItemNote(t.db, t.actor, t.groupId, t.collectionId, id(values, 'itemId'), values);
-		return { noteSaved: id(values, 'itemId') };
-	}),
-	removeItem: editorAction(async (t, values) => {
-		await removeItem(t.db, t.actor, t.groupId, t.collectionId, id(values, 'itemId'));
+	}, ofSection),
+	note: editorAction(async (ctx, ids, values) => {
+		const input = formInput(updateItemNoteInput, values, ids);
+		await updateItemNote(ctx, input);
+		return { noteSaved: input.itemId };
+	}, ofItem),
+	removeItem: editorAction(async (ctx, ids, values) => {
+		await removeItem(ctx, formInput(removeItemInput, values, ids));
 		return { itemRemoved: true as const };
-	}),
-	moveItem: editorAction(async (t, values) => {
-		await moveItem(t.db, t.actor, t.groupId, t.collectionId, id(values, 'itemId'), values);
+	}, ofItem),
+	moveItem: editorAction(async (ctx, ids, values) => {
+		await moveItem(ctx, formInput(moveItemInput, values, ids));
+		return { moved: true as const };
+	}, ofItem),
+	reorder: editorAction(async (ctx, ids, values) => {
+		await reorderItems(ctx, formInput(reorderItemsInput, values, ids));
 		return { moved: true as const };
 	}),
-	reorder: editorAction(async (t, values) => {
-		await reorderItems(t.db, t.actor, t.groupId, t.collectionId, values);
-		return { moved: true as const };
-	}),
-	compile: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const compiled = await runForm(request, () =>
-			compileCollection(database(), actor, params.groupId, params.collectionId)
-		);
+	compile: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = {
+			groupId: asId<GroupId>(event.params.groupId),
+			collectionId: asId<CollectionId>(event.params.collectionId)
+		};
+		const compiled = await runForm(event, () => compileCollection(ctx, ids));
 		if ('number' in compiled)
 			redirect(
 				303,
-				`/groups/${params.groupId}/collections/${params.collectionId}/editions/${compiled.number}`
+				`/groups/${ids.groupId}/collections/${ids.collectionId}/editions/${compiled.number}`
 			);
 		return compiled;
 	}

@@ -1,15 +1,18 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
 import { createCollection } from '$lib/server/domain/collections/create-collection';
 import { getCollectionForm } from '$lib/server/domain/collections/get-collection-form';
-import { requireActor } from '$lib/server/web/denied';
+import { createCollectionInput } from '$lib/server/domain/collections/input';
+import { asId, type GroupId } from '$lib/server/domain/ids';
+import { collectionFormInput } from '$lib/server/web/collection-views';
+import { actorCtx } from '$lib/server/web/context';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const form = await orHttpError(getCollectionForm(database(), actor, params.groupId));
+	const form = await orHttpError(
+		getCollectionForm(actorCtx(locals), { groupId: asId<GroupId>(params.groupId) })
+	);
 	return {
 		members: form.members,
 		defaults: {
@@ -27,13 +30,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const created = await runForm(request, (values) =>
-			createCollection(database(), actor, params.groupId, values)
+	default: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		const created = await runForm(event, (values) =>
+			createCollection(ctx, collectionFormInput(createCollectionInput, values, { groupId }))
 		);
 		if ('collectionId' in created)
-			redirect(303, `/groups/${params.groupId}/collections/${created.collectionId}`);
+			redirect(303, `/groups/${groupId}/collections/${created.collectionId}`);
 		return created;
 	}
 };

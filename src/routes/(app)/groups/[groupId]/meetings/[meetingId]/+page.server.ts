@@ -1,23 +1,29 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { asId, type GroupId, type MeetingId } from '$lib/server/domain/ids';
 import { getMeeting } from '$lib/server/domain/meetings/get-meeting';
 import { maxAgendaItems } from '$lib/server/domain/meetings/input';
 import { updateMeeting } from '$lib/server/domain/meetings/update-meeting';
 import { meetingDecisions } from '$lib/server/domain/votes/list-decisions';
 import { collator, formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { formatDay } from '$lib/server/web/days';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
+import { meetingFormInput, onFormRows } from '$lib/server/web/meeting-form';
 import { decisionCard } from '$lib/server/web/vote-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const view = await orHttpError(getMeeting(database(), actor, params.groupId, params.meetingId));
+	const ctx = actorCtx(locals);
+	const view = await orHttpError(
+		getMeeting(ctx, {
+			groupId: asId<GroupId>(params.groupId),
+			meetingId: asId<MeetingId>(params.meetingId)
+		})
+	);
 	// Read-only here: the leader links a decision to these minutes on the vote's page.
-	const decisions = await meetingDecisions(database(), params.groupId, params.meetingId);
+	const decisions = await meetingDecisions(ctx.db, params.groupId, params.meetingId);
 	const order = collator(locals.locale);
 	const { meeting } = view;
 	const attendees = view.attendees.sort((a, b) => order.compare(a.fullName, b.fullName));
@@ -79,10 +85,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await updateMeeting(database(), actor, params.groupId, params.meetingId, values);
+	save: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = {
+			groupId: asId<GroupId>(event.params.groupId),
+			meetingId: asId<MeetingId>(event.params.meetingId)
+		};
+		return runForm(event, async (values) => {
+			const { input, rows } = meetingFormInput(values, ids);
+			await updateMeeting(ctx, input).catch((error: unknown) => {
+				throw onFormRows(error, rows);
+			});
 			return { saved: true as const };
 		});
 	}

@@ -1,16 +1,20 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
 import { getCollectionForm } from '$lib/server/domain/collections/get-collection-form';
+import { updateCollectionInput } from '$lib/server/domain/collections/input';
 import { updateCollection } from '$lib/server/domain/collections/update-collection';
-import { requireActor } from '$lib/server/web/denied';
+import { asId, type CollectionId, type GroupId } from '$lib/server/domain/ids';
+import { collectionFormInput } from '$lib/server/web/collection-views';
+import { actorCtx } from '$lib/server/web/context';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
 	const form = await orHttpError(
-		getCollectionForm(database(), actor, params.groupId, params.collectionId)
+		getCollectionForm(actorCtx(locals), {
+			groupId: asId<GroupId>(params.groupId),
+			collectionId: asId<CollectionId>(params.collectionId)
+		})
 	);
 	const c = form.collection!;
 	return {
@@ -31,14 +35,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		const saved = await runForm(request, async (values) => {
-			await updateCollection(database(), actor, params.groupId, params.collectionId, values);
+	default: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const ids = {
+			groupId: asId<GroupId>(event.params.groupId),
+			collectionId: asId<CollectionId>(event.params.collectionId)
+		};
+		const saved = await runForm(event, async (values) => {
+			await updateCollection(ctx, collectionFormInput(updateCollectionInput, values, ids));
 			return { saved: true as const };
 		});
 		if ('saved' in saved)
-			redirect(303, `/groups/${params.groupId}/collections/${params.collectionId}?saved=1`);
+			redirect(303, `/groups/${ids.groupId}/collections/${ids.collectionId}?saved=1`);
 		return saved;
 	}
 };

@@ -1,8 +1,8 @@
-import { database } from '$lib/server/db';
+import { asId, type GroupId, type MeetingId } from '$lib/server/domain/ids';
 import { getMeeting } from '$lib/server/domain/meetings/get-meeting';
 import { meetingDecisions } from '$lib/server/domain/votes/list-decisions';
 import { minutesDocx } from '$lib/server/export/minutes-docx';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { formatDay } from '$lib/server/web/days';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
@@ -12,10 +12,15 @@ import type { RequestHandler } from './$types';
 
 /** The official minutes ("протокол") as a Word document, in the user's language. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const view = await orHttpError(getMeeting(database(), actor, params.groupId, params.meetingId));
+	const ctx = actorCtx(locals);
+	const view = await orHttpError(
+		getMeeting(ctx, {
+			groupId: asId<GroupId>(params.groupId),
+			meetingId: asId<MeetingId>(params.meetingId)
+		})
+	);
 	const { meeting } = view;
-	const votes = await meetingDecisions(database(), params.groupId, params.meetingId);
+	const votes = await meetingDecisions(ctx.db, params.groupId, params.meetingId);
 	const order = collator(locals.locale);
 	const names = (status: string) =>
 		view.attendees

@@ -1,10 +1,10 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { approveEdition } from '$lib/server/domain/collections/approve-edition';
 import { getEdition } from '$lib/server/domain/collections/get-edition';
 import { retryEdition } from '$lib/server/domain/collections/retry-edition';
+import { asId, type CollectionId, type GroupId } from '$lib/server/domain/ids';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
@@ -12,12 +12,17 @@ import { fileSize } from '$lib/server/web/material-views';
 import { editionNumber } from '$lib/server/web/edition-number';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The edition the URL names. */
+const editionOf = (params: { groupId: string; collectionId: string; number: string }) => ({
+	groupId: asId<GroupId>(params.groupId),
+	collectionId: asId<CollectionId>(params.collectionId),
+	number: editionNumber(params.number)
+});
+
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const number = editionNumber(params.number);
-	const view = await orHttpError(
-		getEdition(database(), actor, params.groupId, params.collectionId, number)
-	);
+	const edition = editionOf(params);
+	const { number } = edition;
+	const view = await orHttpError(getEdition(actorCtx(locals), edition));
 	const { timeZone } = config();
 	const at = (d: Date | null) => (d ? formatDateTime(d, locals.locale, timeZone) : null);
 	const e = view.edition;
@@ -48,29 +53,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	retry: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await retryEdition(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				editionNumber(params.number)
-			);
+	retry: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async () => {
+			await retryEdition(ctx, editionOf(event.params));
 			return { retried: true as const };
 		});
 	},
-	approve: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await approveEdition(
-				database(),
-				actor,
-				params.groupId,
-				params.collectionId,
-				editionNumber(params.number)
-			);
+	approve: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async () => {
+			await approveEdition(ctx, editionOf(event.params));
 			return { approved: true as const };
 		});
 	}

@@ -1,8 +1,7 @@
-import { database } from '$lib/server/db';
-import { editionFile } from '$lib/server/domain/collections/edition-files';
+import { editionFile } from '$lib/server/domain/collections/edition-file';
+import { asId, type CollectionId, type GroupId } from '$lib/server/domain/ids';
 import { fileResponse } from '$lib/server/files/download';
-import { fileStore } from '$lib/server/storage';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { editionNumber } from '$lib/server/web/edition-number';
 import { editionFileName } from '$lib/server/web/collection-views';
 import { orHttpError } from '$lib/server/web/load';
@@ -10,18 +9,16 @@ import type { RequestHandler } from './$types';
 
 /** The edition's compiled PDF, as it was made (editions never change). */
 export const GET: RequestHandler = async ({ locals, params, request }) => {
-	const actor = requireActor(locals);
+	const ctx = actorCtx(locals);
 	const file = await orHttpError(
-		editionFile(
-			database(),
-			actor,
-			params.groupId,
-			params.collectionId,
-			editionNumber(params.number),
-			'pdf'
-		)
+		editionFile(ctx, {
+			groupId: asId<GroupId>(params.groupId),
+			collectionId: asId<CollectionId>(params.collectionId),
+			number: editionNumber(params.number),
+			format: 'pdf'
+		})
 	);
-	return fileResponse(fileStore(), file.key, {
+	return fileResponse(ctx.store, file.key, {
 		name: editionFileName(file.title, file.number, 'pdf'),
 		mime: 'application/pdf',
 		size: file.size,

@@ -1,7 +1,7 @@
-import { database } from '$lib/server/db';
-import { webEdition } from '$lib/server/domain/collections/edition-files';
+import { webEdition } from '$lib/server/domain/collections/web-edition';
+import { asId, type CollectionId, type GroupId } from '$lib/server/domain/ids';
 import { editionBodyHtml } from '$lib/server/export/collection/web';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { editionNumber } from '$lib/server/web/edition-number';
 import { orHttpError } from '$lib/server/web/load';
 import * as m from '$lib/paraglide/messages.js';
@@ -11,10 +11,13 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
 	const number = editionNumber(params.number);
 	const { model } = await orHttpError(
-		webEdition(database(), actor, params.groupId, params.collectionId, number)
+		webEdition(actorCtx(locals), {
+			groupId: asId<GroupId>(params.groupId),
+			collectionId: asId<CollectionId>(params.collectionId),
+			number
+		})
 	);
 	const base = `/groups/${params.groupId}/collections/${params.collectionId}/editions/${number}`;
 	const imageUrl = (key: string) => `${base}/images/${key}`;
