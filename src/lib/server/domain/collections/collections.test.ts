@@ -17,7 +17,14 @@ import { ValidationError } from '../../validation';
 import { formInput } from '../../web/form-input';
 import { collectionFormInput } from '../../web/collection-views';
 import type { Ctx } from '../context';
-import { asId, type CollectionId, type MaterialId, type SectionId } from '../ids';
+import {
+	asId,
+	type CollectionEditionId,
+	type CollectionId,
+	type MaterialId,
+	type SectionId,
+	type VoteOptionId
+} from '../ids';
 import { decideMaterial } from '../materials/decide-material';
 import { castBallot } from '../votes/cast-ballot';
 import { closeVote } from '../votes/close-vote';
@@ -85,9 +92,11 @@ async function accepted(author: Actor, title: string, body?: string): Promise<Ma
 		title,
 		...(body === undefined ? {} : { body })
 	});
-	await decideMaterial(t.db, w.leader, w.groupId, materialId, {
+	await decideMaterial(as(w.leader), {
+		groupId: w.groupId,
+		materialId,
 		to: 'accepted',
-		version: '1',
+		version: 1,
 		reason: 'Жыйындыга татыктуу.'
 	});
 	return asId<MaterialId>(materialId);
@@ -319,9 +328,11 @@ describe('collections', () => {
 		await runJobsUntilIdle(t.db, store);
 		await updateCollection(as(w.leader), { ...form({ title: 'Башка аталыш' }), collectionId });
 		// The leader archives the material: it may not go into a new edition…
-		await decideMaterial(t.db, w.leader, w.groupId, materialId, {
+		await decideMaterial(as(w.leader), {
+			groupId: w.groupId,
+			materialId,
 			to: 'archived',
-			version: '1',
+			version: 1,
 			reason: 'Эскирди.'
 		});
 		expect((await appError(compileCollection(as(w.leader), ids))).messageKey).toBe(
@@ -448,38 +459,31 @@ describe('collections', () => {
 		const editionId = before.edition.editionId;
 		expect(
 			await issues(
-				openVote(
-					t.db,
-					w.leader,
-					w.groupId,
-					{
-						question: 'Бекитебизби?',
-						kind: 'single',
-						options: 'а\nб',
-						collectionEditionId: editionId
-					},
-					{ timeZone: 'Asia/Bishkek' }
-				)
+				openVote(as(w.leader), {
+					groupId: w.groupId,
+					question: 'Бекитебизби?',
+					kind: 'single',
+					options: ['а', 'б'],
+					collectionEditionId: asId<CollectionEditionId>(editionId)
+				})
 			)
 		).toEqual(['kind:error_vote_edition_yes_no']);
-		const { voteId } = await openVote(
-			t.db,
-			w.leader,
-			w.groupId,
-			{ question: 'Бекитебизби?', kind: 'yes_no', collectionEditionId: editionId },
-			{ timeZone: 'Asia/Bishkek' }
-		);
+		const { voteId } = await openVote(as(w.leader), {
+			groupId: w.groupId,
+			question: 'Бекитебизби?',
+			kind: 'yes_no',
+			collectionEditionId: asId<CollectionEditionId>(editionId)
+		});
 		// A second vote on the same edition while one is open is refused.
 		expect(
 			(
 				await appError(
-					openVote(
-						t.db,
-						w.leader,
-						w.groupId,
-						{ question: 'Дагы?', kind: 'yes_no', collectionEditionId: editionId },
-						{ timeZone: 'Asia/Bishkek' }
-					)
+					openVote(as(w.leader), {
+						groupId: w.groupId,
+						question: 'Дагы?',
+						kind: 'yes_no',
+						collectionEditionId: asId<CollectionEditionId>(editionId)
+					})
 				)
 			).messageKey
 		).toBe('error_edition_not_votable');
@@ -490,8 +494,18 @@ describe('collections', () => {
 			.where('code', '=', 'yes')
 			.executeTakeFirstOrThrow();
 		for (const voter of [w.leader, w.member])
-			await castBallot(t.db, seal, voter, w.groupId, voteId, { choices: [yes.id] });
-		await closeVote(t.db, seal, w.leader, w.groupId, voteId, { text: 'Жыйынды бекитилсин.' });
+			await castBallot(as(voter), {
+				groupId: w.groupId,
+				voteId,
+				choices: [asId<VoteOptionId>(yes.id)],
+				seal
+			});
+		await closeVote(as(w.leader), {
+			groupId: w.groupId,
+			voteId,
+			text: 'Жыйынды бекитилсин.',
+			seal
+		});
 		const after = await getEdition(as(w.member), edition(collectionId));
 		expect(after.votes.map((v) => v.outcome)).toEqual(['accepted']);
 		expect(after.canApprove).toBe(false); // a member may not

@@ -311,7 +311,8 @@ describe('one person, one vote', () => {
 describe('closing and decisions', () => {
 	it('the leader closes: the decision keeps the tally and the quorum, the proposal is accepted, and nothing changes after', async () => {
 		const proposalId = await discussedProposal('Методикалык күндү айына бир өткөрөлү');
-		const { meetingId: meeting } = await createMeeting(t.db, w.leader, w.groupId, {
+		const { meetingId: meeting } = await createMeeting(as(w.leader), {
+			groupId: w.groupId,
 			heldOn: '2026-11-27'
 		});
 		const meetingId = asId<MeetingId>(meeting);
