@@ -1,3 +1,4 @@
+import { actorCtx } from '$lib/server/web/context';
 import { redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { changePassword } from '$lib/server/domain/accounts/change-password';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = database();
 	return {
 		profile: await getProfile(db, actor),
-		subjects: await listSubjects(db, locals.locale),
+		subjects: await listSubjects(actorCtx(locals), { locale: locals.locale }),
 		categories: categoryOptions(),
 		welcome: url.searchParams.has('welcome'),
 		saved: url.searchParams.has('saved')

@@ -1,3 +1,4 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
 import { database } from '$lib/server/db';
 import { inviteStaff } from '$lib/server/domain/accounts/invite-staff';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const show = filters.find((f) => f === url.searchParams.get('show')) ?? 'active';
 	const [{ staff, invitations }, subjects] = await Promise.all([
 		orHttpError(listStaff(db, actor, actor.schoolId!)),
-		listSubjects(db, locals.locale)
+		listSubjects(actorCtx(locals), { locale: locals.locale })
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
 	const order = collator(locals.locale);

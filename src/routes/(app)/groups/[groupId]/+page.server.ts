@@ -1,3 +1,4 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
 import { database } from '$lib/server/db';
 import { ballots } from '$lib/server/secrets';
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				{ groupId: asId<GroupId>(params.groupId), today: day }
 			)
 		),
-		listSubjects(db, locals.locale)
+		listSubjects(actorCtx(locals), { locale: locals.locale })
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
 	const { group } = home;

@@ -1,3 +1,4 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
 import { database } from '$lib/server/db';
 import { changeStaffRole } from '$lib/server/domain/accounts/change-staff-role';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = database();
 	const { timeZone } = config();
 	const member = await orHttpError(getStaffMember(db, actor, params.userId));
-	const subjects = await listSubjects(db, locals.locale);
+	const subjects = await listSubjects(actorCtx(locals), { locale: locals.locale });
 	const names = new Map(subjects.map((s) => [s.id, s.name]));
 	return {
 		member: {

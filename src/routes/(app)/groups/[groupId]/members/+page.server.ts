@@ -1,3 +1,4 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
 import { database } from '$lib/server/db';
 import { changeLeader } from '$lib/server/domain/groups/change-leader';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { timeZone } = config();
 	const [page, subjects] = await Promise.all([
 		orHttpError(getMembership(db, actor, params.groupId)),
-		listSubjects(db, locals.locale)
+		listSubjects(actorCtx(locals), { locale: locals.locale })
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
 	const order = collator(locals.locale);
