@@ -34,6 +34,7 @@ import { EDITION_IMAGE } from '../src/lib/server/export/collection/model';
 import { syntheticCollection } from '../src/lib/server/export/collection/synthetic';
 import { createDiskStore } from '../src/lib/server/storage/disk';
 import { actorOf, makeUser, sessionTokenFor } from '../src/lib/server/test/factories';
+import { anonymousCtxOf } from '../src/lib/server/test/context';
 import { charter, join } from '../src/lib/server/test/groups';
 import { startTestServer } from '../src/lib/server/test/server';
 import { sessionCookie } from '../src/lib/server/domain/accounts/sessions';
@@ -50,7 +51,7 @@ try {
 	const seedStarted = performance.now();
 	const db = server.db;
 	const files = createDiskStore(path.join(server.dataDir, 'files'));
-	const { schoolId, userId } = await setupDeployment(db, {
+	const { schoolId, userId } = await setupDeployment(anonymousCtxOf(db), {
 		name: '5-мектеп',
 		region: 'KG-GB',
 		city: 'Бишкек',

@@ -15,7 +15,7 @@ import { inviteExternal } from '../../src/lib/server/domain/groups/invite-extern
 import { createMeeting } from '../../src/lib/server/domain/meetings/create-meeting';
 import { addPlanItem } from '../../src/lib/server/domain/plan/add-plan-item';
 import { asId, type GroupId } from '../../src/lib/server/domain/ids';
-import { ctxOf } from '../../src/lib/server/test/context';
+import { anonymousCtxOf, ctxOf } from '../../src/lib/server/test/context';
 import { acceptPending, charter, join } from '../../src/lib/server/test/groups';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -58,7 +58,7 @@ export type ActorKind = (typeof actorKinds)[number];
 
 /** First-run setup done directly in the database: school A and its founding admin. */
 export function setUp(server: TestServer) {
-	return setupDeployment(server.db, {
+	return setupDeployment(anonymousCtxOf(server.db), {
 		name: 'А мектеби',
 		region: 'KG-GB',
 		city: 'Бишкек',

@@ -12,8 +12,11 @@ let testHash: Promise<string> | undefined;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export async function makeSchool(db: DB, overrides: { name?: string } = {}) {
-	const id = newId();
+export async function makeSchool(
+	db: DB,
+	overrides: { name?: string } = {}
+): Promise<{ id: SchoolId }> {
+	const id = asId<SchoolId>(newId());
 	const now = new Date();
 	await db
 		.insertInto('schools')

@@ -9,6 +9,12 @@ export const password = z.string().min(passwordLimits.min).max(passwordLimits.ma
 export const locale = z.enum(locales);
 export const fullName = text(120, 2);
 export const staffRole = z.enum(['teacher', 'admin']);
+/** Where a request came from, kept with the session it opens. Not user data: not validated. */
+export interface RequestMeta {
+	ip?: string;
+	userAgent?: string | null;
+}
+
 export const qualificationCategories = ['highest', 'first', 'second', 'none'] as const;
 
 export const signInInput = z.object({

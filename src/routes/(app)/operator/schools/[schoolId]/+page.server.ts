@@ -3,18 +3,22 @@ import { database } from '$lib/server/db';
 import { inviteStaff } from '$lib/server/domain/accounts/invite-staff';
 import { listStaff } from '$lib/server/domain/accounts/list-staff';
 import { getSchool } from '$lib/server/domain/schools/get-school';
+import { updateSchoolInput } from '$lib/server/domain/schools/input';
 import { updateSchool } from '$lib/server/domain/schools/update-school';
 import { formatDate } from '$lib/i18n/format';
+import { asId, type SchoolId } from '$lib/server/domain/ids';
+import { actorCtx } from '$lib/server/web/context';
 import { requireActor } from '$lib/server/web/denied';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { regionOptions } from '$lib/server/web/options';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const db = database();
-	const school = await orHttpError(getSchool(db, actor, params.schoolId));
+	const ctx = actorCtx(locals);
+	const { db, actor } = ctx;
+	const school = await orHttpError(getSchool(ctx, { schoolId: asId<SchoolId>(params.schoolId) }));
 	const { staff, invitations } = await orHttpError(listStaff(db, actor, school.id));
 	return {
 		school: { id: school.id, name: school.name, region: school.region, city: school.city },
@@ -35,10 +39,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await updateSchool(database(), actor, params.schoolId, values);
+	save: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const schoolId = asId<SchoolId>(event.params.schoolId);
+		return runForm(event, async (values) => {
+			await updateSchool(ctx, formInput(updateSchoolInput, values, { schoolId }));
 			return { saved: true as const };
 		});
 	},
