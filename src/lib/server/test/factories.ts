@@ -32,6 +32,9 @@ export async function makeSchool(
 	return { id };
 }
 
+/** A user row whose ids are typed (a UserId, a SchoolId). */
+export type TestUser = User & { id: UserId; schoolId: SchoolId | null };
+
 export async function makeUser(
 	db: DB,
 	options: {
@@ -43,12 +46,12 @@ export async function makeUser(
 		email?: string;
 		locale?: string;
 	}
-): Promise<User> {
+): Promise<TestUser> {
 	testHash ??= hashPassword(testPassword);
 	const now = new Date();
-	const user: User = {
-		id: newId(),
-		schoolId: options.schoolId,
+	const user: TestUser = {
+		id: asId<UserId>(newId()),
+		schoolId: options.schoolId === null ? null : asId<SchoolId>(options.schoolId),
 		email: options.email ?? `u${unique()}@test.kg`,
 		passwordHash: await testHash,
 		fullName: options.fullName ?? 'Үмүт Өмүрбекова',

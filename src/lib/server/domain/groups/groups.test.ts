@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { anonymousCtxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { actorOf, makeUser } from '../../test/factories';
 import { charter, join, makeGroupWorld, type GroupWorld } from '../../test/groups';
@@ -304,7 +305,8 @@ describe('voluntary membership (§3.2, §5.1)', () => {
 		expect(link.kind).toBe('link');
 		if (link.kind !== 'link') return;
 		const token = link.url.split('/invite/')[1]!;
-		const { userId } = await acceptInvitation(t.db, token, {
+		const { userId } = await acceptInvitation(anonymousCtxOf(t.db), {
+			token,
 			fullName: 'Чынара Бекова',
 			password: 'ала-тоонун үстүндө үч булут',
 			locale: 'ru'

@@ -78,7 +78,8 @@ describe('schools of a district deployment', () => {
 			adminEmail: 'director@naryn.kg'
 		});
 		const token = result.invitation.url.split('/invite/')[1]!;
-		const { session } = await acceptInvitation(t.db, token, {
+		const { session } = await acceptInvitation(anonymousCtxOf(t.db), {
+			token,
 			fullName: 'Бакыт Тешебаев',
 			password: 'Нарындын суусу таза',
 			locale: 'ky'

@@ -3,6 +3,8 @@ import { database } from '$lib/server/db';
 import { listStaff } from '$lib/server/domain/accounts/list-staff';
 import { createGroup } from '$lib/server/domain/groups/create-group';
 import { collator } from '$lib/i18n/format';
+import { asId, type SchoolId } from '$lib/server/domain/ids';
+import { actorCtx } from '$lib/server/web/context';
 import { requireActor } from '$lib/server/web/denied';
 import { today } from '$lib/server/web/days';
 import { runForm } from '$lib/server/web/forms';
@@ -11,8 +13,9 @@ import { config } from '$lib/server/config.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const actor = requireActor(locals);
-	const { staff } = await orHttpError(listStaff(database(), actor, actor.schoolId ?? ''));
+	const ctx = actorCtx(locals);
+	const schoolId = asId<SchoolId>(ctx.actor.schoolId ?? '');
+	const { staff } = await orHttpError(listStaff(ctx, { schoolId }));
 	const order = collator(locals.locale);
 	return {
 		today: today(config().timeZone),
