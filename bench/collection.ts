@@ -34,7 +34,7 @@ import { EDITION_IMAGE } from '../src/lib/server/export/collection/model';
 import { syntheticCollection } from '../src/lib/server/export/collection/synthetic';
 import { createDiskStore } from '../src/lib/server/storage/disk';
 import { actorOf, makeUser, sessionTokenFor } from '../src/lib/server/test/factories';
-import { anonymousCtxOf } from '../src/lib/server/test/context';
+import { anonymousCtxOf, ctxOf } from '../src/lib/server/test/context';
 import { charter, join } from '../src/lib/server/test/groups';
 import { startTestServer } from '../src/lib/server/test/server';
 import { sessionCookie } from '../src/lib/server/domain/accounts/sessions';
@@ -69,8 +69,9 @@ try {
 		fullName: 'Айгүл Өмүрбекова'
 	});
 	const leader = actorOf(leaderUser);
-	const { groupId } = await createGroup(db, admin, schoolId, {
+	const { groupId } = await createGroup(ctxOf(db, admin), {
 		...charter,
+		schoolId,
 		startedOn: '2026-09-01',
 		leaderId: leader.id
 	});

@@ -8,7 +8,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const ctx = actorCtx(locals);
 	// What needs the user now: the groups they are in or invited to.
-	const [home, groups] = await Promise.all([getHome(ctx), listMyGroups(ctx.db, ctx.actor)]);
+	const [home, groups] = await Promise.all([getHome(ctx), listMyGroups(ctx)]);
 	const myGroups = groups.map(({ nextDeadline, ...group }) => ({
 		...group,
 		nextDeadline: nextDeadline
