@@ -36,6 +36,7 @@ import { syntheticCollection } from '../src/lib/server/export/collection/synthet
 import { createDiskStore } from '../src/lib/server/storage/disk';
 import { ctxOf } from '../src/lib/server/test/context';
 import { actorOf, makeUser, sessionTokenFor } from '../src/lib/server/test/factories';
+import { anonymousCtxOf, ctxOf } from '../src/lib/server/test/context';
 import { charter, join } from '../src/lib/server/test/groups';
 import { ctxWithStore } from '../src/lib/server/test/materials';
 import { startTestServer } from '../src/lib/server/test/server';
@@ -53,7 +54,7 @@ try {
 	const seedStarted = performance.now();
 	const db = server.db;
 	const files = createDiskStore(path.join(server.dataDir, 'files'));
-	const { schoolId, userId } = await setupDeployment(db, {
+	const { schoolId, userId } = await setupDeployment(anonymousCtxOf(db), {
 		name: '5-мектеп',
 		region: 'KG-GB',
 		city: 'Бишкек',
@@ -71,8 +72,9 @@ try {
 		fullName: 'Айгүл Өмүрбекова'
 	});
 	const leader = actorOf(leaderUser);
-	const { groupId } = await createGroup(db, admin, schoolId, {
+	const { groupId } = await createGroup(ctxOf(db, admin), {
 		...charter,
+		schoolId,
 		startedOn: '2026-09-01',
 		leaderId: leader.id
 	});

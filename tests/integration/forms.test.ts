@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 import { inviteStaff } from '../../src/lib/server/domain/accounts/invite-staff';
 import { issuePasswordReset } from '../../src/lib/server/domain/accounts/issue-password-reset';
+import { ctxOf } from '../../src/lib/server/test/context';
 import {
 	call,
 	cookieFrom,
@@ -128,7 +129,8 @@ describe('staff invitation form', () => {
 
 describe('accepting an invitation', () => {
 	it('keeps the name typed when the password is too short, then works', async () => {
-		const { invitation } = await inviteStaff(server.db, world.actors.adminA!, world.schoolA, {
+		const { invitation } = await inviteStaff(ctxOf(server.db, world.actors.adminA!), {
+			schoolId: world.schoolA,
 			email: 'new@a.kg'
 		});
 		const path = new URL(invitation.url).pathname;
@@ -159,11 +161,9 @@ describe('accepting an invitation', () => {
 
 describe('password reset form', () => {
 	it('refuses a short password with a translated error, then resets', async () => {
-		const { url } = await issuePasswordReset(
-			server.db,
-			world.actors.adminA!,
-			world.users.teacherA.id
-		);
+		const { url } = await issuePasswordReset(ctxOf(server.db, world.actors.adminA!), {
+			userId: world.users.teacherA.id
+		});
 		const path = new URL(url).pathname;
 		const bad = await call(server, path, { cookie: langCookie('en'), form: { password: 'x' } });
 		expect(bad.status).toBe(400);

@@ -14,8 +14,13 @@ import { createGroup } from '../../src/lib/server/domain/groups/create-group';
 import { inviteExternal } from '../../src/lib/server/domain/groups/invite-external';
 import { createMeeting } from '../../src/lib/server/domain/meetings/create-meeting';
 import { addPlanItem } from '../../src/lib/server/domain/plan/add-plan-item';
-import { asId, type GroupId, type MaterialId } from '../../src/lib/server/domain/ids';
-import { ctxOf } from '../../src/lib/server/test/context';
+import {
+	asId,
+	type GroupId,
+	type MaterialId,
+	type SchoolId
+} from '../../src/lib/server/domain/ids';
+import { anonymousCtxOf, ctxOf } from '../../src/lib/server/test/context';
 import { acceptPending, charter, join } from '../../src/lib/server/test/groups';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -63,7 +68,7 @@ export type ActorKind = (typeof actorKinds)[number];
 
 /** First-run setup done directly in the database: school A and its founding admin. */
 export function setUp(server: TestServer) {
-	return setupDeployment(server.db, {
+	return setupDeployment(anonymousCtxOf(server.db), {
 		name: 'А мектеби',
 		region: 'KG-GB',
 		city: 'Бишкек',
@@ -144,23 +149,28 @@ export async function buildWorld(server: TestServer) {
  * and the consultant are members (teacherA is staff of A, not a member); a plan item memberA
  * is responsible for, a meeting memberA keeps the minutes of.
  */
-async function buildGroup(db: DB, schoolId: string, users: Record<string, User>) {
+async function buildGroup(db: DB, schoolId: SchoolId, users: Record<string, User>) {
 	const [admin, leader, member, consultant] = [
 		users.adminA!,
 		users.leaderA!,
 		users.memberA!,
 		users.externalMember!
 	].map(actorOf) as [Actor, Actor, Actor, Actor];
-	const { groupId } = await createGroup(db, admin, schoolId, {
+	const { groupId } = await createGroup(ctxOf(db, admin), {
 		...charter,
+		schoolId,
 		startedOn: '2026-09-01',
 		leaderId: leader.id
 	});
 	await join(db, leader, groupId, member);
-	await inviteExternal(db, leader, groupId, { email: consultant.email, role: 'consultant' });
+	await inviteExternal(ctxOf(db, leader), {
+		groupId,
+		email: consultant.email,
+		role: 'consultant'
+	});
 	await acceptPending(db, groupId, consultant);
 	const { itemId: planItemId } = await addPlanItem(ctxOf(db, leader), {
-		groupId: asId<GroupId>(groupId),
+		groupId,
 		kind: 'seminar',
 		title: 'Семинар',
 		dueOn: '2026-12-10',

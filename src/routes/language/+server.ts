@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
 import { setLanguage } from '$lib/server/domain/accounts/set-language';
 import { safeNext } from '$lib/server/web/redirects';
 import { isLocale } from '$lib/i18n/locale';
+import { actorCtx } from '$lib/server/web/context';
 import { setLocaleCookie } from '$lib/server/web/locale-cookie';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +13,7 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const next = safeNext(String(form.get('next') ?? ''), '/');
 	if (isLocale(locale)) {
 		setLocaleCookie(cookies, locale);
-		if (locals.actor) await setLanguage(database(), locals.actor, locale);
+		if (locals.actor) await setLanguage(actorCtx(locals), { locale });
 	}
 	redirect(303, next);
 };

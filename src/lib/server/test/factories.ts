@@ -12,8 +12,11 @@ let testHash: Promise<string> | undefined;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export async function makeSchool(db: DB, overrides: { name?: string } = {}) {
-	const id = newId();
+export async function makeSchool(
+	db: DB,
+	overrides: { name?: string } = {}
+): Promise<{ id: SchoolId }> {
+	const id = asId<SchoolId>(newId());
 	const now = new Date();
 	await db
 		.insertInto('schools')
@@ -29,6 +32,9 @@ export async function makeSchool(db: DB, overrides: { name?: string } = {}) {
 	return { id };
 }
 
+/** A user row whose ids are typed (a UserId, a SchoolId). */
+export type TestUser = User & { id: UserId; schoolId: SchoolId | null };
+
 export async function makeUser(
 	db: DB,
 	options: {
@@ -40,12 +46,12 @@ export async function makeUser(
 		email?: string;
 		locale?: string;
 	}
-): Promise<User> {
+): Promise<TestUser> {
 	testHash ??= hashPassword(testPassword);
 	const now = new Date();
-	const user: User = {
-		id: newId(),
-		schoolId: options.schoolId,
+	const user: TestUser = {
+		id: asId<UserId>(newId()),
+		schoolId: options.schoolId === null ? null : asId<SchoolId>(options.schoolId),
 		email: options.email ?? `u${unique()}@test.kg`,
 		passwordHash: await testHash,
 		fullName: options.fullName ?? 'Үмүт Өмүрбекова',

@@ -1,10 +1,11 @@
-import { asId, type GroupId, type SchoolId } from '../domain/ids';
+import { asId, type GroupId, type MembershipRequestId } from '../domain/ids';
 import type { Actor } from '../access/actor';
 import type { DB } from '../db/types';
 import { createGroup } from '../domain/groups/create-group';
 import { inviteExternal } from '../domain/groups/invite-external';
 import { inviteTeacher } from '../domain/groups/invite-teacher';
 import { respondToInvitation } from '../domain/groups/respond-to-invitation';
+import { ctxOf } from './context';
 import { actorOf, makeSchool, makeUser } from './factories';
 
 export const charter = {
@@ -37,18 +38,23 @@ export async function makeGroupWorld(db: DB) {
 	const scientist = await user(null, 'scientist', 'Кубанычбек Эсенгулов');
 	const otherAdmin = await user(other.id, 'admin', 'Бакыт Жумабаев');
 	const otherTeacher = await user(other.id, 'teacher', 'Үмүт Сарыбаева');
-	const { groupId } = await createGroup(db, admin, school.id, {
+	const { groupId } = await createGroup(ctxOf(db, admin), {
 		...charter,
+		schoolId: school.id,
 		startedOn: '2026-09-01',
 		leaderId: leader.id
 	});
 	await join(db, leader, groupId, member);
-	await inviteExternal(db, leader, groupId, { email: scientist.email, role: 'scientist' });
+	await inviteExternal(ctxOf(db, leader), {
+		groupId,
+		email: scientist.email,
+		role: 'scientist'
+	});
 	await acceptPending(db, groupId, scientist);
 	return {
-		schoolId: asId<SchoolId>(school.id),
-		otherSchoolId: asId<SchoolId>(other.id),
-		groupId: asId<GroupId>(groupId),
+		schoolId: school.id,
+		otherSchoolId: other.id,
+		groupId,
 		admin,
 		leader,
 		member,
@@ -62,13 +68,13 @@ export async function makeGroupWorld(db: DB) {
 export type GroupWorld = Awaited<ReturnType<typeof makeGroupWorld>>;
 
 /** The leader invites a teacher, who accepts. */
-export async function join(db: DB, leader: Actor, groupId: string, teacher: Actor): Promise<void> {
-	const { requestId } = await inviteTeacher(db, leader, groupId, { userId: teacher.id });
-	await respondToInvitation(db, teacher, groupId, { requestId, decision: 'accept' });
+export async function join(db: DB, leader: Actor, groupId: GroupId, teacher: Actor): Promise<void> {
+	const { requestId } = await inviteTeacher(ctxOf(db, leader), { groupId, userId: teacher.id });
+	await respondToInvitation(ctxOf(db, teacher), { groupId, requestId, decision: 'accept' });
 }
 
 /** The person accepts the invitation waiting for them. */
-export async function acceptPending(db: DB, groupId: string, person: Actor): Promise<void> {
+export async function acceptPending(db: DB, groupId: GroupId, person: Actor): Promise<void> {
 	const pending = await db
 		.selectFrom('membershipRequests')
 		.select('id')
@@ -76,5 +82,9 @@ export async function acceptPending(db: DB, groupId: string, person: Actor): Pro
 		.where('userId', '=', person.id)
 		.where('status', '=', 'pending')
 		.executeTakeFirstOrThrow();
-	await respondToInvitation(db, person, groupId, { requestId: pending.id, decision: 'accept' });
+	await respondToInvitation(ctxOf(db, person), {
+		groupId,
+		requestId: asId<MembershipRequestId>(pending.id),
+		decision: 'accept'
+	});
 }

@@ -1,16 +1,15 @@
-import { database } from '$lib/server/db';
-import { listGroups, type GroupFilter } from '$lib/server/domain/groups/list-groups';
+import { groupFilters } from '$lib/server/domain/groups/input';
+import { listGroups } from '$lib/server/domain/groups/list-groups';
 import { collator } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
 import { formatDay } from '$lib/server/web/days';
 import type { PageServerLoad } from './$types';
 
-const filters: GroupFilter[] = ['active', 'mine', 'closed', 'all'];
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireActor(locals);
-	const show = filters.find((f) => f === url.searchParams.get('show')) ?? 'active';
-	const groups = await listGroups(database(), actor, show);
+	const ctx = actorCtx(locals);
+	const { actor } = ctx;
+	const show = groupFilters.find((f) => f === url.searchParams.get('show')) ?? 'active';
+	const groups = await listGroups(ctx, { filter: show });
 	const order = collator(locals.locale);
 	return {
 		show,

@@ -1,21 +1,21 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
 import { changePassword } from '$lib/server/domain/accounts/change-password';
 import { getProfile } from '$lib/server/domain/accounts/get-profile';
+import { changePasswordInput, updateProfileInput } from '$lib/server/domain/accounts/input';
 import { updateProfile } from '$lib/server/domain/accounts/update-profile';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { setLocaleCookie } from '$lib/server/web/locale-cookie';
 import { categoryOptions } from '$lib/server/web/options';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireActor(locals);
-	const db = database();
+	const ctx = actorCtx(locals);
 	return {
-		profile: await getProfile(db, actor),
-		subjects: await listSubjects(db, locals.locale),
+		profile: await getProfile(ctx),
+		subjects: await listSubjects(ctx, { locale: locals.locale }),
 		categories: categoryOptions(),
 		welcome: url.searchParams.has('welcome'),
 		saved: url.searchParams.has('saved')
@@ -23,18 +23,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, cookies }) => {
-		const actor = requireActor(locals);
-		const result = await runForm(request, (values) => updateProfile(database(), actor, values));
+	save: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const result = await runForm(event, (values) =>
+			updateProfile(ctx, formInput(updateProfileInput, values))
+		);
 		if (!('locale' in result)) return result;
 		// Keep the cookie in step with the profile, and reload so a new language applies at once.
-		setLocaleCookie(cookies, result.locale);
+		setLocaleCookie(event.cookies, result.locale);
 		redirect(303, '/profile?saved=1');
 	},
-	password: async ({ request, locals }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await changePassword(database(), actor, locals.sessionId!, values);
+	password: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const currentSessionId = event.locals.sessionId!;
+		return runForm(event, async (values) => {
+			await changePassword(ctx, {
+				...formInput(changePasswordInput, values),
+				currentSessionId
+			});
 			return { passwordChanged: true as const };
 		});
 	}

@@ -1,7 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
+import { setupDeploymentInput } from '$lib/server/domain/schools/input';
 import { isSetupDone } from '$lib/server/domain/schools/queries';
 import { setupDeployment } from '$lib/server/domain/schools/setup-deployment';
+import { anonymousCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { regionOptions } from '$lib/server/web/options';
 import { runForm } from '$lib/server/web/forms';
 import { setSessionCookie } from '$lib/server/web/session-cookie';
@@ -13,9 +16,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress }) => {
-		const result = await runForm(request, (values) =>
-			setupDeployment(database(), values, {
+	default: async (event) => {
+		const { request, cookies, getClientAddress } = event;
+		const result = await runForm(event, (values) =>
+			setupDeployment(anonymousCtx(), {
+				...formInput(setupDeploymentInput, values),
 				ip: getClientAddress(),
 				userAgent: request.headers.get('user-agent') ?? undefined
 			})

@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
+import { signInInput } from '$lib/server/domain/accounts/input';
 import { signIn } from '$lib/server/domain/accounts/sign-in';
+import { anonymousCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { safeNext } from '$lib/server/web/redirects';
 import { setSessionCookie } from '$lib/server/web/session-cookie';
@@ -15,9 +17,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const result = await runForm({ request, url, setHeaders }, (values) =>
-			signIn(database(), values, {
+	default: async (event) => {
+		const { request, cookies, url, getClientAddress } = event;
+		const result = await runForm(event, (values) =>
+			signIn(anonymousCtx(), {
+				...formInput(signInInput, values),
 				ip: getClientAddress(),
 				userAgent: request.headers.get('user-agent')
 			})

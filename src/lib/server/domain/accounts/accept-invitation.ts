@@ -1,31 +1,31 @@
-import type { Kysely } from 'kysely';
-import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/errors';
-import type { AccountRole, Database } from '../../db/types';
+import { newId } from '../../db/ids';
+import type { AccountRole } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import { withDb, type AnonymousCtx } from '../context';
 import { joinByLink } from '../group-access/members';
+import { asId, type UserId } from '../ids';
 import { findOpenInvitation } from './find-invitation';
-import { acceptInvitationInput } from './input';
+import { acceptInvitationInput, type AcceptInvitationInput } from './input';
 import { hashPassword } from './password';
 import { createSession, type NewSession } from './sessions';
 
 /** The invited person sets their name and password; the account exists from now on. */
 export async function acceptInvitation(
-	db: Kysely<Database>,
-	token: string,
-	rawInput: unknown,
-	meta: { ip?: string; userAgent?: string } = {},
-	now = new Date()
-): Promise<{ userId: string; session: NewSession }> {
-	await findOpenInvitation(db, token, now);
-	const input = validate(acceptInvitationInput, rawInput);
-	const passwordHash = await hashPassword(input.password);
-	const userId = newId();
+	ctx: AnonymousCtx,
+	input: AcceptInvitationInput
+): Promise<{ userId: UserId; session: NewSession }> {
+	const { db, now } = ctx;
+	await findOpenInvitation(ctx, { token: input.token });
+	const account = validate(acceptInvitationInput, input);
+	const meta = { ip: input.ip, userAgent: input.userAgent };
+	const passwordHash = await hashPassword(account.password);
+	const userId = asId<UserId>(newId());
 	try {
 		return await db.transaction().execute(async (trx) => {
 			// Checked again inside the transaction: the link is one-time even under a double submit.
-			const invitation = await findOpenInvitation(trx, token, now);
+			const invitation = await findOpenInvitation(withDb(ctx, trx), { token: account.token });
 			await trx
 				.insertInto('users')
 				.values({
@@ -33,11 +33,11 @@ export async function acceptInvitation(
 					schoolId: invitation.schoolId,
 					email: invitation.email,
 					passwordHash,
-					fullName: input.fullName,
+					fullName: account.fullName,
 					role: invitation.role as AccountRole,
 					isOperator: false,
 					isActive: true,
-					locale: input.locale,
+					locale: account.locale,
 					experienceYears: null,
 					qualificationCategory: null,
 					createdAt: now,

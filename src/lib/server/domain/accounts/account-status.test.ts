@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { actorOf, makeSchool, makeUser } from '../../test/factories';
+import { formInput } from '../../web/form-input';
+import { ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { useTestDatabase } from '../../test/vitest';
 import { changeStaffRole } from './change-staff-role';
 import { deactivateAccount } from './deactivate-account';
 import { getStaffMember } from './get-staff-member';
+import { changeStaffRoleInput } from './input';
 import { reactivateAccount } from './reactivate-account';
 import { createSession, resolveSession } from './sessions';
 
@@ -24,7 +27,7 @@ describe('deactivating and reactivating accounts', () => {
 			await createSession(t.db, a.teacher.id),
 			await createSession(t.db, a.teacher.id)
 		];
-		await deactivateAccount(t.db, a.admin, a.teacher.id);
+		await deactivateAccount(ctxOf(t.db, a.admin), { userId: a.teacher.id });
 		for (const s of sessions) expect(await resolveSession(t.db, s.token)).toBeNull();
 		const count = await t.db
 			.selectFrom('sessions')
@@ -32,12 +35,12 @@ describe('deactivating and reactivating accounts', () => {
 			.where('userId', '=', a.teacher.id)
 			.execute();
 		expect(count).toHaveLength(0);
-		const member = await getStaffMember(t.db, a.admin, a.teacher.id);
+		const member = await getStaffMember(ctxOf(t.db, a.admin), { userId: a.teacher.id });
 		expect(member).toMatchObject({ isActive: false });
 		expect(member.deactivatedAt).toBeInstanceOf(Date);
 
-		await reactivateAccount(t.db, a.admin, a.teacher.id);
-		expect(await getStaffMember(t.db, a.admin, a.teacher.id)).toMatchObject({
+		await reactivateAccount(ctxOf(t.db, a.admin), { userId: a.teacher.id });
+		expect(await getStaffMember(ctxOf(t.db, a.admin), { userId: a.teacher.id })).toMatchObject({
 			isActive: true,
 			deactivatedAt: null
 		});
@@ -45,15 +48,18 @@ describe('deactivating and reactivating accounts', () => {
 
 	it('never lets an admin lock the school out', async () => {
 		const a = await school();
-		expect((await appError(deactivateAccount(t.db, a.admin, a.admin.id))).messageKey).toBe(
-			'error_cannot_change_self'
-		);
+		expect(
+			(await appError(deactivateAccount(ctxOf(t.db, a.admin), { userId: a.admin.id }))).messageKey
+		).toBe('error_cannot_change_self');
 		const second = await makeUser(t.db, { schoolId: a.id, role: 'admin' });
 		const secondActor = actorOf(second);
-		await deactivateAccount(t.db, secondActor, a.admin.id); // two admins: allowed
+		await deactivateAccount(ctxOf(t.db, secondActor), { userId: a.admin.id }); // two admins: allowed
 		expect(
-			(await appError(changeStaffRole(t.db, secondActor, second.id, { role: 'teacher' })))
-				.messageKey
+			(
+				await appError(
+					changeStaffRole(ctxOf(t.db, secondActor), { userId: secondActor.id, role: 'teacher' })
+				)
+			).messageKey
 		).toBe('error_cannot_change_self');
 	});
 
@@ -63,13 +69,17 @@ describe('deactivating and reactivating accounts', () => {
 			await makeUser(t.db, { schoolId: null, role: null, isOperator: true })
 		);
 		expect(
-			(await appError(changeStaffRole(t.db, operator, a.admin.id, { role: 'teacher' }))).messageKey
+			(
+				await appError(
+					changeStaffRole(ctxOf(t.db, operator), { userId: a.admin.id, role: 'teacher' })
+				)
+			).messageKey
 		).toBe('error_last_admin');
-		expect((await appError(deactivateAccount(t.db, operator, a.admin.id))).messageKey).toBe(
-			'error_last_admin'
-		);
-		await changeStaffRole(t.db, a.admin, a.teacher.id, { role: 'admin' });
-		await changeStaffRole(t.db, operator, a.admin.id, { role: 'teacher' });
+		expect(
+			(await appError(deactivateAccount(ctxOf(t.db, operator), { userId: a.admin.id }))).messageKey
+		).toBe('error_last_admin');
+		await changeStaffRole(ctxOf(t.db, a.admin), { userId: a.teacher.id, role: 'admin' });
+		await changeStaffRole(ctxOf(t.db, operator), { userId: a.admin.id, role: 'teacher' });
 		const row = await t.db
 			.selectFrom('users')
 			.select('role')
@@ -83,21 +93,34 @@ describe('deactivating and reactivating accounts', () => {
 		const b = await school();
 		const teacherActor = actorOf(a.teacher);
 		const other = await makeUser(t.db, { schoolId: a.id });
-		expect((await appError(deactivateAccount(t.db, b.admin, a.teacher.id))).code).toBe('not_found');
-		expect((await appError(reactivateAccount(t.db, b.admin, a.teacher.id))).code).toBe('not_found');
-		expect((await appError(getStaffMember(t.db, b.admin, a.teacher.id))).code).toBe('not_found');
 		expect(
-			(await appError(changeStaffRole(t.db, b.admin, a.teacher.id, { role: 'admin' }))).code
+			(await appError(deactivateAccount(ctxOf(t.db, b.admin), { userId: a.teacher.id }))).code
 		).toBe('not_found');
-		expect((await appError(deactivateAccount(t.db, teacherActor, other.id))).code).toBe(
-			'not_found'
-		);
+		expect(
+			(await appError(reactivateAccount(ctxOf(t.db, b.admin), { userId: a.teacher.id }))).code
+		).toBe('not_found');
+		expect(
+			(await appError(getStaffMember(ctxOf(t.db, b.admin), { userId: a.teacher.id }))).code
+		).toBe('not_found');
+		expect(
+			(
+				await appError(
+					changeStaffRole(ctxOf(t.db, b.admin), { userId: a.teacher.id, role: 'admin' })
+				)
+			).code
+		).toBe('not_found');
+		expect(
+			(await appError(deactivateAccount(ctxOf(t.db, teacherActor), { userId: other.id }))).code
+		).toBe('not_found');
 	});
 
 	it('rejects an unknown role', async () => {
 		const a = await school();
 		const error = await appError(
-			changeStaffRole(t.db, a.admin, a.teacher.id, { role: 'director' })
+			changeStaffRole(
+				ctxOf(t.db, a.admin),
+				formInput(changeStaffRoleInput, { role: 'director' }, { userId: a.teacher.id })
+			)
 		);
 		expect(error.code).toBe('invalid');
 	});

@@ -1,21 +1,16 @@
-import type { Kysely } from 'kysely';
-import type { Actor } from '../../access/actor';
-import type { Database } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { changeRoleInput } from './input';
+import type { Ctx } from '../context';
+import { changeStaffRoleInput, type ChangeStaffRoleInput } from './input';
 import { canChangeStatusOf } from './policy';
 import { countActiveAdmins, findUserById } from './queries';
 
 /** Makes a teacher an admin (e.g. a deputy director) or the reverse. */
 export async function changeStaffRole(
-	db: Kysely<Database>,
-	actor: Actor,
-	userId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: ChangeStaffRoleInput
 ): Promise<void> {
-	const { role } = validate(changeRoleInput, rawInput);
+	const { userId, role } = validate(changeStaffRoleInput, input);
 	await db.transaction().execute(async (trx) => {
 		const user = await findUserById(trx, userId);
 		if (!user || !canChangeStatusOf(actor, user)) {

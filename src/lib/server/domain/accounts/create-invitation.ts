@@ -4,12 +4,13 @@ import { AppError } from '../../errors';
 import type { Locale } from '../../../i18n/locale';
 import { invitationMail, invitationUrl } from './emails';
 import { sendMail } from '../../mail';
+import { asId, type InvitationId } from '../ids';
 
 /** How long an invitation link works. */
 export const invitationDays = 7;
 
 export interface CreatedInvitation {
-	invitationId: string;
+	invitationId: InvitationId;
 	url: string;
 	expiresAt: Date;
 }
@@ -57,7 +58,7 @@ export async function createInvitation(
 	await revoke.execute();
 
 	const token = newToken();
-	const invitationId = newId();
+	const invitationId = asId<InvitationId>(newId());
 	const expiresAt = new Date(now.getTime() + invitationDays * 24 * 60 * 60 * 1000);
 	await db
 		.insertInto('invitations')

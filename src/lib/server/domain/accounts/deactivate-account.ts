@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Actor } from '../../access/actor';
-import type { Database } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { staffMemberInput, type StaffMemberInput } from './input';
 import { canChangeStatusOf } from './policy';
 import { countActiveAdmins, endSessionsOf, findUserById } from './queries';
 
@@ -10,18 +10,17 @@ import { countActiveAdmins, endSessionsOf, findUserById } from './queries';
  * deleted. A school always keeps at least one active admin.
  */
 export async function deactivateAccount(
-	db: Kysely<Database>,
-	actor: Actor,
-	userId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: StaffMemberInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const user = await findUserById(trx, userId);
+		const user = await findUserById(trx, input.userId);
 		if (!user || !canChangeStatusOf(actor, user)) {
 			throw user && actor.id === user.id
 				? new AppError('forbidden', 'error_cannot_change_self')
 				: new AppError('not_found', 'error_not_found');
 		}
+		const { userId } = validate(staffMemberInput, input);
 		if (!user.isActive) return;
 		if (
 			user.role === 'admin' &&

@@ -1,6 +1,8 @@
 import { hashToken } from '../../db/ids';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { AnonymousCtx } from '../context';
+import { findOpenInvitationInput, type FindOpenInvitationInput } from './input';
 
 export interface OpenInvitation {
 	id: string;
@@ -15,10 +17,10 @@ export interface OpenInvitation {
 
 /** The invitation behind a link, if it can still be accepted; else a "gone" error saying why. */
 export async function findOpenInvitation(
-	db: DB,
-	token: string,
-	now = new Date()
+	{ db, now }: AnonymousCtx,
+	input: FindOpenInvitationInput
 ): Promise<OpenInvitation> {
+	const { token } = validate(findOpenInvitationInput, input);
 	const row = await db
 		.selectFrom('invitations')
 		.leftJoin('schools', 'schools.id', 'invitations.schoolId')

@@ -1,13 +1,15 @@
 import { hashToken } from '../../db/ids';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { AnonymousCtx } from '../context';
+import { findOpenPasswordResetInput, type FindOpenPasswordResetInput } from './input';
 
 /** The reset behind a link, if it still works; else a "gone" error. */
 export async function findOpenPasswordReset(
-	db: DB,
-	token: string,
-	now = new Date()
+	{ db, now }: AnonymousCtx,
+	input: FindOpenPasswordResetInput
 ): Promise<{ id: string; userId: string; email: string }> {
+	const { token } = validate(findOpenPasswordResetInput, input);
 	const row = await db
 		.selectFrom('passwordResets')
 		.innerJoin('users', 'users.id', 'passwordResets.userId')

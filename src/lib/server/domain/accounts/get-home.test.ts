@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ctxOf } from '../../test/context';
 import { actorOf, makeSchool, makeUser } from '../../test/factories';
+import { asId, type SubjectId } from '../ids';
 import { useTestDatabase } from '../../test/vitest';
 import { createInvitation } from './create-invitation';
 import { getHome } from './get-home';
@@ -29,17 +31,17 @@ describe('home page', () => {
 			expired
 		);
 
-		const home = await getHome(t.db, admin);
+		const home = await getHome(ctxOf(t.db, admin));
 		expect(home).toMatchObject({ schoolName: 'Ош шаарындагы №1 мектеп', profileIncomplete: true });
 		expect(home.admin).toEqual({ activeStaff: 2, pendingInvitations: 1 });
 		expect(home.operator?.schools).toBeGreaterThanOrEqual(1);
 
-		await updateProfile(t.db, teacher, {
+		await updateProfile(ctxOf(t.db, teacher), {
 			fullName: teacher.fullName,
-			subjects: ['music'],
+			subjects: [asId<SubjectId>('music')],
 			locale: 'ky'
 		});
-		expect(await getHome(t.db, teacher)).toEqual({
+		expect(await getHome(ctxOf(t.db, teacher))).toEqual({
 			schoolName: 'Ош шаарындагы №1 мектеп',
 			profileIncomplete: false,
 			admin: null,
@@ -49,7 +51,7 @@ describe('home page', () => {
 
 	it('works for an account of no school', async () => {
 		const scientist = actorOf(await makeUser(t.db, { schoolId: null, role: 'scientist' }));
-		expect(await getHome(t.db, scientist)).toEqual({
+		expect(await getHome(ctxOf(t.db, scientist))).toEqual({
 			schoolName: null,
 			profileIncomplete: true,
 			admin: null,

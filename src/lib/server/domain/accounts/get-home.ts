@@ -1,7 +1,7 @@
-import type { Actor } from '../../access/actor';
 import { isSchoolAdmin } from '../../access/actor';
 import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/types';
+import type { Ctx } from '../context';
 
 export interface Home {
 	schoolName: string | null;
@@ -39,7 +39,7 @@ const homeCounts = prepared((db: DB, schoolId: string, userId: string, now: Date
 );
 
 /** What the home page shows: the user's school, and counts for admins and operators. */
-export async function getHome(db: DB, actor: Actor, now = new Date()): Promise<Home> {
+export async function getHome({ db, actor, now }: Ctx): Promise<Home> {
 	const [row] = await homeCounts(db, actor.schoolId ?? '', actor.id, now);
 	if (!row) throw new Error('home counts: no row');
 	return {

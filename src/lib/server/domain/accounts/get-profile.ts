@@ -1,6 +1,6 @@
-import type { Actor } from '../../access/actor';
-import type { DB, QualificationCategory } from '../../db/types';
+import type { QualificationCategory } from '../../db/types';
 import { AppError } from '../../errors';
+import type { Ctx } from '../context';
 import { findUserById, subjectIdsOf } from './queries';
 
 export interface Profile {
@@ -13,7 +13,7 @@ export interface Profile {
 }
 
 /** The signed-in user's own profile. */
-export async function getProfile(db: DB, actor: Actor): Promise<Profile> {
+export async function getProfile({ db, actor }: Ctx): Promise<Profile> {
 	const user = await findUserById(db, actor.id);
 	if (!user) throw new AppError('not_found', 'error_not_found');
 	return {

@@ -1,6 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { DB, QualificationCategory, AccountRole } from '../../db/types';
+import type { AccountRole, QualificationCategory } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { staffMemberInput, type StaffMemberInput } from './input';
 import { canSeeStaffMember } from './policy';
 import { findUserById, subjectIdsOf } from './queries';
 
@@ -22,13 +24,12 @@ export interface StaffMemberDetail {
 
 /** One account as its school's admin sees it. Another school's account is "not found". */
 export async function getStaffMember(
-	db: DB,
-	actor: Actor,
-	userId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: StaffMemberInput
 ): Promise<StaffMemberDetail> {
-	const user = await findUserById(db, userId);
+	const user = await findUserById(db, input.userId);
 	if (!user || !canSeeStaffMember(actor, user)) throw new AppError('not_found', 'error_not_found');
+	const { userId } = validate(staffMemberInput, input);
 	const sessions = await db
 		.selectFrom('sessions')
 		.select((eb) => eb.fn.countAll<number>().as('count'))

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../db/ids';
 import { actorOf, makeSchool, makeUser } from '../../test/factories';
+import { anonymousCtxOf, ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { useTestDatabase } from '../../test/vitest';
+import { formInput } from '../../web/form-input';
 import { acceptInvitation } from './accept-invitation';
 import { findOpenInvitation } from './find-invitation';
+import { acceptInvitationInput } from './input';
 import { inviteStaff } from './invite-staff';
 import { listStaff } from './list-staff';
 import { revokeInvitation } from './revoke-invitation';
@@ -12,7 +15,8 @@ import { resolveSession } from './sessions';
 
 const t = useTestDatabase();
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
-const newcomer = { fullName: 'Нурлан Үсөнов', password: 'жаңы сырсөз 2026', locale: 'ky' };
+const newcomer = { fullName: 'Нурлан Үсөнов', password: 'жаңы сырсөз 2026', locale: 'ky' } as const;
+const anyone = () => anonymousCtxOf(t.db);
 
 async function schoolWithAdmin() {
 	const school = await makeSchool(t.db);
@@ -23,17 +27,18 @@ async function schoolWithAdmin() {
 describe('inviting staff', () => {
 	it('makes a one-time link that creates the account and signs the newcomer in', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const { invitation, emailed } = await inviteStaff(t.db, admin, school.id, {
+		const { invitation, emailed } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
 			email: 'Nurlan@Mektep.kg'
 		});
 		expect(emailed).toBe(false); // no SMTP_URL in tests
 		expect(invitation.url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
 		const token = tokenOf(invitation.url);
 
-		const open = await findOpenInvitation(t.db, token);
+		const open = await findOpenInvitation(anyone(), { token: token });
 		expect(open).toMatchObject({ email: 'nurlan@mektep.kg', role: 'teacher', schoolId: school.id });
 
-		const { userId, session } = await acceptInvitation(t.db, token, newcomer);
+		const { userId, session } = await acceptInvitation(anyone(), { ...newcomer, token });
 		const resolved = await resolveSession(t.db, session.token);
 		expect(resolved?.actor).toMatchObject({
 			id: userId,
@@ -42,15 +47,18 @@ describe('inviting staff', () => {
 			fullName: newcomer.fullName
 		});
 
-		expect((await appError(acceptInvitation(t.db, token, newcomer))).messageKey).toBe(
+		expect((await appError(acceptInvitation(anyone(), { ...newcomer, token }))).messageKey).toBe(
 			'error_invitation_used'
 		);
-		expect((await appError(findOpenInvitation(t.db, token))).code).toBe('gone');
+		expect((await appError(findOpenInvitation(anyone(), { token }))).code).toBe('gone');
 	});
 
 	it('stores only the hash of the token', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const { invitation } = await inviteStaff(t.db, admin, school.id, { email: 'hash@mektep.kg' });
+		const { invitation } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
+			email: 'hash@mektep.kg'
+		});
 		const row = await t.db
 			.selectFrom('invitations')
 			.selectAll()
@@ -62,11 +70,15 @@ describe('inviting staff', () => {
 
 	it('can make another admin', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const { invitation } = await inviteStaff(t.db, admin, school.id, {
+		const { invitation } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
 			email: 'deputy@mektep.kg',
 			role: 'admin'
 		});
-		const { userId } = await acceptInvitation(t.db, tokenOf(invitation.url), newcomer);
+		const { userId } = await acceptInvitation(anyone(), {
+			...newcomer,
+			token: tokenOf(invitation.url)
+		});
 		const user = await t.db
 			.selectFrom('users')
 			.select('role')
@@ -79,7 +91,7 @@ describe('inviting staff', () => {
 		const { school, admin } = await schoolWithAdmin();
 		const existing = await makeUser(t.db, { schoolId: null, role: 'scientist' });
 		const error = await appError(
-			inviteStaff(t.db, admin, school.id, { email: existing.email.toUpperCase() })
+			inviteStaff(ctxOf(t.db, admin), { schoolId: school.id, email: existing.email.toUpperCase() })
 		);
 		expect(error).toMatchObject({
 			code: 'conflict',
@@ -90,33 +102,48 @@ describe('inviting staff', () => {
 
 	it('keeps only the newest link for the same address', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const first = await inviteStaff(t.db, admin, school.id, { email: 'twice@mektep.kg' });
-		const second = await inviteStaff(t.db, admin, school.id, { email: 'twice@mektep.kg' });
+		const first = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
+			email: 'twice@mektep.kg'
+		});
+		const second = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
+			email: 'twice@mektep.kg'
+		});
 		expect(
-			(await appError(findOpenInvitation(t.db, tokenOf(first.invitation.url)))).messageKey
+			(await appError(findOpenInvitation(anyone(), { token: tokenOf(first.invitation.url) })))
+				.messageKey
 		).toBe('error_invitation_invalid');
-		await expect(findOpenInvitation(t.db, tokenOf(second.invitation.url))).resolves.toBeTruthy();
-		const { invitations } = await listStaff(t.db, admin, school.id);
+		await expect(
+			findOpenInvitation(anyone(), { token: tokenOf(second.invitation.url) })
+		).resolves.toBeTruthy();
+		const { invitations } = await listStaff(ctxOf(t.db, admin), { schoolId: school.id });
 		expect(invitations.filter((i) => i.email === 'twice@mektep.kg')).toHaveLength(1);
 	});
 
 	it('expires after seven days', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const { invitation } = await inviteStaff(t.db, admin, school.id, { email: 'late@mektep.kg' });
+		const { invitation } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
+			email: 'late@mektep.kg'
+		});
 		const later = new Date(Date.now() + 7 * 24 * 3600 * 1000 + 1000);
 		const error = await appError(
-			acceptInvitation(t.db, tokenOf(invitation.url), newcomer, {}, later)
+			acceptInvitation(anonymousCtxOf(t.db, later), { ...newcomer, token: tokenOf(invitation.url) })
 		);
 		expect(error.messageKey).toBe('error_invitation_expired');
 	});
 
 	it('can be withdrawn by the admin', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const { invitation } = await inviteStaff(t.db, admin, school.id, {
+		const { invitation } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
 			email: 'withdrawn@mektep.kg'
 		});
-		await revokeInvitation(t.db, admin, invitation.invitationId);
-		const error = await appError(acceptInvitation(t.db, tokenOf(invitation.url), newcomer));
+		await revokeInvitation(ctxOf(t.db, admin), { invitationId: invitation.invitationId });
+		const error = await appError(
+			acceptInvitation(anyone(), { ...newcomer, token: tokenOf(invitation.url) })
+		);
 		expect(error.messageKey).toBe('error_invitation_invalid');
 	});
 
@@ -128,40 +155,66 @@ describe('inviting staff', () => {
 			await makeUser(t.db, { schoolId: null, role: null, isOperator: true })
 		);
 		const input = { email: 'x@mektep.kg' };
-		expect((await appError(inviteStaff(t.db, teacher, school.id, input))).code).toBe('forbidden');
-		expect((await appError(inviteStaff(t.db, other.admin, school.id, input))).code).toBe(
-			'forbidden'
-		);
-		await expect(
-			inviteStaff(t.db, operator, school.id, { email: 'op@mektep.kg', role: 'admin' })
-		).resolves.toBeTruthy();
-		const { invitation } = await inviteStaff(t.db, admin, school.id, { email: 'mine@mektep.kg' });
 		expect(
-			(await appError(revokeInvitation(t.db, other.admin, invitation.invitationId))).code
+			(await appError(inviteStaff(ctxOf(t.db, teacher), { ...input, schoolId: school.id }))).code
+		).toBe('forbidden');
+		expect(
+			(await appError(inviteStaff(ctxOf(t.db, other.admin), { ...input, schoolId: school.id })))
+				.code
+		).toBe('forbidden');
+		await expect(
+			inviteStaff(ctxOf(t.db, operator), {
+				schoolId: school.id,
+				email: 'op@mektep.kg',
+				role: 'admin'
+			})
+		).resolves.toBeTruthy();
+		const { invitation } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
+			email: 'mine@mektep.kg'
+		});
+		expect(
+			(
+				await appError(
+					revokeInvitation(ctxOf(t.db, other.admin), { invitationId: invitation.invitationId })
+				)
+			).code
 		).toBe('not_found');
 	});
 
 	it('checks the newcomer’s form and keeps the link usable after a mistake', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const { invitation } = await inviteStaff(t.db, admin, school.id, { email: 'typo@mektep.kg' });
+		const { invitation } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
+			email: 'typo@mektep.kg'
+		});
 		const error = await appError(
-			acceptInvitation(t.db, tokenOf(invitation.url), {
-				fullName: 'A',
-				password: 'short',
-				locale: 'fr'
-			})
+			acceptInvitation(
+				anyone(),
+				formInput(acceptInvitationInput, {
+					token: tokenOf(invitation.url),
+					fullName: 'A',
+					password: 'short',
+					locale: 'fr'
+				})
+			)
 		);
 		expect(error.code).toBe('invalid');
-		await expect(acceptInvitation(t.db, tokenOf(invitation.url), newcomer)).resolves.toBeTruthy();
+		await expect(
+			acceptInvitation(anyone(), { ...newcomer, token: tokenOf(invitation.url) })
+		).resolves.toBeTruthy();
 	});
 
 	it('lets only one of two simultaneous accepts through', async () => {
 		const { school, admin } = await schoolWithAdmin();
-		const { invitation } = await inviteStaff(t.db, admin, school.id, { email: 'race@mektep.kg' });
+		const { invitation } = await inviteStaff(ctxOf(t.db, admin), {
+			schoolId: school.id,
+			email: 'race@mektep.kg'
+		});
 		const token = tokenOf(invitation.url);
 		const results = await Promise.allSettled([
-			acceptInvitation(t.db, token, newcomer),
-			acceptInvitation(t.db, token, newcomer)
+			acceptInvitation(anyone(), { ...newcomer, token }),
+			acceptInvitation(anyone(), { ...newcomer, token })
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const users = await t.db

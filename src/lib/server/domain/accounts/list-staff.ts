@@ -1,6 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { AccountRole, DB } from '../../db/types';
+import type { AccountRole } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { listStaffInput, type ListStaffInput } from './input';
 import { canManageStaffOf } from './policy';
 
 export interface StaffMember {
@@ -24,12 +26,11 @@ export interface PendingInvitation {
 
 /** The school's accounts and its invitations still waiting for an answer. */
 export async function listStaff(
-	db: DB,
-	actor: Actor,
-	schoolId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: ListStaffInput
 ): Promise<{ staff: StaffMember[]; invitations: PendingInvitation[] }> {
-	if (!canManageStaffOf(actor, schoolId)) throw new AppError('forbidden', 'error_forbidden');
+	if (!canManageStaffOf(actor, input.schoolId)) throw new AppError('forbidden', 'error_forbidden');
+	const { schoolId } = validate(listStaffInput, input);
 	const [users, subjects, invitations] = await Promise.all([
 		db
 			.selectFrom('users')

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { actorOf, makeSchool, makeUser, testPassword } from '../../test/factories';
+import { anonymousCtxOf, ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { useTestDatabase } from '../../test/vitest';
 import { changePassword } from './change-password';
@@ -20,19 +21,25 @@ describe('admin-issued password reset', () => {
 		const admin = actorOf(await makeUser(t.db, { schoolId: s.id, role: 'admin' }));
 		const teacher = await makeUser(t.db, { schoolId: s.id });
 		const session = await createSession(t.db, teacher.id);
-		const { url, expiresAt } = await issuePasswordReset(t.db, admin, teacher.id);
+		const { url, expiresAt } = await issuePasswordReset(ctxOf(t.db, admin), { userId: teacher.id });
 		expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
-		await expect(findOpenPasswordReset(t.db, tokenOf(url))).resolves.toMatchObject({
+		await expect(
+			findOpenPasswordReset(anonymousCtxOf(t.db), { token: tokenOf(url) })
+		).resolves.toMatchObject({
 			email: teacher.email
 		});
 
-		await resetPassword(t.db, tokenOf(url), { password: fresh });
+		await resetPassword(anonymousCtxOf(t.db), { token: tokenOf(url), password: fresh });
 		expect(await resolveSession(t.db, session.token)).toBeNull();
 		await expect(
-			signIn(t.db, { email: teacher.email, password: fresh }, { ip: '10.9.0.1' })
+			signIn(anonymousCtxOf(t.db), { email: teacher.email, password: fresh, ip: '10.9.0.1' })
 		).resolves.toBeTruthy();
 		expect(
-			(await appError(resetPassword(t.db, tokenOf(url), { password: fresh }))).messageKey
+			(
+				await appError(
+					resetPassword(anonymousCtxOf(t.db), { token: tokenOf(url), password: fresh })
+				)
+			).messageKey
 		).toBe('error_reset_invalid');
 	});
 
@@ -40,15 +47,29 @@ describe('admin-issued password reset', () => {
 		const s = await makeSchool(t.db);
 		const admin = actorOf(await makeUser(t.db, { schoolId: s.id, role: 'admin' }));
 		const teacher = await makeUser(t.db, { schoolId: s.id });
-		const first = await issuePasswordReset(t.db, admin, teacher.id);
-		const second = await issuePasswordReset(t.db, admin, teacher.id);
-		expect((await appError(findOpenPasswordReset(t.db, tokenOf(first.url)))).code).toBe('gone');
+		const first = await issuePasswordReset(ctxOf(t.db, admin), { userId: teacher.id });
+		const second = await issuePasswordReset(ctxOf(t.db, admin), { userId: teacher.id });
 		expect(
-			(await appError(resetPassword(t.db, tokenOf(second.url), { password: 'short' }))).code
+			(await appError(findOpenPasswordReset(anonymousCtxOf(t.db), { token: tokenOf(first.url) })))
+				.code
+		).toBe('gone');
+		expect(
+			(
+				await appError(
+					resetPassword(anonymousCtxOf(t.db), { token: tokenOf(second.url), password: 'short' })
+				)
+			).code
 		).toBe('invalid');
 		const tomorrow = new Date(Date.now() + 25 * 3600 * 1000);
 		expect(
-			(await appError(resetPassword(t.db, tokenOf(second.url), { password: fresh }, tomorrow))).code
+			(
+				await appError(
+					resetPassword(anonymousCtxOf(t.db, tomorrow), {
+						token: tokenOf(second.url),
+						password: fresh
+					})
+				)
+			).code
 		).toBe('gone');
 	});
 
@@ -58,12 +79,12 @@ describe('admin-issued password reset', () => {
 		const otherAdmin = actorOf(await makeUser(t.db, { schoolId: other.id, role: 'admin' }));
 		const teacher = await makeUser(t.db, { schoolId: s.id });
 		const colleague = actorOf(await makeUser(t.db, { schoolId: s.id }));
-		expect((await appError(issuePasswordReset(t.db, otherAdmin, teacher.id))).code).toBe(
-			'not_found'
-		);
-		expect((await appError(issuePasswordReset(t.db, colleague, teacher.id))).code).toBe(
-			'not_found'
-		);
+		expect(
+			(await appError(issuePasswordReset(ctxOf(t.db, otherAdmin), { userId: teacher.id }))).code
+		).toBe('not_found');
+		expect(
+			(await appError(issuePasswordReset(ctxOf(t.db, colleague), { userId: teacher.id }))).code
+		).toBe('not_found');
 	});
 });
 
@@ -73,9 +94,11 @@ describe('forgot password by email', () => {
 	});
 
 	it('is off without SMTP and never says whether the address exists', async () => {
-		const result = await requestPasswordReset(t.db, { email: 'anyone@mektep.kg' });
+		const result = await requestPasswordReset(anonymousCtxOf(t.db), { email: 'anyone@mektep.kg' });
 		expect(result.mailEnabled).toBe(false);
-		expect((await appError(requestPasswordReset(t.db, { email: 'nope' }))).code).toBe('invalid');
+		expect(
+			(await appError(requestPasswordReset(anonymousCtxOf(t.db), { email: 'nope' }))).code
+		).toBe('invalid');
 	});
 });
 
@@ -86,12 +109,17 @@ describe('changing one’s own password', () => {
 		const here = await createSession(t.db, user.id);
 		const elsewhere = await createSession(t.db, user.id);
 		const wrong = await appError(
-			changePassword(t.db, actorOf(user), here.id, { currentPassword: 'nope', newPassword: fresh })
+			changePassword(ctxOf(t.db, actorOf(user)), {
+				currentPassword: 'nope',
+				newPassword: fresh,
+				currentSessionId: here.id
+			})
 		);
 		expect(wrong).toMatchObject({ messageKey: 'error_wrong_password', field: 'currentPassword' });
-		await changePassword(t.db, actorOf(user), here.id, {
+		await changePassword(ctxOf(t.db, actorOf(user)), {
 			currentPassword: testPassword,
-			newPassword: fresh
+			newPassword: fresh,
+			currentSessionId: here.id
 		});
 		expect(await resolveSession(t.db, here.token)).not.toBeNull();
 		expect(await resolveSession(t.db, elsewhere.token)).toBeNull();

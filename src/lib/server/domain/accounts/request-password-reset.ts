@@ -1,10 +1,10 @@
-import type { DB } from '../../db/types';
 import { isLocale } from '../../../i18n/locale';
 import { mailEnabled, sendMail } from '../../mail';
 import { validate } from '../../validation';
+import type { AnonymousCtx } from '../context';
 import { createPasswordReset, resetHours } from './create-password-reset';
 import { resetMail } from './emails';
-import { forgotPasswordInput } from './input';
+import { requestPasswordResetInput, type RequestPasswordResetInput } from './input';
 import { findUserByEmail } from './queries';
 
 /**
@@ -12,11 +12,10 @@ import { findUserByEmail } from './queries';
  * address has an account; the mail goes out in the background so timing does not tell either.
  */
 export async function requestPasswordReset(
-	db: DB,
-	rawInput: unknown,
-	now = new Date()
+	{ db, now }: AnonymousCtx,
+	input: RequestPasswordResetInput
 ): Promise<{ mailEnabled: boolean; sending: Promise<void> }> {
-	const { email } = validate(forgotPasswordInput, rawInput);
+	const { email } = validate(requestPasswordResetInput, input);
 	if (!mailEnabled()) return { mailEnabled: false, sending: Promise.resolve() };
 	const sending = (async () => {
 		const user = await findUserByEmail(db, email);

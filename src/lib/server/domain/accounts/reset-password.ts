@@ -1,25 +1,23 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import { withDb, type AnonymousCtx } from '../context';
 import { findOpenPasswordReset } from './find-password-reset';
-import { resetPasswordInput } from './input';
+import { resetPasswordInput, type ResetPasswordInput } from './input';
 import { hashPassword } from './password';
 import { endSessionsOf } from './queries';
 import { clearAccountFailures } from './throttle';
 
 /** Sets a new password through a one-time link; every session of the account ends. */
 export async function resetPassword(
-	db: Kysely<Database>,
-	token: string,
-	rawInput: unknown,
-	now = new Date()
+	ctx: AnonymousCtx,
+	input: ResetPasswordInput
 ): Promise<{ email: string }> {
-	await findOpenPasswordReset(db, token, now);
-	const { password } = validate(resetPasswordInput, rawInput);
+	const { db, now } = ctx;
+	await findOpenPasswordReset(ctx, { token: input.token });
+	const { token, password } = validate(resetPasswordInput, input);
 	const passwordHash = await hashPassword(password);
 	return db.transaction().execute(async (trx) => {
-		const reset = await findOpenPasswordReset(trx, token, now);
+		const reset = await findOpenPasswordReset(withDb(ctx, trx), { token });
 		const used = await trx
 			.updateTable('passwordResets')
 			.set({ usedAt: now })

@@ -1,15 +1,15 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { revokeInvitationInput, type RevokeInvitationInput } from './input';
 import { canInviteStaff } from './policy';
 
 /** Withdraws a pending invitation: its link stops working. */
 export async function revokeInvitation(
-	db: DB,
-	actor: Actor,
-	invitationId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: RevokeInvitationInput
 ): Promise<void> {
+	const { invitationId } = validate(revokeInvitationInput, input);
 	const invitation = await db
 		.selectFrom('invitations')
 		.select(['id', 'schoolId', 'acceptedAt', 'revokedAt'])

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { anonymousCtxOf } from '../../test/context';
 import { appError as failure } from '../../test/expect-error';
 import { useTestDatabase } from '../../test/vitest';
 import { makeSchool, makeUser, testPassword } from '../../test/factories';
@@ -14,15 +15,19 @@ describe('signIn', () => {
 	it('opens a new session for the right password, whatever the case of the email', async () => {
 		const school = await makeSchool(t.db);
 		const user = await makeUser(t.db, { schoolId: school.id, email: 'nurlan@mektep.kg' });
-		const result = await signIn(
-			t.db,
-			{ email: ' Nurlan@Mektep.KG ', password: testPassword },
-			{ ip }
-		);
+		const result = await signIn(anonymousCtxOf(t.db), {
+			email: ' Nurlan@Mektep.KG ',
+			password: testPassword,
+			ip
+		});
 		expect(result.userId).toBe(user.id);
 		const session = await resolveSession(t.db, result.session.token);
 		expect(session?.actor.id).toBe(user.id);
-		const again = await signIn(t.db, { email: user.email, password: testPassword }, { ip });
+		const again = await signIn(anonymousCtxOf(t.db), {
+			email: user.email,
+			password: testPassword,
+			ip
+		});
 		expect(again.session.id).not.toBe(result.session.id);
 	});
 
@@ -30,10 +35,18 @@ describe('signIn', () => {
 		const school = await makeSchool(t.db);
 		const user = await makeUser(t.db, { schoolId: school.id });
 		const wrong = await failure(
-			signIn(t.db, { email: user.email, password: 'wrong password!' }, { ip: '10.0.0.2' })
+			signIn(anonymousCtxOf(t.db), {
+				email: user.email,
+				password: 'wrong password!',
+				ip: '10.0.0.2'
+			})
 		);
 		const unknown = await failure(
-			signIn(t.db, { email: 'nobody@mektep.kg', password: 'wrong password!' }, { ip: '10.0.0.3' })
+			signIn(anonymousCtxOf(t.db), {
+				email: 'nobody@mektep.kg',
+				password: 'wrong password!',
+				ip: '10.0.0.3'
+			})
 		);
 		expect(wrong.messageKey).toBe('error_wrong_credentials');
 		expect(unknown.messageKey).toBe(wrong.messageKey);
@@ -44,13 +57,15 @@ describe('signIn', () => {
 		const school = await makeSchool(t.db);
 		const user = await makeUser(t.db, { schoolId: school.id, isActive: false });
 		const error = await failure(
-			signIn(t.db, { email: user.email, password: testPassword }, { ip: '10.0.0.4' })
+			signIn(anonymousCtxOf(t.db), { email: user.email, password: testPassword, ip: '10.0.0.4' })
 		);
 		expect(error.messageKey).toBe('error_account_deactivated');
 	});
 
 	it('validates the form before anything else', async () => {
-		const error = await failure(signIn(t.db, { email: 'not-an-email', password: '' }, { ip }));
+		const error = await failure(
+			signIn(anonymousCtxOf(t.db), { email: 'not-an-email', password: '', ip })
+		);
 		expect(error).toBeInstanceOf(ValidationError);
 		expect((error as ValidationError).issues.map((i) => i.field).sort()).toEqual([
 			'email',
@@ -66,17 +81,20 @@ describe('login throttling', () => {
 		const now = new Date();
 		for (let i = 0; i < throttleLimits.perAccount; i++) {
 			const error = await failure(
-				signIn(
-					t.db,
-					{ email: user.email, password: `bad-${i}-password` },
-					{ ip: `10.1.0.${i}` },
-					now
-				)
+				signIn(anonymousCtxOf(t.db, now), {
+					email: user.email,
+					password: `bad-${i}-password`,
+					ip: `10.1.0.${i}`
+				})
 			);
 			expect(error.code).toBe('invalid');
 		}
 		const locked = await failure(
-			signIn(t.db, { email: user.email, password: testPassword }, { ip: '10.1.1.1' }, now)
+			signIn(anonymousCtxOf(t.db, now), {
+				email: user.email,
+				password: testPassword,
+				ip: '10.1.1.1'
+			})
 		);
 		expect(locked.code).toBe('rate_limited');
 		expect(locked.status).toBe(429);
@@ -85,12 +103,11 @@ describe('login throttling', () => {
 
 		// The window slides: after it, the right password works again and clears the count.
 		const later = new Date(now.getTime() + throttleLimits.windowMs + 1000);
-		const ok = await signIn(
-			t.db,
-			{ email: user.email, password: testPassword },
-			{ ip: '10.1.1.1' },
-			later
-		);
+		const ok = await signIn(anonymousCtxOf(t.db, later), {
+			email: user.email,
+			password: testPassword,
+			ip: '10.1.1.1'
+		});
 		expect(ok.userId).toBe(user.id);
 	});
 
@@ -99,20 +116,27 @@ describe('login throttling', () => {
 		const address = '10.2.0.1';
 		for (let i = 0; i < throttleLimits.perIp; i++) {
 			await failure(
-				signIn(
-					t.db,
-					{ email: `spray${i}@mektep.kg`, password: 'guess-guess' },
-					{ ip: address },
-					now
-				)
+				signIn(anonymousCtxOf(t.db, now), {
+					email: `spray${i}@mektep.kg`,
+					password: 'guess-guess',
+					ip: address
+				})
 			);
 		}
 		const blocked = await failure(
-			signIn(t.db, { email: 'another@mektep.kg', password: 'guess-guess' }, { ip: address }, now)
+			signIn(anonymousCtxOf(t.db, now), {
+				email: 'another@mektep.kg',
+				password: 'guess-guess',
+				ip: address
+			})
 		);
 		expect(blocked.code).toBe('rate_limited');
 		const elsewhere = await failure(
-			signIn(t.db, { email: 'another@mektep.kg', password: 'guess-guess' }, { ip: '10.2.0.2' }, now)
+			signIn(anonymousCtxOf(t.db, now), {
+				email: 'another@mektep.kg',
+				password: 'guess-guess',
+				ip: '10.2.0.2'
+			})
 		);
 		expect(elsewhere.code).toBe('invalid');
 	});

@@ -1,7 +1,8 @@
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { signInInput } from './input';
+import type { AnonymousCtx } from '../context';
+import { asId, type UserId } from '../ids';
+import { signInInput, type SignInInput } from './input';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { findUserByEmail } from './queries';
 import { createSession, type NewSession } from './sessions';
@@ -12,26 +13,25 @@ import { assertNotThrottled, clearAccountFailures, recordFailure } from './throt
  * in the same time; failures count towards the per-account and per-address limits.
  */
 export async function signIn(
-	db: DB,
-	rawInput: unknown,
-	meta: { ip: string; userAgent?: string | null },
-	now = new Date()
-): Promise<{ userId: string; locale: string; session: NewSession }> {
-	const input = validate(signInInput, rawInput);
-	await assertNotThrottled(db, input.email, meta.ip, now);
+	{ db, now }: AnonymousCtx,
+	input: SignInInput
+): Promise<{ userId: UserId; locale: string; session: NewSession }> {
+	const { email, password } = validate(signInInput, input);
+	const meta = { ip: input.ip, userAgent: input.userAgent };
+	await assertNotThrottled(db, email, meta.ip, now);
 
-	const user = await findUserByEmail(db, input.email);
+	const user = await findUserByEmail(db, email);
 	const valid = user
-		? await verifyPassword(user.passwordHash, input.password)
-		: (await verifyAgainstDummy(input.password), false);
+		? await verifyPassword(user.passwordHash, password)
+		: (await verifyAgainstDummy(password), false);
 	if (!user || !valid) {
-		await recordFailure(db, input.email, meta.ip, now);
+		await recordFailure(db, email, meta.ip, now);
 		throw new AppError('invalid', 'error_wrong_credentials', { field: 'password' });
 	}
 	if (!user.isActive)
 		throw new AppError('forbidden', 'error_account_deactivated', { field: 'email' });
 
-	await clearAccountFailures(db, input.email);
+	await clearAccountFailures(db, email);
 	const session = await createSession(db, user.id, meta, now);
-	return { userId: user.id, locale: user.locale, session };
+	return { userId: asId<UserId>(user.id), locale: user.locale, session };
 }

@@ -1,19 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { Actor } from '../../access/actor';
-import type { Database } from '../../db/types';
-import { validate, ValidationError } from '../../validation';
-import { profileInput } from './input';
 import type { Locale } from '../../../i18n/locale';
+import { validate, ValidationError } from '../../validation';
+import type { Ctx } from '../context';
+import { updateProfileInput, type UpdateProfileInput } from './input';
 
 /** Name, subjects taught, years of experience, qualification category and language. */
 export async function updateProfile(
-	db: Kysely<Database>,
-	actor: Actor,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: UpdateProfileInput
 ): Promise<{ locale: Locale }> {
-	const input = validate(profileInput, rawInput);
-	const subjectIds = [...new Set(input.subjects)];
+	const profile = validate(updateProfileInput, input);
+	const subjectIds = [...new Set(profile.subjects)];
 	await db.transaction().execute(async (trx) => {
 		if (subjectIds.length > 0) {
 			const known = await trx
@@ -27,10 +23,10 @@ export async function updateProfile(
 		await trx
 			.updateTable('users')
 			.set({
-				fullName: input.fullName,
-				experienceYears: input.experienceYears ?? null,
-				qualificationCategory: input.qualificationCategory ?? null,
-				locale: input.locale,
+				fullName: profile.fullName,
+				experienceYears: profile.experienceYears ?? null,
+				qualificationCategory: profile.qualificationCategory ?? null,
+				locale: profile.locale,
 				updatedAt: now
 			})
 			.where('id', '=', actor.id)
@@ -42,5 +38,5 @@ export async function updateProfile(
 				.values(subjectIds.map((subjectId) => ({ userId: actor.id, subjectId })))
 				.execute();
 	});
-	return { locale: input.locale };
+	return { locale: profile.locale };
 }

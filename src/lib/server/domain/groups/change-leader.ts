@@ -4,7 +4,9 @@ import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { changeLeaderInput } from './input';
+import type { Ctx } from '../context';
+import type { GroupId, UserId } from '../ids';
+import { changeLeaderInput, type ChangeLeaderInput } from './input';
 import { canChangeLeader } from '../group-access/policy';
 import {
 	addMember,
@@ -20,17 +22,14 @@ import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
  * former leader stays a member; the new one joins if not a member yet.
  */
 export async function changeLeader(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: ChangeLeaderInput
 ): Promise<void> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
 	assertOpen(access);
 	assertAllowed(canChangeLeader(actor, access));
-	const input = validate(changeLeaderInput, rawInput);
-	await inTransaction(db, (trx) => replace(trx, actor, groupId, input, access.schoolId, now)).catch(
+	const change = validate(changeLeaderInput, input);
+	await inTransaction(db, (trx) => replace(trx, actor, change, access.schoolId, now)).catch(
 		(error: unknown) => {
 			// Two changes at once: the one-leader index refuses the second.
 			if (isUniqueViolation(error)) throw new AppError('conflict', 'error_membership_changed');
@@ -42,11 +41,11 @@ export async function changeLeader(
 async function replace(
 	trx: DB,
 	actor: Actor,
-	groupId: string,
-	input: { leaderId: string; reason: string },
+	input: { groupId: GroupId; leaderId: UserId; reason: string },
 	schoolId: string,
 	now: Date
 ): Promise<void> {
+	const { groupId } = input;
 	const leader = await findStaffOfSchool(trx, schoolId, input.leaderId);
 	if (!leader) throw new AppError('invalid', 'error_choice', { field: 'leaderId' });
 	const previous = await currentLeaderId(trx, groupId);

@@ -1,10 +1,9 @@
-import type { Actor } from '../../access/actor';
 import { forgetWal } from '../../db/forget-wal';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { closeInput } from './input';
+import type { Ctx } from '../context';
+import { closeGroupInput, type CloseGroupInput } from './input';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { recordEvent } from '../group-access/members';
@@ -26,18 +25,12 @@ const noSeal: BallotSeal = {
  * votes are closed and counted first: a read-only group can never close them later, and
  * secret ballots must not stay sealed.
  */
-export async function closeGroup(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date(),
-	seal: BallotSeal = noSeal
-): Promise<void> {
-	const access = await groupAccess(db, actor, groupId);
+export async function closeGroup({ db, actor, now }: Ctx, input: CloseGroupInput): Promise<void> {
+	const access = await groupAccess(db, actor, input.groupId);
 	assertAllowed(canManageGroup(actor, access));
 	assertOpen(access);
-	const { reason } = validate(closeInput, rawInput);
+	const { groupId, reason } = validate(closeGroupInput, input);
+	const seal = input.seal ?? noSeal;
 	await retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			const closed = await trx

@@ -1,10 +1,10 @@
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { createGroupInput } from './input';
+import type { Ctx } from '../context';
+import { asId, type GroupId } from '../ids';
+import { createGroupInput, type CreateGroupInput } from './input';
 import { canCreateGroup } from '../group-access/policy';
 import { addMember, findStaffOfSchool, recordEvent } from '../group-access/members';
 import { assertAllowed } from '../group-access/access';
@@ -13,26 +13,24 @@ import { addRevision, changedFields, charterOf } from './revisions';
 
 /** §3.1, §3.5: the administration creates a group and appoints its leader. */
 export async function createGroup(
-	db: DB,
-	actor: Actor,
-	schoolId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ groupId: string }> {
-	assertAllowed(canCreateGroup(actor, schoolId));
-	const input = validate(createGroupInput, rawInput);
-	const groupId = newId();
+	{ db, actor, now }: Ctx,
+	input: CreateGroupInput
+): Promise<{ groupId: GroupId }> {
+	assertAllowed(canCreateGroup(actor, input.schoolId));
+	const group = validate(createGroupInput, input);
+	const { schoolId } = group;
+	const groupId = asId<GroupId>(newId());
 	await inTransaction(db, async (trx) => {
-		const leader = await findStaffOfSchool(trx, schoolId, input.leaderId);
+		const leader = await findStaffOfSchool(trx, schoolId, group.leaderId);
 		if (!leader) throw new AppError('invalid', 'error_choice', { field: 'leaderId' });
-		const charter = charterOf(input);
+		const charter = charterOf(group);
 		await trx
 			.insertInto('groups')
 			.values({
 				id: groupId,
 				schoolId,
 				...charter,
-				startedOn: input.startedOn,
+				startedOn: group.startedOn,
 				isExternalVoteAllowed: false,
 				createdBy: actor.id,
 				createdAt: now,

@@ -1,9 +1,8 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { decideInput } from './input';
+import type { Ctx } from '../context';
+import { decideRequestInput, type DecideRequestInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
 import { canManageGroup } from '../group-access/policy';
 import { addMember, findStaffOfSchool } from '../group-access/members';
@@ -11,19 +10,16 @@ import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 
 /** The leader (or the administration) accepts or declines a teacher's request to join. */
 export async function decideRequest(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: DecideRequestInput
 ): Promise<{ accepted: boolean }> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
 	assertAllowed(canManageGroup(actor, access));
 	assertOpen(access);
-	const input = validate(decideInput, rawInput);
-	const accepted = input.decision === 'accept';
+	const { groupId, requestId, decision, response } = validate(decideRequestInput, input);
+	const accepted = decision === 'accept';
 	await inTransaction(db, async (trx) => {
-		const request = await findPendingRequest(trx, groupId, input.requestId);
+		const request = await findPendingRequest(trx, groupId, requestId);
 		// Invitations are answered by the invited person, never on their behalf.
 		if (request.kind !== 'request') throw new AppError('not_found', 'error_request_not_found');
 		// A teacher deactivated (or moved) since asking is not added.
@@ -35,7 +31,7 @@ export async function decideRequest(
 				requestId: request.id,
 				status: accepted ? 'accepted' : 'declined',
 				decidedBy: actor.id,
-				response: input.response
+				response
 			},
 			now
 		);

@@ -2,7 +2,8 @@ import type { Actor } from '../../access/actor';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { validate } from '../../validation';
-import { charterInput, type Charter } from './input';
+import type { Ctx } from '../context';
+import { editCharterInput, type Charter, type EditCharterInput } from './input';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { recordEvent } from '../group-access/members';
@@ -10,17 +11,15 @@ import { addRevision, changedFields, charterOf } from './revisions';
 
 /** §3.5: the leader edits the theme, problem, goals, strategy and forms of work; each edit is a revision. */
 export async function editCharter(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: EditCharterInput
 ): Promise<{ revision: number | null }> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
 	assertOpen(access);
 	assertAllowed(canManageGroup(actor, access));
-	const charter = charterOf(validate(charterInput, rawInput));
-	return retryOnConflict(() => save(db, actor, groupId, charter, now));
+	const edited = validate(editCharterInput, input);
+	const charter = charterOf(edited);
+	return retryOnConflict(() => save(db, actor, edited.groupId, charter, now));
 }
 
 function save(db: DB, actor: Actor, groupId: string, charter: Charter, now: Date) {

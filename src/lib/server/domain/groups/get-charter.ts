@@ -1,6 +1,5 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
-import type { Charter } from './input';
+import type { Ctx } from '../context';
+import type { Charter, GroupInput } from './input';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { charterOf } from './revisions';
@@ -10,11 +9,10 @@ import { charterOf } from './revisions';
  * open group (others read it on the group's home).
  */
 export async function getCharter(
-	db: DB,
-	actor: Actor,
-	groupId: string
+	{ db, actor }: Ctx,
+	input: GroupInput
 ): Promise<{ charter: Charter; isExternalVoteAllowed: boolean }> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
 	assertOpen(access);
 	assertAllowed(canManageGroup(actor, access));
 	return {

@@ -1,5 +1,5 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
+import type { Ctx } from '../context';
+import type { GroupInput } from './input';
 import { canManageGroup, canSeeMeetings } from '../group-access/policy';
 import { groupAccess } from '../group-access/access';
 
@@ -12,8 +12,8 @@ export interface GroupHeader {
 }
 
 /** What every page of a group shows around it: the name, the state, the tabs one may open. */
-export async function getGroupHeader(db: DB, actor: Actor, groupId: string): Promise<GroupHeader> {
-	const access = await groupAccess(db, actor, groupId);
+export async function getGroupHeader({ db, actor }: Ctx, input: GroupInput): Promise<GroupHeader> {
+	const access = await groupAccess(db, actor, input.groupId);
 	return {
 		id: access.group.id,
 		name: access.group.name,

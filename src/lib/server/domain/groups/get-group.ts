@@ -1,5 +1,7 @@
-import type { Actor } from '../../access/actor';
-import type { DB, Group, GroupRole } from '../../db/types';
+import type { Group, GroupRole } from '../../db/types';
+import type { Ctx } from '../context';
+import { asId, type MembershipRequestId } from '../ids';
+import type { GroupInput } from './input';
 import { groupHistory, type GroupEventView } from './history';
 import { groupMembers, type MemberView } from './members';
 import {
@@ -19,7 +21,7 @@ export interface GroupHome {
 	members: MemberView[];
 	recent: GroupEventView[];
 	/** The actor's own pending request or invitation, if any. */
-	myPending: { id: string; kind: 'request' | 'invitation'; message: string } | null;
+	myPending: { id: MembershipRequestId; kind: 'request' | 'invitation'; message: string } | null;
 	/** The actor's last request to join, when it was declined: with the leader's answer. */
 	myDeclined: { response: string | null; decidedAt: Date } | null;
 	/** Requests waiting for the leader (only counted for those who decide them). */
@@ -35,8 +37,9 @@ export interface GroupHome {
 }
 
 /** The group's home: charter, members, recent activity and what the actor may do. */
-export async function getGroup(db: DB, actor: Actor, groupId: string): Promise<GroupHome> {
-	const access = await groupAccess(db, actor, groupId);
+export async function getGroup({ db, actor }: Ctx, input: GroupInput): Promise<GroupHome> {
+	const access = await groupAccess(db, actor, input.groupId);
+	const groupId = access.group.id;
 	const open = !access.isClosed;
 	const manage = canManageGroup(actor, access);
 	const [members, recent, myPending, pending, myLast] = await Promise.all([
@@ -74,7 +77,7 @@ export async function getGroup(db: DB, actor: Actor, groupId: string): Promise<G
 		isClosed: access.isClosed,
 		members,
 		recent,
-		myPending: myPending ?? null,
+		myPending: myPending ? { ...myPending, id: asId<MembershipRequestId>(myPending.id) } : null,
 		myDeclined:
 			myLast?.status === 'declined' && myLast.decidedAt && access.role === null
 				? { response: myLast.response, decidedAt: myLast.decidedAt }

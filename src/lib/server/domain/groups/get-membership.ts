@@ -1,12 +1,14 @@
-import type { Actor } from '../../access/actor';
-import type { DB, GroupRole, MembershipRequestKind } from '../../db/types';
+import type { GroupRole, MembershipRequestKind } from '../../db/types';
+import type { Ctx } from '../context';
+import { asId, type MembershipRequestId } from '../ids';
+import type { GroupInput } from './input';
 import { groupHistory, type GroupEventView } from './history';
 import { groupMembers, type MemberView } from './members';
 import { canChangeLeader, canManageGroup, canRequestToJoin } from '../group-access/policy';
 import { groupAccess } from '../group-access/access';
 
 export interface PendingRequestView {
-	id: string;
+	id: MembershipRequestId;
 	kind: MembershipRequestKind;
 	userId: string;
 	fullName: string;
@@ -34,15 +36,15 @@ export interface MembershipPage {
 
 /** The membership page (§5.2): current and former members, the full history, requests. */
 export async function getMembership(
-	db: DB,
-	actor: Actor,
-	groupId: string
+	{ db, actor }: Ctx,
+	input: GroupInput
 ): Promise<MembershipPage> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
+	const groupId = access.group.id;
 	const open = !access.isClosed;
 	const manage = canManageGroup(actor, access);
 	const changeLeader = canChangeLeader(actor, access);
-	const [members, former, history, requests] = await Promise.all([
+	const [members, former, history, rows] = await Promise.all([
 		groupMembers(db, groupId, 'current'),
 		groupMembers(db, groupId, 'former'),
 		groupHistory(db, groupId),
@@ -74,6 +76,10 @@ export async function getMembership(
 					.where('role', 'in', ['teacher', 'admin'])
 					.execute()
 			: [];
+	const requests: PendingRequestView[] = rows.map((r) => ({
+		...r,
+		id: asId<MembershipRequestId>(r.id)
+	}));
 	const memberIds = new Set(members.map((m) => m.userId));
 	return {
 		groupName: access.group.name,

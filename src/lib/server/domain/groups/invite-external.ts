@@ -1,10 +1,9 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { findSchool } from '../accounts/queries';
 import { createInvitation, mailInvitation } from '../accounts/create-invitation';
-import { inviteExternalInput } from './input';
+import { findSchool } from '../accounts/queries';
+import type { Ctx } from '../context';
+import { inviteExternalInput, type InviteExternalInput } from './input';
 import { openRequest } from './membership-requests';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
@@ -20,20 +19,17 @@ export type ExternalInvitation =
  * existing external account gets an invitation to accept in the app.
  */
 export async function inviteExternal(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: InviteExternalInput
 ): Promise<ExternalInvitation> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
 	assertAllowed(canManageGroup(actor, access));
 	assertOpen(access);
-	const input = validate(inviteExternalInput, rawInput);
+	const { groupId, email, role, message } = validate(inviteExternalInput, input);
 	const existing = await db
 		.selectFrom('users')
 		.select(['id', 'schoolId', 'role', 'isActive'])
-		.where('email', '=', input.email)
+		.where('email', '=', email)
 		.executeTakeFirst();
 	if (existing) {
 		// Staff are invited as teachers of the school, not as outside experts.
@@ -47,19 +43,19 @@ export async function inviteExternal(
 				groupId,
 				userId: existing.id,
 				kind: 'invitation',
-				message: input.message ?? '',
+				message: message ?? '',
 				createdBy: actor.id
 			},
 			now
 		);
-		return { kind: 'existing', email: input.email };
+		return { kind: 'existing', email };
 	}
 	const invitation = await createInvitation(
 		db,
 		{
 			schoolId: null,
-			email: input.email,
-			role: input.role,
+			email,
+			role,
 			invitedBy: actor.id,
 			locale: actor.locale,
 			groupId
@@ -69,7 +65,7 @@ export async function inviteExternal(
 	const school = await findSchool(db, access.schoolId);
 	const emailed = await mailInvitation(
 		invitation,
-		input.email,
+		email,
 		`${school?.name ?? ''} — «${access.group.name}»`,
 		actor.locale
 	);
@@ -78,6 +74,6 @@ export async function inviteExternal(
 		url: invitation.url,
 		expiresAt: invitation.expiresAt,
 		emailed,
-		email: input.email
+		email
 	};
 }

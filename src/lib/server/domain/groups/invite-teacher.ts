@@ -1,8 +1,8 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { inviteTeacherInput } from './input';
+import type { Ctx } from '../context';
+import { asId, type MembershipRequestId } from '../ids';
+import { inviteTeacherInput, type InviteTeacherInput } from './input';
 import { openRequest } from './membership-requests';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
@@ -10,17 +10,14 @@ import { findStaffOfSchool, isCurrentMember } from '../group-access/members';
 
 /** The leader or administration invites a teacher of the school; they join only if they accept. */
 export async function inviteTeacher(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ requestId: string }> {
-	const access = await groupAccess(db, actor, groupId);
+	{ db, actor, now }: Ctx,
+	input: InviteTeacherInput
+): Promise<{ requestId: MembershipRequestId }> {
+	const access = await groupAccess(db, actor, input.groupId);
 	assertAllowed(canManageGroup(actor, access));
 	assertOpen(access);
-	const input = validate(inviteTeacherInput, rawInput);
-	const teacher = await findStaffOfSchool(db, access.schoolId, input.userId);
+	const { groupId, userId, message } = validate(inviteTeacherInput, input);
+	const teacher = await findStaffOfSchool(db, access.schoolId, userId);
 	if (!teacher) throw new AppError('invalid', 'error_choice', { field: 'userId' });
 	if (await isCurrentMember(db, groupId, teacher.id))
 		throw new AppError('conflict', 'error_already_member', { field: 'userId' });
@@ -30,10 +27,10 @@ export async function inviteTeacher(
 			groupId,
 			userId: teacher.id,
 			kind: 'invitation',
-			message: input.message ?? '',
+			message: message ?? '',
 			createdBy: actor.id
 		},
 		now
 	);
-	return { requestId };
+	return { requestId: asId<MembershipRequestId>(requestId) };
 }

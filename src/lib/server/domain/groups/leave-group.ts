@@ -1,19 +1,15 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import type { Ctx } from '../context';
+import type { GroupInput } from './input';
 import { canLeave } from '../group-access/policy';
 import { assertOpen, groupAccess } from '../group-access/access';
 import { recordEvent } from '../group-access/members';
 
 /** §5.2: membership is voluntary and mobile; a member may leave at any time. */
-export async function leaveGroup(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	now = new Date()
-): Promise<void> {
-	const access = await groupAccess(db, actor, groupId);
+export async function leaveGroup({ db, actor, now }: Ctx, input: GroupInput): Promise<void> {
+	const access = await groupAccess(db, actor, input.groupId);
+	const groupId = access.group.id;
 	assertOpen(access);
 	if (access.role === 'leader') throw new AppError('conflict', 'error_leader_cannot_leave');
 	if (!canLeave(actor, access)) throw new AppError('forbidden', 'error_forbidden');

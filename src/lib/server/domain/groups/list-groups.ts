@@ -1,8 +1,8 @@
-import type { Actor } from '../../access/actor';
 import { isStaff } from '../../access/actor';
-import type { DB, GroupRole } from '../../db/types';
-
-export type GroupFilter = 'active' | 'closed' | 'mine' | 'all';
+import type { GroupRole } from '../../db/types';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { listGroupsInput, type ListGroupsInput } from './input';
 
 export interface GroupSummary {
 	id: string;
@@ -21,10 +21,10 @@ export interface GroupSummary {
  * groups they are, were or are invited in (scientists and consultants belong to no school).
  */
 export async function listGroups(
-	db: DB,
-	actor: Actor,
-	filter: GroupFilter = 'active'
+	{ db, actor }: Ctx,
+	input: ListGroupsInput
 ): Promise<GroupSummary[]> {
+	const { filter } = validate(listGroupsInput, input);
 	let query = db
 		.selectFrom('groups')
 		.leftJoin('groupMembers as mine', (join) =>

@@ -1,7 +1,7 @@
-import type { Actor } from '../../access/actor';
 import { prepared } from '../../db/prepared';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, DB, GroupRole } from '../../db/types';
+import type { Ctx } from '../context';
 
 export interface MyGroup {
 	id: string;
@@ -113,7 +113,7 @@ const myGroups = prepared((db: DB, userId: string, now: Date) =>
 		.orderBy('g.name')
 );
 
-export async function listMyGroups(db: DB, actor: Actor, now = new Date()): Promise<MyGroup[]> {
+export async function listMyGroups({ db, actor, now }: Ctx): Promise<MyGroup[]> {
 	const rows = await myGroups(db, actor.id, now);
 	return rows.map((row) => ({
 		id: row.id,

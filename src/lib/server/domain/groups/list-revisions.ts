@@ -1,7 +1,6 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { charterFields, type Charter, type CharterField } from './input';
+import type { Ctx } from '../context';
+import { charterFields, type Charter, type CharterField, type GroupInput } from './input';
 import { groupAccess } from '../group-access/access';
 
 export interface RevisionView {
@@ -14,11 +13,11 @@ export interface RevisionView {
 
 /** Every revision of the charter, newest first: members and staff see who changed what, when. */
 export async function listRevisions(
-	db: DB,
-	actor: Actor,
-	groupId: string
+	{ db, actor }: Ctx,
+	input: GroupInput
 ): Promise<{ groupName: string; revisions: RevisionView[] }> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
+	const groupId = access.group.id;
 	const rows = await db
 		.selectFrom('groupRevisions as r')
 		.leftJoin('users as u', 'u.id', 'r.authorId')

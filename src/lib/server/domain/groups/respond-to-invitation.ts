@@ -1,26 +1,22 @@
-import type { Actor } from '../../access/actor';
 import { inTransaction } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { respondInput } from './input';
+import type { Ctx } from '../context';
+import { respondToInvitationInput, type RespondToInvitationInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
 import { addMember } from '../group-access/members';
 import { assertOpen, groupAccess } from '../group-access/access';
 
 /** The invited person accepts or declines: nobody is added without consent (§5.1). */
 export async function respondToInvitation(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: RespondToInvitationInput
 ): Promise<{ accepted: boolean }> {
-	const access = await groupAccess(db, actor, groupId);
-	const input = validate(respondInput, rawInput);
-	const accepted = input.decision === 'accept';
+	const access = await groupAccess(db, actor, input.groupId);
+	const { groupId, requestId, decision } = validate(respondToInvitationInput, input);
+	const accepted = decision === 'accept';
 	await inTransaction(db, async (trx) => {
-		const request = await findPendingRequest(trx, groupId, input.requestId);
+		const request = await findPendingRequest(trx, groupId, requestId);
 		// Someone else's invitation is not there for this actor at all.
 		if (request.kind !== 'invitation' || request.userId !== actor.id)
 			throw new AppError('not_found', 'error_request_not_found');

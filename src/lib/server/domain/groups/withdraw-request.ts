@@ -1,6 +1,7 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { validate } from '../../validation';
+import type { Ctx } from '../context';
+import { withdrawRequestInput, type WithdrawRequestInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, groupAccess } from '../group-access/access';
@@ -10,13 +11,11 @@ import { assertAllowed, groupAccess } from '../group-access/access';
  * or the administration who may invite).
  */
 export async function withdrawRequest(
-	db: DB,
-	actor: Actor,
-	groupId: string,
-	requestId: string,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: WithdrawRequestInput
 ): Promise<void> {
-	const access = await groupAccess(db, actor, groupId);
+	const access = await groupAccess(db, actor, input.groupId);
+	const { groupId, requestId } = validate(withdrawRequestInput, input);
 	const request = await findPendingRequest(db, groupId, requestId);
 	const isOwn = request.userId === actor.id;
 	const manages = canManageGroup(actor, access);

@@ -420,7 +420,7 @@ describe('Word import', () => {
 describe('a closed group (§3.6)', () => {
 	it('keeps its materials readable and refuses every change', async () => {
 		const materialId = await offered(w.member);
-		await closeGroup(t.db, w.leader, w.groupId, { reason: 'Окуу жылы бүттү.' });
+		await closeGroup(as(w.leader), { groupId: w.groupId, reason: 'Окуу жылы бүттү.' });
 		expect((await getMaterial(as(w.staff), ref(materialId))).material.title).toBeTruthy();
 		// One at a time: each refusal is awaited as soon as it is made.
 		const refusals = [

@@ -163,7 +163,7 @@ describe('meetings', () => {
 
 		// A secretary who left stays on the minutes they kept; a new one must be a member.
 		await updateMeeting(as(w.leader), minutes(meetingId, { secretaryId: w.scientist.id }));
-		await leaveGroup(t.db, w.scientist, w.groupId);
+		await leaveGroup(as(w.scientist), { groupId: w.groupId });
 		await updateMeeting(as(w.leader), minutes(meetingId, { secretaryId: w.scientist.id }));
 		expect((await getMeeting(as(w.leader), ids)).secretaryName).toBe(w.scientist.fullName);
 		const { meetingId: next } = await createMeeting(

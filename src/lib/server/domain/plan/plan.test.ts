@@ -123,7 +123,7 @@ describe('the work plan', () => {
 	});
 
 	it('a closed group keeps its plan read-only', async () => {
-		await closeGroup(t.db, w.admin, w.groupId, { reason: 'Бүттү' });
+		await closeGroup(as(w.admin), { groupId: w.groupId, reason: 'Бүттү' });
 		expect((await appError(addPlanItem(as(w.leader), item()))).messageKey).toBe(
 			'error_group_closed'
 		);

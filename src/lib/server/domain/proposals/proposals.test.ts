@@ -355,7 +355,7 @@ describe('discussions: threads, replies, quotes, mentions, edits', () => {
 	it('a closed group keeps everything readable and refuses every change (§3.6)', async () => {
 		const { proposalId } = await propose();
 		const { threadId } = await start(w.member, 'Жабылганга чейин', 'Акыркы сөз');
-		await closeGroup(t.db, w.admin, w.groupId, { reason: 'Жыл бүттү' });
+		await closeGroup(as(w.admin), { groupId: w.groupId, reason: 'Жыл бүттү' });
 		expect((await appError(propose())).code).toBe('conflict');
 		expect((await appError(analyze(w.leader, proposalId, 'x'))).code).toBe('conflict');
 		expect((await appError(withdraw(w.member, proposalId))).code).toBe('conflict');

@@ -1,7 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Actor } from '../../access/actor';
 import { newId } from '../../db/ids';
-import type { Database } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import {
@@ -9,27 +6,27 @@ import {
 	mailInvitation,
 	type CreatedInvitation
 } from '../accounts/create-invitation';
-import { addSchoolInput } from './input';
+import type { Ctx } from '../context';
+import { asId, type SchoolId } from '../ids';
+import { addSchoolInput, type AddSchoolInput } from './input';
 import { canManageSchools } from './policy';
 
 /** District deployment: the operator adds a school and invites its first admin. */
 export async function addSchool(
-	db: Kysely<Database>,
-	actor: Actor,
-	rawInput: unknown,
-	now = new Date()
-): Promise<{ schoolId: string; invitation: CreatedInvitation; emailed: boolean }> {
+	{ db, actor, now }: Ctx,
+	input: AddSchoolInput
+): Promise<{ schoolId: SchoolId; invitation: CreatedInvitation; emailed: boolean }> {
 	if (!canManageSchools(actor)) throw new AppError('forbidden', 'error_forbidden');
-	const input = validate(addSchoolInput, rawInput);
-	const schoolId = newId();
+	const school = validate(addSchoolInput, input);
+	const schoolId = asId<SchoolId>(newId());
 	const invitation = await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('schools')
 			.values({
 				id: schoolId,
-				name: input.name,
-				region: input.region,
-				city: input.city,
+				name: school.name,
+				region: school.region,
+				city: school.city,
 				createdAt: now,
 				updatedAt: now
 			})
@@ -39,7 +36,7 @@ export async function addSchool(
 				trx,
 				{
 					schoolId,
-					email: input.adminEmail,
+					email: school.adminEmail,
 					role: 'admin',
 					invitedBy: actor.id,
 					locale: actor.locale
@@ -52,6 +49,6 @@ export async function addSchool(
 			throw error;
 		}
 	});
-	const emailed = await mailInvitation(invitation, input.adminEmail, input.name, actor.locale);
+	const emailed = await mailInvitation(invitation, school.adminEmail, school.name, actor.locale);
 	return { schoolId, invitation, emailed };
 }

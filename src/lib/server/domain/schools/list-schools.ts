@@ -1,6 +1,5 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import type { Ctx } from '../context';
 import { canManageSchools } from './policy';
 
 export interface SchoolSummary {
@@ -14,7 +13,7 @@ export interface SchoolSummary {
 }
 
 /** Every school of the deployment with its head counts, for the operator. */
-export async function listSchools(db: DB, actor: Actor): Promise<SchoolSummary[]> {
+export async function listSchools({ db, actor }: Ctx): Promise<SchoolSummary[]> {
 	if (!canManageSchools(actor)) throw new AppError('forbidden', 'error_forbidden');
 	return db
 		.selectFrom('schools')

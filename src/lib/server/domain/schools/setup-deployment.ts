@@ -1,12 +1,12 @@
-import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/errors';
-import type { Database } from '../../db/types';
-import type { Kysely } from 'kysely';
+import { newId } from '../../db/ids';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { hashPassword } from '../accounts/password';
 import { createSession, type NewSession } from '../accounts/sessions';
-import { setupInput } from './input';
+import type { AnonymousCtx } from '../context';
+import { asId, type SchoolId, type UserId } from '../ids';
+import { setupDeploymentInput, type SetupDeploymentInput } from './input';
 
 /**
  * First run (C1): creates the school and its first admin, who is also the deployment's
@@ -14,15 +14,14 @@ import { setupInput } from './input';
  * primary key, so two people submitting at the same moment cannot both succeed.
  */
 export async function setupDeployment(
-	db: Kysely<Database>,
-	rawInput: unknown,
-	meta: { ip?: string; userAgent?: string } = {},
-	now = new Date()
-): Promise<{ userId: string; schoolId: string; session: NewSession }> {
-	const input = validate(setupInput, rawInput);
-	const passwordHash = await hashPassword(input.password);
-	const schoolId = newId();
-	const userId = newId();
+	{ db, now }: AnonymousCtx,
+	input: SetupDeploymentInput
+): Promise<{ userId: UserId; schoolId: SchoolId; session: NewSession }> {
+	const setup = validate(setupDeploymentInput, input);
+	const meta = { ip: input.ip, userAgent: input.userAgent };
+	const passwordHash = await hashPassword(setup.password);
+	const schoolId = asId<SchoolId>(newId());
+	const userId = asId<UserId>(newId());
 	try {
 		return await db.transaction().execute(async (trx) => {
 			await trx.insertInto('deployment').values({ id: 1, setupAt: now }).execute();
@@ -30,9 +29,9 @@ export async function setupDeployment(
 				.insertInto('schools')
 				.values({
 					id: schoolId,
-					name: input.name,
-					region: input.region,
-					city: input.city,
+					name: setup.name,
+					region: setup.region,
+					city: setup.city,
 					createdAt: now,
 					updatedAt: now
 				})
@@ -42,13 +41,13 @@ export async function setupDeployment(
 				.values({
 					id: userId,
 					schoolId,
-					email: input.email,
+					email: setup.email,
 					passwordHash,
-					fullName: input.fullName,
+					fullName: setup.fullName,
 					role: 'admin',
 					isOperator: true,
 					isActive: true,
-					locale: input.locale,
+					locale: setup.locale,
 					experienceYears: null,
 					qualificationCategory: null,
 					createdAt: now,

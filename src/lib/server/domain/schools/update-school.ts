@@ -1,25 +1,21 @@
-import type { Actor } from '../../access/actor';
-import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
-import { schoolInput } from './input';
-import { canEditSchool } from './policy';
 import { findSchool } from '../accounts/queries';
+import type { Ctx } from '../context';
+import { updateSchoolInput, type UpdateSchoolInput } from './input';
+import { canEditSchool } from './policy';
 
 /** Name, region and city of a school, by its admin or an operator. */
 export async function updateSchool(
-	db: DB,
-	actor: Actor,
-	schoolId: string,
-	rawInput: unknown,
-	now = new Date()
+	{ db, actor, now }: Ctx,
+	input: UpdateSchoolInput
 ): Promise<void> {
-	if (!canEditSchool(actor, schoolId) || !(await findSchool(db, schoolId)))
+	if (!canEditSchool(actor, input.schoolId) || !(await findSchool(db, input.schoolId)))
 		throw new AppError('not_found', 'error_not_found');
-	const input = validate(schoolInput, rawInput);
+	const school = validate(updateSchoolInput, input);
 	await db
 		.updateTable('schools')
-		.set({ name: input.name, region: input.region, city: input.city, updatedAt: now })
-		.where('id', '=', schoolId)
+		.set({ name: school.name, region: school.region, city: school.city, updatedAt: now })
+		.where('id', '=', school.schoolId)
 		.execute();
 }

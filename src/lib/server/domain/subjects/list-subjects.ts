@@ -1,23 +1,18 @@
-import type { DB } from '../../db/types';
-import type { Locale } from '../../../i18n/locale';
+import { validate } from '../../validation';
+import type { AnonymousCtx } from '../context';
+import { listSubjectsInput, type ListSubjectsInput } from './input';
 
 export interface SubjectOption {
 	id: string;
 	name: string;
 }
 
-/** Every subject with its three names, in the list's order (the operator's page). */
-export function listSubjectNames(db: DB) {
-	return db
-		.selectFrom('subjects')
-		.select(['id', 'nameKy', 'nameRu', 'nameEn'])
-		.orderBy('position')
-		.orderBy('id')
-		.execute();
-}
-
 /** Subjects in the seed order, named in the reader's language. */
-export async function listSubjects(db: DB, locale: Locale): Promise<SubjectOption[]> {
+export async function listSubjects(
+	{ db }: AnonymousCtx,
+	input: ListSubjectsInput
+): Promise<SubjectOption[]> {
+	const { locale } = validate(listSubjectsInput, input);
 	const rows = await db.selectFrom('subjects').selectAll().orderBy('position').execute();
 	const pick = { ky: 'nameKy', ru: 'nameRu', en: 'nameEn' } as const;
 	return rows.map((row) => ({ id: row.id, name: row[pick[locale]] }));

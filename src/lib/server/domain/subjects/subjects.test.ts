@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { anonymousCtxOf, ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { actorOf, makeSchool, makeUser } from '../../test/factories';
 import { useTestDatabase } from '../../test/vitest';
@@ -15,24 +16,25 @@ describe('subjects', () => {
 			await makeUser(t.db, { schoolId: null, role: null, isOperator: true })
 		);
 		const admin = actorOf(await makeUser(t.db, { schoolId: school.id, role: 'admin' }));
-		const before = await listSubjects(t.db, 'ky');
-		const { id } = await addSubject(t.db, operator, {
+		const before = await listSubjects(anonymousCtxOf(t.db), { locale: 'ky' });
+		const { id } = await addSubject(ctxOf(t.db, operator), {
 			nameKy: 'Робототехника',
 			nameRu: 'Робототехника',
 			nameEn: 'Robotics'
 		});
-		const after = await listSubjects(t.db, 'en');
+		const after = await listSubjects(anonymousCtxOf(t.db), { locale: 'en' });
 		expect(after).toHaveLength(before.length + 1);
 		expect(after.at(-1)).toEqual({ id, name: 'Robotics' });
 		expect(
-			(await appError(addSubject(t.db, admin, { nameKy: 'X1', nameRu: 'X1', nameEn: 'X1' }))).code
+			(await appError(addSubject(ctxOf(t.db, admin), { nameKy: 'X1', nameRu: 'X1', nameEn: 'X1' })))
+				.code
 		).toBe('forbidden');
 		const duplicate = await appError(
-			addSubject(t.db, operator, { nameKy: 'робототехника', nameRu: 'Р', nameEn: '' })
+			addSubject(ctxOf(t.db, operator), { nameKy: 'робототехника', nameRu: 'Р', nameEn: '' })
 		);
 		expect((duplicate as ValidationError).issues.map((i) => i.field)).toEqual(['nameRu', 'nameEn']);
 		const same = await appError(
-			addSubject(t.db, operator, { nameKy: 'робототехника', nameRu: 'Робо', nameEn: 'Robo' })
+			addSubject(ctxOf(t.db, operator), { nameKy: 'робототехника', nameRu: 'Робо', nameEn: 'Robo' })
 		);
 		expect((same as ValidationError).issues).toEqual([
 			{ field: 'nameKy', key: 'error_subject_exists' }

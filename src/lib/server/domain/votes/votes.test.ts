@@ -163,7 +163,7 @@ describe('opening a vote (§3.3)', () => {
 		// Through the form: the deadline is the school's wall-clock time, to the minute.
 		const { voteId } = await openForm({ closesAt: toWallClock(deadline, timeZone) });
 		const waiting = async (actor: Actor) =>
-			(await listMyGroups(t.db, actor)).map((g) => [g.votesWaiting, g.nextDeadline?.getTime()]);
+			(await listMyGroups(as(actor))).map((g) => [g.votesWaiting, g.nextDeadline?.getTime()]);
 		const minute = Math.floor(deadline.getTime() / 60_000) * 60_000;
 		expect(await waiting(w.member)).toEqual([[2, minute]]);
 		await cast(w.member, voteId, [(await optionIds(voteId))[0]!]);
@@ -283,7 +283,7 @@ describe('one person, one vote', () => {
 	});
 
 	it('external members vote only where the group lets them and the vote includes them (§5.1)', async () => {
-		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: 'on' });
+		await updateSettings(as(w.leader), { groupId: w.groupId, isExternalVoteAllowed: true });
 		const withThem = await open({ isExternalAllowed: true });
 		const without = await open();
 		const [yes] = await optionIds(withThem.voteId);
@@ -296,10 +296,10 @@ describe('one person, one vote', () => {
 		).toBe('error_vote_external_excluded');
 		// Another vote with them, not voted yet: home counts it for the scientist while allowed.
 		await open({ isExternalAllowed: true });
-		const waiting = async () => (await listMyGroups(t.db, w.scientist))[0]!.votesWaiting;
+		const waiting = async () => (await listMyGroups(as(w.scientist)))[0]!.votesWaiting;
 		expect(await waiting()).toBe(1);
 		// The group stops letting external members vote: they stop at once, roll or not.
-		await updateSettings(t.db, w.leader, w.groupId, { isExternalVoteAllowed: '' });
+		await updateSettings(as(w.leader), { groupId: w.groupId, isExternalVoteAllowed: false });
 		expect(await waiting()).toBe(0);
 		expect((await appError(cast(w.scientist, withThem.voteId, [yes!]))).messageKey).toBe(
 			'error_vote_external_off'
@@ -600,7 +600,7 @@ describe('closing the group (§3.6)', () => {
 		// One whose deadline passed unseen: closed as of its deadline, as a read would have.
 		const t0 = new Date(Date.now() - 3 * 3600_000);
 		const overdue = await open({ closesAt: new Date(t0.getTime() + 3600_000) }, t0);
-		await closeGroup(t.db, w.admin, w.groupId, { reason: 'Окуу жылы бүттү' }, new Date(), seal);
+		await closeGroup(as(w.admin), { groupId: w.groupId, reason: 'Окуу жылы бүттү', seal });
 		const late = (await see(w.member, overdue.voteId)).decision!;
 		expect(late.isClosedByDeadline).toBe(true);
 		expect(late.decidedAt.getTime()).toBeLessThan(Date.now() - 3600_000);

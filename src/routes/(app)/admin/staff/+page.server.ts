@@ -1,11 +1,12 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
+import { inviteStaffInput, revokeInvitationInput } from '$lib/server/domain/accounts/input';
 import { inviteStaff } from '$lib/server/domain/accounts/invite-staff';
 import { listStaff } from '$lib/server/domain/accounts/list-staff';
 import { revokeInvitation } from '$lib/server/domain/accounts/revoke-invitation';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { collator, formatDate } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { roleName } from '$lib/server/web/options';
@@ -14,13 +15,13 @@ import type { Actions, PageServerLoad } from './$types';
 const filters = ['active', 'inactive', 'all'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireActor(locals);
-	const db = database();
+	const ctx = actorCtx(locals);
+	const { actor } = ctx;
 	const { timeZone } = config();
 	const show = filters.find((f) => f === url.searchParams.get('show')) ?? 'active';
 	const [{ staff, invitations }, subjects] = await Promise.all([
-		orHttpError(listStaff(db, actor, actor.schoolId!)),
-		listSubjects(db, locals.locale)
+		orHttpError(listStaff(ctx, { schoolId: actor.schoolId! })),
+		listSubjects(ctx, { locale: locals.locale })
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
 	const order = collator(locals.locale);
@@ -53,24 +54,26 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ request, locals }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const result = await inviteStaff(database(), actor, actor.schoolId!, values);
+	invite: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const { locale } = event.locals;
+		const schoolId = ctx.actor.schoolId!;
+		return runForm(event, async (values) => {
+			const result = await inviteStaff(ctx, formInput(inviteStaffInput, values, { schoolId }));
 			return {
 				invited: {
 					email: result.email,
 					url: result.invitation.url,
 					emailed: result.emailed,
-					expires: formatDate(result.invitation.expiresAt, locals.locale, config().timeZone)
+					expires: formatDate(result.invitation.expiresAt, locale, config().timeZone)
 				}
 			};
 		});
 	},
-	revoke: async ({ request, locals }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await revokeInvitation(database(), actor, String(values.invitationId ?? ''));
+	revoke: async (event) => {
+		const ctx = actorCtx(event.locals);
+		return runForm(event, async (values) => {
+			await revokeInvitation(ctx, formInput(revokeInvitationInput, values));
 			return { revoked: true as const };
 		});
 	}

@@ -1,8 +1,14 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { ballots } from '$lib/server/secrets';
 import { closeGroup } from '$lib/server/domain/groups/close-group';
 import { getGroup } from '$lib/server/domain/groups/get-group';
+import {
+	closeGroupInput,
+	requestToJoinInput,
+	respondToInvitationInput,
+	withdrawRequestInput
+} from '$lib/server/domain/groups/input';
 import { leaveGroup } from '$lib/server/domain/groups/leave-group';
 import { reopenGroup } from '$lib/server/domain/groups/reopen-group';
 import { requestToJoin } from '$lib/server/domain/groups/request-to-join';
@@ -10,30 +16,24 @@ import { respondToInvitation } from '$lib/server/domain/groups/respond-to-invita
 import { withdrawRequest } from '$lib/server/domain/groups/withdraw-request';
 import { listPlan } from '$lib/server/domain/plan/list-plan';
 import { asId, type GroupId } from '$lib/server/domain/ids';
-import { fileStore } from '$lib/server/storage';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
 import { formatDay, today } from '$lib/server/web/days';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { eventLine, memberLine } from '$lib/server/web/group-views';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const db = database();
+	const ctx = actorCtx(locals);
+	const groupId = asId<GroupId>(params.groupId);
 	const { timeZone } = config();
 	const day = today(timeZone);
 	const [home, plan, subjects] = await Promise.all([
-		orHttpError(getGroup(db, actor, params.groupId)),
-		orHttpError(
-			listPlan(
-				{ db, actor, now: new Date(), store: fileStore() },
-				{ groupId: asId<GroupId>(params.groupId), today: day }
-			)
-		),
-		listSubjects(db, locals.locale)
+		orHttpError(getGroup(ctx, { groupId })),
+		orHttpError(listPlan(ctx, { groupId, today: day })),
+		listSubjects(ctx, { locale: locals.locale })
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
 	const { group } = home;
@@ -81,46 +81,53 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
+/** The context of a form action on this group, and the group's id. */
+function groupAction(event: Parameters<Actions[string]>[0]) {
+	return { ctx: actorCtx(event.locals), groupId: asId<GroupId>(event.params.groupId) };
+}
+
 export const actions: Actions = {
-	join: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await requestToJoin(database(), actor, params.groupId, values);
+	join: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async (values) => {
+			await requestToJoin(ctx, formInput(requestToJoinInput, values, { groupId }));
 			return { done: 'requested' as const };
 		});
 	},
-	withdraw: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await withdrawRequest(database(), actor, params.groupId, String(values.requestId ?? ''));
+	withdraw: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async (values) => {
+			await withdrawRequest(ctx, formInput(withdrawRequestInput, values, { groupId }));
 			return { done: 'withdrawn' as const };
 		});
 	},
-	respond: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const { accepted } = await respondToInvitation(database(), actor, params.groupId, values);
+	respond: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async (values) => {
+			const input = formInput(respondToInvitationInput, values, { groupId });
+			const { accepted } = await respondToInvitation(ctx, input);
 			return { done: accepted ? ('joined' as const) : ('declined' as const) };
 		});
 	},
-	leave: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await leaveGroup(database(), actor, params.groupId);
+	leave: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async () => {
+			await leaveGroup(ctx, { groupId });
 			return { done: 'left' as const };
 		});
 	},
-	close: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await closeGroup(database(), actor, params.groupId, values, new Date(), ballots());
+	close: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async (values) => {
+			const input = formInput(closeGroupInput, values, { groupId });
+			await closeGroup(ctx, { ...input, seal: ballots() });
 			return { done: 'closed' as const };
 		});
 	},
-	reopen: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await reopenGroup(database(), actor, params.groupId);
+	reopen: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async () => {
+			await reopenGroup(ctx, { groupId });
 			return { done: 'reopened' as const };
 		});
 	}

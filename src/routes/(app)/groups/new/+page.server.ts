@@ -1,9 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
 import { listStaff } from '$lib/server/domain/accounts/list-staff';
 import { createGroup } from '$lib/server/domain/groups/create-group';
+import { createGroupInput } from '$lib/server/domain/groups/input';
 import { collator } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { asId, type SchoolId } from '$lib/server/domain/ids';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { today } from '$lib/server/web/days';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
@@ -11,8 +13,9 @@ import { config } from '$lib/server/config.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const actor = requireActor(locals);
-	const { staff } = await orHttpError(listStaff(database(), actor, actor.schoolId ?? ''));
+	const ctx = actorCtx(locals);
+	const schoolId = asId<SchoolId>(ctx.actor.schoolId ?? '');
+	const { staff } = await orHttpError(listStaff(ctx, { schoolId }));
 	const order = collator(locals.locale);
 	return {
 		today: today(config().timeZone),
@@ -24,10 +27,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const actor = requireActor(locals);
-		const result = await runForm(request, (values) =>
-			createGroup(database(), actor, actor.schoolId ?? '', values)
+	default: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const schoolId = asId<SchoolId>(ctx.actor.schoolId ?? '');
+		const result = await runForm(event, (values) =>
+			createGroup(ctx, formInput(createGroupInput, values, { schoolId }))
 		);
 		if ('groupId' in result) redirect(303, `/groups/${result.groupId}`);
 		return result;

@@ -1,17 +1,17 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { addSchool } from '$lib/server/domain/schools/add-school';
+import { addSchoolInput } from '$lib/server/domain/schools/input';
 import { listSchools } from '$lib/server/domain/schools/list-schools';
 import { collator, formatDate } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { regionName, regionOptions } from '$lib/server/web/options';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const actor = requireActor(locals);
-	const schools = await orHttpError(listSchools(database(), actor));
+	const schools = await orHttpError(listSchools(actorCtx(locals)));
 	const order = collator(locals.locale);
 	return {
 		regions: regionOptions(),
@@ -29,16 +29,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	add: async ({ request, locals }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const result = await addSchool(database(), actor, values);
+	add: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const { locale } = event.locals;
+		return runForm(event, async (values) => {
+			const result = await addSchool(ctx, formInput(addSchoolInput, values));
 			return {
 				added: {
 					email: String(values.adminEmail).trim().toLowerCase(),
 					url: result.invitation.url,
 					emailed: result.emailed,
-					expires: formatDate(result.invitation.expiresAt, locals.locale, config().timeZone)
+					expires: formatDate(result.invitation.expiresAt, locale, config().timeZone)
 				}
 			};
 		});

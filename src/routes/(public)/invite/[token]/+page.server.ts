@@ -1,7 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
 import { acceptInvitation } from '$lib/server/domain/accounts/accept-invitation';
 import { findOpenInvitation } from '$lib/server/domain/accounts/find-invitation';
+import { acceptInvitationInput } from '$lib/server/domain/accounts/input';
+import { anonymousCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { roleName } from '$lib/server/web/options';
@@ -9,7 +11,7 @@ import { setSessionCookie } from '$lib/server/web/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const invitation = await orHttpError(findOpenInvitation(database(), params.token));
+	const invitation = await orHttpError(findOpenInvitation(anonymousCtx(), { token: params.token }));
 	return {
 		email: invitation.email,
 		schoolName: invitation.schoolName,
@@ -19,9 +21,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, cookies, getClientAddress }) => {
-		const result = await runForm(request, (values) =>
-			acceptInvitation(database(), params.token, values, {
+	default: async (event) => {
+		const { request, params, cookies, getClientAddress } = event;
+		const result = await runForm(event, (values) =>
+			acceptInvitation(anonymousCtx(), {
+				...formInput(acceptInvitationInput, values, { token: params.token }),
 				ip: getClientAddress(),
 				userAgent: request.headers.get('user-agent') ?? undefined
 			})

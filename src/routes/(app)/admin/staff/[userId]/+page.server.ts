@@ -1,24 +1,26 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { changeStaffRole } from '$lib/server/domain/accounts/change-staff-role';
 import { deactivateAccount } from '$lib/server/domain/accounts/deactivate-account';
 import { getStaffMember } from '$lib/server/domain/accounts/get-staff-member';
+import { changeStaffRoleInput } from '$lib/server/domain/accounts/input';
 import { issuePasswordReset } from '$lib/server/domain/accounts/issue-password-reset';
 import { reactivateAccount } from '$lib/server/domain/accounts/reactivate-account';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { formatDate } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { asId, type UserId } from '$lib/server/domain/ids';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { categoryName, roleName } from '$lib/server/web/options';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const db = database();
+	const ctx = actorCtx(locals);
+	const { actor } = ctx;
 	const { timeZone } = config();
-	const member = await orHttpError(getStaffMember(db, actor, params.userId));
-	const subjects = await listSubjects(db, locals.locale);
+	const member = await orHttpError(getStaffMember(ctx, { userId: asId<UserId>(params.userId) }));
+	const subjects = await listSubjects(ctx, { locale: locals.locale });
 	const names = new Map(subjects.map((s) => [s.id, s.name]));
 	return {
 		member: {
@@ -42,37 +44,42 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	deactivate: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await deactivateAccount(database(), actor, params.userId);
+	deactivate: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const userId = asId<UserId>(event.params.userId);
+		return runForm(event, async () => {
+			await deactivateAccount(ctx, { userId });
 			return { done: 'deactivated' as const };
 		});
 	},
-	reactivate: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			await reactivateAccount(database(), actor, params.userId);
+	reactivate: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const userId = asId<UserId>(event.params.userId);
+		return runForm(event, async () => {
+			await reactivateAccount(ctx, { userId });
 			return { done: 'reactivated' as const };
 		});
 	},
-	reset: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async () => {
-			const reset = await issuePasswordReset(database(), actor, params.userId);
+	reset: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const { locale } = event.locals;
+		const userId = asId<UserId>(event.params.userId);
+		return runForm(event, async () => {
+			const reset = await issuePasswordReset(ctx, { userId });
 			return {
 				done: 'reset' as const,
 				reset: {
 					url: reset.url,
-					expires: formatDate(reset.expiresAt, locals.locale, config().timeZone)
+					expires: formatDate(reset.expiresAt, locale, config().timeZone)
 				}
 			};
 		});
 	},
-	role: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await changeStaffRole(database(), actor, params.userId, values);
+	role: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const userId = asId<UserId>(event.params.userId);
+		return runForm(event, async (values) => {
+			await changeStaffRole(ctx, formInput(changeStaffRoleInput, values, { userId }));
 			return { done: 'role' as const };
 		});
 	}

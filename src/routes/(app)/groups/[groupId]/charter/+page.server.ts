@@ -1,29 +1,33 @@
-import { database } from '$lib/server/db';
 import { editCharter } from '$lib/server/domain/groups/edit-charter';
 import { getCharter } from '$lib/server/domain/groups/get-charter';
+import { editCharterInput, updateSettingsInput } from '$lib/server/domain/groups/input';
 import { updateSettings } from '$lib/server/domain/groups/update-settings';
-import { requireActor } from '$lib/server/web/denied';
+import { asId, type GroupId } from '$lib/server/domain/ids';
+import { actorCtx } from '$lib/server/web/context';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	return orHttpError(getCharter(database(), actor, params.groupId));
+	const groupId = asId<GroupId>(params.groupId);
+	return orHttpError(getCharter(actorCtx(locals), { groupId }));
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const { revision } = await editCharter(database(), actor, params.groupId, values);
+	save: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		return runForm(event, async (values) => {
+			const { revision } = await editCharter(ctx, formInput(editCharterInput, values, { groupId }));
 			return { saved: revision };
 		});
 	},
-	settings: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await updateSettings(database(), actor, params.groupId, values);
+	settings: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		return runForm(event, async (values) => {
+			await updateSettings(ctx, formInput(updateSettingsInput, values, { groupId }));
 			return { settingsSaved: true as const };
 		});
 	}

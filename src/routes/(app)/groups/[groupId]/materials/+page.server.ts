@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canCreate: list.canCreate,
 		types: typeOptions(),
 		statuses: statusOptions(),
-		subjects: (await listSubjects(ctx.db, locals.locale)).map((s) => ({
+		subjects: (await listSubjects(ctx, { locale: locals.locale })).map((s) => ({
 			value: s.id,
 			label: s.name
 		})),

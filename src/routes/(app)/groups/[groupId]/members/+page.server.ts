@@ -1,26 +1,33 @@
+import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { changeLeader } from '$lib/server/domain/groups/change-leader';
 import { decideRequest } from '$lib/server/domain/groups/decide-request';
 import { getMembership } from '$lib/server/domain/groups/get-membership';
+import {
+	changeLeaderInput,
+	decideRequestInput,
+	inviteExternalInput,
+	inviteTeacherInput,
+	withdrawRequestInput
+} from '$lib/server/domain/groups/input';
 import { inviteExternal } from '$lib/server/domain/groups/invite-external';
 import { inviteTeacher } from '$lib/server/domain/groups/invite-teacher';
 import { withdrawRequest } from '$lib/server/domain/groups/withdraw-request';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { collator, formatDate, formatDateTime } from '$lib/i18n/format';
-import { requireActor } from '$lib/server/web/denied';
+import { asId, type GroupId } from '$lib/server/domain/ids';
+import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { eventLine, memberLine } from '$lib/server/web/group-views';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireActor(locals);
-	const db = database();
+	const ctx = actorCtx(locals);
 	const { timeZone } = config();
 	const [page, subjects] = await Promise.all([
-		orHttpError(getMembership(db, actor, params.groupId)),
-		listSubjects(db, locals.locale)
+		orHttpError(getMembership(ctx, { groupId: asId<GroupId>(params.groupId) })),
+		listSubjects(ctx, { locale: locals.locale })
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
 	const order = collator(locals.locale);
@@ -56,25 +63,36 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
+/** The context of a form action on this group, and the group's id. */
+function groupAction(event: Parameters<Actions[string]>[0]) {
+	return { ctx: actorCtx(event.locals), groupId: asId<GroupId>(event.params.groupId) };
+}
+
 export const actions: Actions = {
-	decide: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const { accepted } = await decideRequest(database(), actor, params.groupId, values);
-			return { done: accepted ? ('accepted' as const) : ('declined' as const) };
-		});
+	decide: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(
+			event,
+			async (values) => {
+				const input = formInput(decideRequestInput, values, { groupId });
+				const { accepted } = await decideRequest(ctx, input);
+				return { done: accepted ? ('accepted' as const) : ('declined' as const) };
+			},
+			{ id: 'requestId' }
+		);
 	},
-	invite: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await inviteTeacher(database(), actor, params.groupId, values);
+	invite: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async (values) => {
+			await inviteTeacher(ctx, formInput(inviteTeacherInput, values, { groupId }));
 			return { done: 'invited' as const };
 		});
 	},
-	external: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			const result = await inviteExternal(database(), actor, params.groupId, values);
+	external: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		const { locale } = event.locals;
+		return runForm(event, async (values) => {
+			const result = await inviteExternal(ctx, formInput(inviteExternalInput, values, { groupId }));
 			return {
 				done: 'invited' as const,
 				external:
@@ -83,23 +101,27 @@ export const actions: Actions = {
 								email: result.email,
 								url: result.url,
 								emailed: result.emailed,
-								expires: formatDate(result.expiresAt, locals.locale, config().timeZone)
+								expires: formatDate(result.expiresAt, locale, config().timeZone)
 							}
 						: null
 			};
 		});
 	},
-	withdraw: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await withdrawRequest(database(), actor, params.groupId, String(values.requestId ?? ''));
-			return { done: 'withdrawn' as const };
-		});
+	withdraw: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(
+			event,
+			async (values) => {
+				await withdrawRequest(ctx, formInput(withdrawRequestInput, values, { groupId }));
+				return { done: 'withdrawn' as const };
+			},
+			{ id: 'requestId' }
+		);
 	},
-	leader: async ({ request, locals, params }) => {
-		const actor = requireActor(locals);
-		return runForm(request, async (values) => {
-			await changeLeader(database(), actor, params.groupId, values);
+	leader: async (event) => {
+		const { ctx, groupId } = groupAction(event);
+		return runForm(event, async (values) => {
+			await changeLeader(ctx, formInput(changeLeaderInput, values, { groupId }));
 			return { done: 'leader' as const };
 		});
 	}

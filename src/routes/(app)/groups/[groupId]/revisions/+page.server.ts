@@ -1,16 +1,16 @@
 import { config } from '$lib/server/config.js';
-import { database } from '$lib/server/db';
 import { compareRevisions, listRevisions } from '$lib/server/domain/groups/list-revisions';
 import { formatDateTime } from '$lib/i18n/format';
 import { wordDiff } from '$lib/diff';
-import { requireActor } from '$lib/server/web/denied';
+import { asId, type GroupId } from '$lib/server/domain/ids';
+import { actorCtx } from '$lib/server/web/context';
 import { orHttpError } from '$lib/server/web/load';
 import { translate } from '$lib/server/web/i18n';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireActor(locals);
-	const { revisions } = await orHttpError(listRevisions(database(), actor, params.groupId));
+	const groupId = asId<GroupId>(params.groupId);
+	const { revisions } = await orHttpError(listRevisions(actorCtx(locals), { groupId }));
 	const { timeZone } = config();
 	const fieldName = (f: string) =>
 		translate(`charter_${f.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())}` as never);

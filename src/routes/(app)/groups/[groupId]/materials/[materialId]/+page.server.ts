@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { timeZone } = config();
 	const locale = locals.locale;
 	const view = await orHttpError(getMaterial(ctx, idsOf(params)));
-	const subjectNames = new Map((await listSubjects(ctx.db, locale)).map((s) => [s.id, s.name]));
+	const subjectNames = new Map((await listSubjects(ctx, { locale })).map((s) => [s.id, s.name]));
 	const { material } = view;
 	const base = `/groups/${params.groupId}/materials/${params.materialId}`;
 	return {

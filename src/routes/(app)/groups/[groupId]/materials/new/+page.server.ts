@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	);
 	return {
 		options: materialFormOptions(
-			await listSubjects(ctx.db, locals.locale),
+			await listSubjects(ctx, { locale: locals.locale }),
 			form.members,
 			locals.locale
 		),

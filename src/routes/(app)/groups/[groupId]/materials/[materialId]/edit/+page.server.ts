@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		material: form.material,
 		values: form.values,
 		options: materialFormOptions(
-			await listSubjects(ctx.db, locals.locale),
+			await listSubjects(ctx, { locale: locals.locale }),
 			form.members,
 			locals.locale
 		)
