@@ -50,12 +50,11 @@ type Handlers = {
 
 export class GroupStory {
 	groupId = '';
-	private readonly made = new Map<string, string>();
-	private readonly proposalNumbers = new Map<string, number>();
-	private readonly meetings = new Map<string, Record<string, unknown>>();
+	/** What earlier steps made, by kind and key: its id and what later steps need of it. */
+	private readonly made = new Map<string, { id: string; facts?: unknown }>();
 	/** Each material's authors and body as last written (its files are made from them). */
 	private readonly current = new Map<string, { authors: string[]; body: string }>();
-	private criteria: { id: string; builtin: string | null }[] | undefined;
+	private criteria: Awaited<ReturnType<typeof lookups.criteria>> | undefined;
 
 	constructor(
 		readonly world: World,
@@ -83,23 +82,31 @@ export class GroupStory {
 		return instant;
 	}
 
-	keep(kind: Kind, key: string | undefined, id: string): string {
-		if (key !== undefined) {
-			if (this.made.has(`${kind}:${key}`)) throw new Error(`a second ${kind} "${key}"`);
-			this.made.set(`${kind}:${key}`, id);
-		}
-		return id;
+	/** Keeps what a step made under its key (none: nothing refers to it). */
+	keep(kind: Kind, key: string | undefined, id: string, facts?: unknown) {
+		if (key === undefined) return;
+		if (this.made.has(`${kind}:${key}`)) throw new Error(`a second ${kind} "${key}"`);
+		this.made.set(`${kind}:${key}`, { id, facts });
 	}
 
 	/** Keeps the newest of several (a collection's editions). */
 	latest(kind: Kind, key: string, id: string) {
-		this.made.set(`${kind}:${key}`, id);
+		this.made.set(`${kind}:${key}`, { id });
+	}
+
+	private find(kind: Kind, key: string) {
+		const found = this.made.get(`${kind}:${key}`);
+		if (!found) throw new Error(`no ${kind} "${key}" made by an earlier step`);
+		return found;
 	}
 
 	id(kind: Kind, key: string): string {
-		const id = this.made.get(`${kind}:${key}`);
-		if (!id) throw new Error(`no ${kind} "${key}" made by an earlier step`);
-		return id;
+		return this.find(kind, key).id;
+	}
+
+	/** What was kept with it (a proposal's number, a meeting's details). */
+	facts<T>(kind: Kind, key: string): T {
+		return this.find(kind, key).facts as T;
 	}
 
 	material(key: string): DemoMaterial {
@@ -159,28 +166,10 @@ export class GroupStory {
 		const notes: Record<string, string> = {};
 		this.criteria.forEach((criterion, i) => {
 			scores[criterion.id] = step.scores[i % step.scores.length]!;
-			const note = criterion.builtin && step.notes?.[criterion.builtin as never];
+			const note = criterion.builtin && step.notes?.[criterion.builtin];
 			if (note) notes[criterion.id] = note;
 		});
 		return { scores, notes };
-	}
-
-	rememberNumber(proposal: string, number: number) {
-		this.proposalNumbers.set(proposal, number);
-	}
-
-	proposalNumber(proposal: string): number {
-		return this.proposalNumbers.get(proposal)!;
-	}
-
-	rememberMeeting(key: string, details: Record<string, unknown>) {
-		this.meetings.set(key, details);
-	}
-
-	meetingDetails(key: string): Record<string, unknown> {
-		const details = this.meetings.get(key);
-		if (!details) throw new Error(`no meeting "${key}" made by an earlier step`);
-		return details;
 	}
 
 	/** Runs a chapter's steps in order; a failure names the file, the step and what it does. */
@@ -299,14 +288,13 @@ const handlers: Handlers = {
 			secretaryId: g.person(secretary).id
 		};
 		const { meetingId } = await useCases.createMeeting(ctx, { groupId: g.groupId, ...details });
-		g.keep('meeting', step.key, meetingId);
-		g.rememberMeeting(step.key, details);
+		g.keep('meeting', step.key, meetingId, details);
 	},
 	updateMeeting: (step, ctx, g) =>
 		useCases.updateMeeting(ctx, {
 			groupId: g.groupId,
 			meetingId: g.id('meeting', step.meeting),
-			details: g.meetingDetails(step.meeting),
+			details: g.facts('meeting', step.meeting),
 			agenda: step.agenda,
 			attendance: Object.fromEntries(
 				Object.entries(step.attendance).map(([name, status]) => [g.person(name).id, status])
@@ -371,8 +359,7 @@ const handlers: Handlers = {
 			title: step.title,
 			body: step.body
 		});
-		g.keep('proposal', step.key, proposalId);
-		g.rememberNumber(step.key, number);
+		g.keep('proposal', step.key, proposalId, number);
 	},
 	analyzeProposal: (step, ctx, g) =>
 		useCases.analyzeProposal(ctx, {
@@ -439,7 +426,7 @@ const handlers: Handlers = {
 			description:
 				step.proposal === undefined
 					? step.description
-					: step.description.replaceAll('{number}', String(g.proposalNumber(step.proposal))),
+					: step.description.replaceAll('{number}', String(g.facts('proposal', step.proposal))),
 			kind: step.kind,
 			options: step.options,
 			maxChoices: step.maxChoices,

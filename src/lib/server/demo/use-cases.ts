@@ -32,7 +32,6 @@ import { leaveGroup } from '../domain/groups/leave-group';
 import { requestToJoin } from '../domain/groups/request-to-join';
 import { respondToInvitation } from '../domain/groups/respond-to-invitation';
 import { updateSettings } from '../domain/groups/update-settings';
-import type { GroupId } from '../domain/ids';
 import { addComment } from '../domain/materials/add-comment';
 import { attachFiles } from '../domain/materials/attach-files';
 import { createMaterial } from '../domain/materials/create-material';
@@ -384,5 +383,3 @@ export const lookups = {
 	/** Runs the queued jobs (an edition's compile) in this process. */
 	runJobs: (ctx: AnonymousCtx) => runJobsUntilIdle(ctx.db, ctx.store)
 };
-
-export type { GroupId };
