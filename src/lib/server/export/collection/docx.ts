@@ -50,6 +50,8 @@ import type {
 
 const LOCALES: Record<CollectionLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-US' };
 const FONT = 'PT Serif';
+/** One material's document: a font every office suite has, so nothing needs embedding. */
+const PLAIN_FONT = 'Times New Roman';
 const CODE_FONT = 'Courier New';
 /** Half-points. */
 const SIZE = 22;
@@ -684,13 +686,17 @@ function styledDocument(
 		creator: string;
 		language: CollectionLanguage;
 		sections: ISectionOptions[];
-		/** A table of contents to fill in, running headers on facing pages. */
+		/**
+		 * A book (the collection): a table of contents to fill in, running headers on facing
+		 * pages, and PT Serif embedded. Otherwise a light document in Times New Roman.
+		 */
 		book?: boolean;
 	}
 ): Document {
-	const serif = fontFaces('pt-serif');
+	const font = options.book ? FONT : PLAIN_FONT;
+	const serif = options.book ? fontFaces('pt-serif') : undefined;
 	const heading = (size: number, before: number, after: number) => ({
-		run: { font: FONT, size, bold: true, color: '000000' },
+		run: { font, size, bold: true, color: '000000' },
 		paragraph: { spacing: { before, after }, keepNext: true, keepLines: true }
 	});
 	return new Document({
@@ -700,7 +706,7 @@ function styledDocument(
 		description: options.subject === undefined ? undefined : cleanText(options.subject),
 		features: options.book ? { updateFields: true } : undefined,
 		evenAndOddHeaderAndFooters: options.book || undefined,
-		fonts: [
+		fonts: serif && [
 			{
 				name: FONT,
 				data: serif.regular,
@@ -712,7 +718,7 @@ function styledDocument(
 		styles: {
 			default: {
 				document: {
-					run: { font: FONT, size: SIZE, language: { value: LOCALES[options.language] } },
+					run: { font, size: SIZE, language: { value: LOCALES[options.language] } },
 					paragraph: { spacing: { after: 120, line: 264 } }
 				},
 				heading1: heading(32, 0, 360),
@@ -750,7 +756,8 @@ export async function buildCollectionDocx(
 
 /**
  * The DOCX of one material (a lesson plan, a worksheet): its title, its authors and its body,
- * laid out as a collection lays out an item's body; `images` as for an edition.
+ * laid out as a collection lays out an item's body, in Times New Roman (a light file to work
+ * on: no font embedded); `images` as for an edition.
  */
 export async function buildMaterialDocx(
 	material: MaterialDocument,

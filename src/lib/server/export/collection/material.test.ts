@@ -41,7 +41,9 @@ describe('buildMaterialDocx', () => {
 		expect(xml).toContain('<w:tbl>');
 		expect(docx.xml('word/numbering.xml')).toContain('w:numFmt w:val="decimal"');
 		expect(docx.xml('docProps/core.xml')).toContain(material.title);
-		expect(Object.keys(docx.files).some((name) => name.startsWith('word/fonts/'))).toBe(true);
+		// Light: a font every office suite has, nothing embedded.
+		expect(docx.xml('word/styles.xml')).toContain('w:ascii="Times New Roman"');
+		expect(Object.keys(docx.files).some((name) => name.startsWith('word/fonts/'))).toBe(false);
 	});
 });
 
