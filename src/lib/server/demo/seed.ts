@@ -1,21 +1,16 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/types';
-import { acceptInvitation } from '../domain/accounts/accept-invitation';
-import { createInvitation } from '../domain/accounts/create-invitation';
-import { deactivateAccount } from '../domain/accounts/deactivate-account';
-import { resolveSession } from '../domain/accounts/sessions';
-import { updateProfile } from '../domain/accounts/update-profile';
-import { setupDeployment } from '../domain/schools/setup-deployment';
+// `npm run demo`: a Kyrgyz school full of sample data, made through the real use cases (so the
+// demo shows what the product really does). What happens is data, in demo/ (see its README):
+// the people of school.json, then the stories of the groups, chapter by chapter.
 import type { Actor } from '../access/actor';
+import type { DB } from '../db/types';
 import type { BallotSeal } from '../domain/votes/seal';
 import type { BlobStore } from '../storage/types';
-import { seedCollections } from './seed-collections';
-import { seedDecisions } from './seed-decisions';
-import { seedGroups } from './seed-groups';
-import { seedMaterials } from './seed-materials';
+import { readDemo, readSchool, type SchoolFile } from './data';
+import { GroupStory, type World } from './story';
+import { lookups, useCases } from './use-cases';
 
 /** The password of every demo account (printed by `npm run demo`). */
-export const demoPassword = 'ustat-demo-2026';
+export const demoPassword = readSchool().password;
 
 export interface DemoAccount {
 	role: string;
@@ -24,154 +19,86 @@ export interface DemoAccount {
 	fullName: string;
 }
 
-type Teacher = [
-	fullName: string,
-	email: string,
-	subjects: string[],
-	years: number,
-	category: string
-];
-
-// Twelve teachers of a Karakol school, with the subjects of REFERENCE.md.
-const teachers: Teacher[] = [
-	[
-		'Айгүл Өмүрбекова',
-		'aigul.omurbekova',
-		['primary-general', 'kyrgyz-language-reading'],
-		14,
-		'first'
-	],
-	['Нурлан Үсөнов', 'nurlan.usonov', ['mathematics', 'algebra', 'geometry'], 22, 'highest'],
-	[
-		'Жылдыз Токтогулова',
-		'jyldyz.toktogulova',
-		['kyrgyz-language', 'kyrgyz-literature'],
-		9,
-		'second'
-	],
-	['Үмүт Сарыбаева', 'umut.sarybaeva', ['russian-language', 'russian-literature'], 17, 'first'],
-	['Бекболот Исаков', 'bekbolot.isakov', ['physics', 'astronomy'], 11, 'first'],
-	['Чолпон Абдыкадырова', 'cholpon.abdykadyrova', ['chemistry', 'biology'], 25, 'highest'],
-	['Азамат Калыков', 'azamat.kalykov', ['computer-science'], 4, 'none'],
-	['Гүлнара Төлөгөнова', 'gulnara.tologonova', ['primary-general', 'upbringing'], 30, 'highest'],
-	['Эрмек Мамытов', 'ermek.mamytov', ['history', 'person-society'], 8, 'second'],
-	['Назира Жээнбекова', 'nazira.jeenbekova', ['english'], 6, 'second'],
-	['Темирлан Осмонов', 'temirlan.osmonov', ['physical-education', 'life-safety'], 3, 'none'],
-	['Айжан Бейшеналиева', 'aijan.beishenalieva', ['geography', 'natural-sciences'], 12, 'first']
-];
-const domain = 'karakol5.edu.kg';
+/**
+ * The school's people: the first sets the platform up, the others are invited by them and
+ * accept; then the invitations nobody answered yet.
+ */
+async function seedPeople(
+	db: DB,
+	store: BlobStore,
+	school: SchoolFile
+): Promise<{ people: Map<string, Actor>; accounts: DemoAccount[] }> {
+	const people = new Map<string, Actor>();
+	const accounts: DemoAccount[] = [];
+	const anonymous = () => ({ db, store, now: new Date() });
+	const as = (actor: Actor) => ({ db, store, actor, now: new Date() });
+	const { locale, password } = school;
+	let founder: Actor | undefined;
+	for (const person of school.people) {
+		let actor: Actor;
+		if (!founder) {
+			const { session } = await useCases.setupDeployment(anonymous(), {
+				...school.school,
+				fullName: person.name,
+				email: person.email,
+				password,
+				locale
+			});
+			actor = founder = await lookups.actorOfSession(anonymous(), session.token);
+		} else {
+			const invitation = await useCases.createInvitation(as(founder), {
+				schoolId: person.role === 'scientist' ? null : founder.schoolId,
+				email: person.email,
+				role: person.role,
+				locale
+			});
+			const { session } = await useCases.acceptInvitation(anonymous(), {
+				token: invitation.url.split('/invite/')[1]!,
+				fullName: person.name,
+				password,
+				locale
+			});
+			actor = await lookups.actorOfSession(anonymous(), session.token);
+		}
+		people.set(person.name, actor);
+		if (person.profile)
+			await useCases.updateProfile(as(actor), { fullName: person.name, ...person.profile, locale });
+		if (person.deactivated) await useCases.deactivateAccount(as(founder), { userId: actor.id });
+		else accounts.push({ role: person.role, email: person.email, password, fullName: person.name });
+	}
+	for (const invitation of school.invitations)
+		await useCases.createInvitation(as(founder!), {
+			schoolId: invitation.role === 'scientist' ? null : founder!.schoolId,
+			...invitation,
+			locale
+		});
+	return { people, accounts };
+}
 
 /**
- * A Kyrgyz school full of sample data, made through the real use cases (so the demo shows
- * what the product really does). Later capabilities add their parts below the staff.
- * Attached files go to `files`; secret ballots are sealed with `seal` (the deployment's own).
+ * Seeds the demo school into an empty database and returns the accounts to print. Attached
+ * files go to `store`; secret ballots are sealed with `seal` (the deployment's own).
  */
 export async function seedDemo(
-	db: Kysely<Database>,
-	files: BlobStore,
-	seal: BallotSeal
+	db: DB,
+	store: BlobStore,
+	seal: BallotSeal,
+	directory?: string
 ): Promise<DemoAccount[]> {
-	const accounts: DemoAccount[] = [];
-	const join = async (
-		invitedBy: Actor,
-		email: string,
-		role: 'teacher' | 'admin' | 'scientist',
-		fullName: string
-	) => {
-		const invitation = await createInvitation(db, {
-			schoolId: role === 'scientist' ? null : invitedBy.schoolId,
-			email,
-			role,
-			invitedBy: invitedBy.id,
-			locale: 'ky'
-		});
-		const token = invitation.url.split('/invite/')[1]!;
-		const { session } = await acceptInvitation(db, token, {
-			fullName,
-			password: demoPassword,
-			locale: 'ky'
-		});
-		return (await resolveSession(db, session.token))!.actor;
+	const demo = readDemo(directory);
+	const base = Date.now();
+	const { people, accounts } = await seedPeople(db, store, demo.school);
+	const world: World = {
+		db,
+		store,
+		seal,
+		directory: demo.directory,
+		base,
+		timeZone: demo.school.timeZone,
+		people
 	};
-	/** An account `npm run demo` prints, so people can sign in with it. */
-	const listed = (actor: Actor, role: string) => {
-		accounts.push({ role, email: actor.email, password: demoPassword, fullName: actor.fullName });
-		return actor;
-	};
-
-	// The director set the platform up on its first run.
-	const director = await setupDeployment(db, {
-		name: 'Каракол шаарындагы №5 жалпы орто билим берүүчү мектеп',
-		region: 'KG-Y',
-		city: 'Каракол',
-		fullName: 'Гүлмира Асанбекова',
-		email: `director@${domain}`,
-		password: demoPassword,
-		locale: 'ky'
-	});
-	const admin = (await resolveSession(db, director.session.token))!.actor;
-	listed(admin, 'admin');
-	await updateProfile(db, admin, {
-		fullName: admin.fullName,
-		subjects: ['kyrgyz-literature'],
-		experienceYears: '27',
-		qualificationCategory: 'highest',
-		locale: 'ky'
-	});
-
-	// The deputy director for teaching (окуу иштери боюнча орун басары) is an admin too.
-	const deputy = listed(await join(admin, `deputy@${domain}`, 'admin', 'Бакыт Жумабаев'), 'admin');
-	await updateProfile(db, deputy, {
-		fullName: deputy.fullName,
-		subjects: ['mathematics'],
-		experienceYears: '19',
-		qualificationCategory: 'highest',
-		locale: 'ky'
-	});
-
-	const staff: Record<string, Actor> = {};
-	for (const [fullName, login, subjects, years, category] of teachers) {
-		const teacher = listed(await join(admin, `${login}@${domain}`, 'teacher', fullName), 'teacher');
-		await updateProfile(db, teacher, {
-			fullName,
-			subjects,
-			experienceYears: String(years),
-			qualificationCategory: category,
-			locale: 'ky'
-		});
-		staff[fullName] = teacher;
-	}
-
-	// A scientist of the Kyrgyz Academy of Education, member of no school (§5.1).
-	const scientist = listed(
-		await join(admin, 'k.esengulov@kao.edu.kg', 'scientist', 'Кубанычбек Эсенгулов'),
-		'scientist'
-	);
-	await updateProfile(db, scientist, {
-		fullName: scientist.fullName,
-		subjects: ['primary-general'],
-		experienceYears: '35',
-		locale: 'ky'
-	});
-
-	// A teacher who left the school: the account is deactivated, nothing is deleted.
-	const former = await join(admin, `former.teacher@${domain}`, 'teacher', 'Таалайбек Сыдыков');
-	await deactivateAccount(db, admin, former.id);
-
-	// An invitation still waiting for an answer.
-	await createInvitation(db, {
-		schoolId: admin.schoolId,
-		email: `new.teacher@${domain}`,
-		role: 'teacher',
-		invitedBy: admin.id,
-		locale: 'ky'
-	});
-
-	await seedGroups(db, admin, deputy, staff, scientist);
-	const members = { ...staff, [scientist.fullName]: scientist };
-	await seedMaterials(db, files, members);
-	await seedDecisions(db, files, seal, members);
-	await seedCollections(db, files, seal, members);
-
+	const stories = demo.groups.map(({ slug, file }) => new GroupStory(world, slug, file));
+	for (const chapter of demo.school.chapters)
+		for (const story of stories) await story.tell(chapter);
 	return accounts;
 }

@@ -12,7 +12,6 @@ import { offerMaterial } from '../domain/materials/offer-material';
 import type { ReceivedFile } from '../files/receive';
 import type { BlobStore } from '../storage/types';
 import { createDiskStore } from '../storage/disk';
-import { pdfFile } from '../demo/pdf-file';
 import { ctxOf } from './context';
 
 /** A material's fields as a member fills them in, as the use cases take them. */
@@ -70,16 +69,16 @@ export function receivedFile(root: string, name: string, bytes: Uint8Array): Rec
 	};
 }
 
-/** A small valid PDF, written by hand (one page, one line of text). */
-export function tinyPdf(text = 'Ustat'): Uint8Array {
-	const objects = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-		`<< /Length ${`BT /F1 24 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 24 Tf 72 760 Td (${text}) Tj ET\nendstream`,
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
-	];
-	return pdfFile(objects);
+/** tiny.pdf: a small valid PDF (one page, one line of text), kept as a file. */
+const tiny = fs.readFileSync(new URL('./tiny.pdf', import.meta.url));
+
+/**
+ * A small valid PDF. With `text`, the text follows the file's end as a PDF comment, so
+ * different texts make different files (readers ignore what follows the end).
+ */
+export function tinyPdf(text?: string): Uint8Array {
+	const tail = text === undefined ? [] : [Buffer.from(`%${text}\n`)];
+	return new Uint8Array(Buffer.concat([tiny, ...tail]));
 }
 
 /** A member's material, created and offered (version 1). */

@@ -44,11 +44,14 @@ import type {
 	CollectionItemModel,
 	CollectionLanguage,
 	CollectionModel,
-	CollectionSectionModel
+	CollectionSectionModel,
+	MaterialDocument
 } from './model.js';
 
 const LOCALES: Record<CollectionLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-US' };
 const FONT = 'PT Serif';
+/** One material's document: a font every office suite has, so nothing needs embedding. */
+const PLAIN_FONT = 'Times New Roman';
 const CODE_FONT = 'Courier New';
 /** Half-points. */
 const SIZE = 22;
@@ -117,14 +120,12 @@ interface Context {
 
 type Child = Paragraph | Table;
 
-class DocxBuilder {
+/** Lays out bodies (see blocks.ts) and keeps the numbering their lists use. */
+class BodyWriter {
 	private readonly numberingStarts = new Set<number>();
 	private listInstance = 0;
 
-	constructor(
-		private readonly model: CollectionModel,
-		private readonly images: Map<string, NormalizedImage>
-	) {}
+	constructor(private readonly images: Map<string, NormalizedImage>) {}
 
 	private orderedReference(start: number): string {
 		this.numberingStarts.add(start);
@@ -143,14 +144,14 @@ class DocxBuilder {
 		};
 	}
 
-	private run(options: IRunOptions, context: Pick<Context, 'language'>): TextRun {
+	protected run(options: IRunOptions, context: Pick<Context, 'language'>): TextRun {
 		return new TextRun({
 			...options,
 			...(context.language ? { language: { value: context.language } } : {})
 		});
 	}
 
-	private inlines(inlines: Inline[], context: Context): ParagraphChild[] {
+	protected inlines(inlines: Inline[], context: Context): ParagraphChild[] {
 		const children: ParagraphChild[] = [];
 		let link: { href: string; runs: TextRun[] } | undefined;
 		const closeLink = () => {
@@ -177,7 +178,7 @@ class DocxBuilder {
 		return children;
 	}
 
-	private textRun(run: RunModel, context: Context): TextRun {
+	protected textRun(run: RunModel, context: Context): TextRun {
 		return this.run(
 			{
 				text: run.text,
@@ -194,7 +195,7 @@ class DocxBuilder {
 		);
 	}
 
-	private paragraphOptions(context: Context): IParagraphOptions {
+	protected paragraphOptions(context: Context): IParagraphOptions {
 		return {
 			alignment: context.cell ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
 			indent: context.indent > 0 ? { left: context.indent } : undefined,
@@ -400,9 +401,22 @@ class DocxBuilder {
 		return out;
 	}
 
-	// — the parts of the collection —
+	/** A heading of plain text. */
+	heading(
+		text: string,
+		level: (typeof HeadingLevel)[keyof typeof HeadingLevel],
+		language?: string
+	) {
+		return this.plain(text, { heading: level, alignment: AlignmentType.LEFT }, {}, language);
+	}
 
-	private plain(
+	/** The authors' line under a title. */
+	byline(text: string, language?: string) {
+		return this.plain(text, { spacing: { after: 240 } }, { italics: true }, language);
+	}
+
+	/** A paragraph of plain text. */
+	protected plain(
 		text: string,
 		options: IParagraphOptions = {},
 		run: IRunOptions = {},
@@ -412,6 +426,15 @@ class DocxBuilder {
 			...options,
 			children: [this.run({ ...run, text: cleanText(text) }, { language })]
 		});
+	}
+}
+
+class DocxBuilder extends BodyWriter {
+	constructor(
+		private readonly model: CollectionModel,
+		images: Map<string, NormalizedImage>
+	) {
+		super(images);
 	}
 
 	private labelled(label: string, value: string, language?: string): Paragraph {
@@ -654,28 +677,36 @@ class DocxBuilder {
 	}
 }
 
-/** The DOCX of an edition; `images` are the normalized pictures by blob key (missing ones are left out). */
-export async function buildCollectionDocx(
-	model: CollectionModel,
-	images: Map<string, NormalizedImage>
-): Promise<Uint8Array> {
-	const builder = new DocxBuilder(model, images);
-	const sections: ISectionOptions[] = [builder.titlePage(), builder.frontMatter()];
-	for (const section of model.sections) sections.push(builder.section(section));
-	if (model.authorsIndex.length > 0) sections.push(builder.authorsIndex());
-	const serif = fontFaces('pt-serif');
+/** A document in the collection's typography (PT Serif, embedded), numbering from `writer`. */
+function styledDocument(
+	writer: BodyWriter,
+	options: {
+		title: string;
+		subject?: string;
+		creator: string;
+		language: CollectionLanguage;
+		sections: ISectionOptions[];
+		/**
+		 * A book (the collection): a table of contents to fill in, running headers on facing
+		 * pages, and PT Serif embedded. Otherwise a light document in Times New Roman.
+		 */
+		book?: boolean;
+	}
+): Document {
+	const font = options.book ? FONT : PLAIN_FONT;
+	const serif = options.book ? fontFaces('pt-serif') : undefined;
 	const heading = (size: number, before: number, after: number) => ({
-		run: { font: FONT, size, bold: true, color: '000000' },
+		run: { font, size, bold: true, color: '000000' },
 		paragraph: { spacing: { before, after }, keepNext: true, keepLines: true }
 	});
-	const document = new Document({
-		title: cleanText(model.title),
-		subject: cleanText(model.subtitle),
-		creator: cleanText(model.editors.join(', ') || model.school),
-		description: cleanText(model.subtitle),
-		features: { updateFields: true },
-		evenAndOddHeaderAndFooters: true,
-		fonts: [
+	return new Document({
+		title: cleanText(options.title),
+		subject: options.subject === undefined ? undefined : cleanText(options.subject),
+		creator: cleanText(options.creator),
+		description: options.subject === undefined ? undefined : cleanText(options.subject),
+		features: options.book ? { updateFields: true } : undefined,
+		evenAndOddHeaderAndFooters: options.book || undefined,
+		fonts: serif && [
 			{
 				name: FONT,
 				data: serif.regular,
@@ -687,7 +718,7 @@ export async function buildCollectionDocx(
 		styles: {
 			default: {
 				document: {
-					run: { font: FONT, size: SIZE, language: { value: LOCALES[model.language] } },
+					run: { font, size: SIZE, language: { value: LOCALES[options.language] } },
 					paragraph: { spacing: { after: 120, line: 264 } }
 				},
 				heading1: heading(32, 0, 360),
@@ -698,8 +729,60 @@ export async function buildCollectionDocx(
 				hyperlink: { run: { color: '1F4E8C', underline: {} } }
 			}
 		},
-		numbering: builder.numbering(),
-		sections
+		numbering: writer.numbering(),
+		sections: options.sections
+	});
+}
+
+/** The DOCX of an edition; `images` are the normalized pictures by blob key (missing ones are left out). */
+export async function buildCollectionDocx(
+	model: CollectionModel,
+	images: Map<string, NormalizedImage>
+): Promise<Uint8Array> {
+	const builder = new DocxBuilder(model, images);
+	const sections: ISectionOptions[] = [builder.titlePage(), builder.frontMatter()];
+	for (const section of model.sections) sections.push(builder.section(section));
+	if (model.authorsIndex.length > 0) sections.push(builder.authorsIndex());
+	const document = styledDocument(builder, {
+		title: model.title,
+		subject: model.subtitle,
+		creator: model.editors.join(', ') || model.school,
+		language: model.language,
+		sections,
+		book: true
+	});
+	return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/**
+ * The DOCX of one material (a lesson plan, a worksheet): its title, its authors and its body,
+ * laid out as a collection lays out an item's body, in Times New Roman (a light file to work
+ * on: no font embedded); `images` as for an edition.
+ */
+export async function buildMaterialDocx(
+	material: MaterialDocument,
+	images: Map<string, NormalizedImage> = new Map()
+): Promise<Uint8Array> {
+	const writer = new BodyWriter(images);
+	const children: Child[] = [
+		writer.heading(material.title, HeadingLevel.HEADING_1, LOCALES[material.language])
+	];
+	if (material.authors.length > 0)
+		children.push(writer.byline(material.authors.join(', '), LOCALES[material.language]));
+	children.push(
+		...writer.blocks(htmlToBlocks(material.bodyHtml), {
+			level: -1,
+			indent: 0,
+			quote: false,
+			width: TEXT_WIDTH,
+			cell: false
+		})
+	);
+	const document = styledDocument(writer, {
+		title: material.title,
+		creator: material.authors.join(', '),
+		language: material.language,
+		sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children }]
 	});
 	return new Uint8Array(await Packer.toBuffer(document));
 }

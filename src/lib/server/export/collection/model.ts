@@ -106,3 +106,13 @@ export type ImageSource = (key: string) => Promise<Uint8Array>;
 
 /** The placeholder scheme of body pictures inside an edition's model. */
 export const EDITION_IMAGE = 'edition-image:';
+
+/** One material as a document of its own (a demo attachment, an export of one material). */
+export interface MaterialDocument {
+	title: string;
+	/** Main author first; may be empty. */
+	authors: string[];
+	language: CollectionLanguage;
+	/** Sanitized HTML, as a material's body; pictures as in an edition (`edition-image:KEY`). */
+	bodyHtml: string;
+}

@@ -6,18 +6,21 @@ import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { cleanText, htmlToBlocks, type Block } from './blocks.js';
 import { fontDirectory } from './fonts.js';
 import type { NormalizedImage } from './images.js';
-import type { CollectionModel } from './model.js';
+import type { CollectionModel, MaterialDocument } from './model.js';
 
 /** A virtual directory: the template, its data and the pictures live only in the compiler. */
 const WORKSPACE = '/ustat-collection';
 
-export const COLLECTION_TEMPLATE = String.raw`
+/**
+ * What every document shares: the data, the page and text settings, and the functions that lay
+ * out a body's blocks (see blocks.ts). Only settings and definitions: no content, so a document
+ * can still set its metadata after it.
+ */
+const PRELUDE = String.raw`
 #let data = json("/data.json")
-#let L = data.labels
 #let serif = ("PT Serif",)
 #let sans = ("PT Sans",)
 
-#set document(title: data.title, author: data.editors, description: data.subtitle)
 #set text(font: serif, size: 11pt, lang: data.lang, hyphenate: false)
 #set par(justify: true, leading: 0.62em, spacing: 0.9em)
 #set page(paper: "a4", margin: (top: 22mm, bottom: 20mm, left: 25mm, right: 20mm))
@@ -87,7 +90,7 @@ export const COLLECTION_TEMPLATE = String.raw`
       let head = if header.len() > 0 { (table.header(repeat: true, ..header),) } else { () }
       // Pictures would take all of an auto column's width: tables with pictures share it out.
       let columns = if b.at("pictures", default: false) { (1fr,) * b.columns } else { (auto,) * b.columns }
-      set text(size: if b.columns > 5 { 8.5pt } else { 10pt })
+      set text(size: (if b.columns > 5 { 8.5pt } else { 10pt }) * data.at("scale", default: 1))
       table(columns: columns, ..head, ..body)
     } else if t == "image" {
       let im = data.images.at(b.key, default: none)
@@ -104,6 +107,14 @@ export const COLLECTION_TEMPLATE = String.raw`
     }
   }
 }
+
+`;
+
+export const COLLECTION_TEMPLATE =
+	PRELUDE +
+	String.raw`
+#let L = data.labels
+#set document(title: data.title, author: data.editors, description: data.subtitle)
 
 #let meta(label, value) = par(justify: false, spacing: 0.45em, strong(label + ": ") + value)
 
@@ -198,6 +209,27 @@ export const COLLECTION_TEMPLATE = String.raw`
 }
 `;
 
+/**
+ * One material as a document of its own: its title, its authors and its body. As slides, the
+ * pages are landscape, the text larger and every heading of the body starts a page.
+ */
+export const MATERIAL_TEMPLATE =
+	PRELUDE +
+	String.raw`
+#let slides = data.slides
+#set document(title: data.title, author: data.authors)
+#set page(flipped: slides, numbering: if slides { none } else { "1" })
+#set text(size: 11pt * data.scale)
+#show heading.where(level: 1): set text(size: 24pt) if slides
+#show heading.where(level: 3): set text(size: 20pt) if slides
+#show heading.where(level: 3): it => if slides { pagebreak(weak: true) + it } else { it }
+
+#heading(level: 1, data.title)
+#if data.authors.len() > 0 { par(justify: false, emph(data.authors.join(", "))) }
+#v(6pt)
+#blocks(data.body)
+`;
+
 export interface CollectionPdf {
 	pdf: Uint8Array;
 	pages: number;
@@ -284,12 +316,6 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 			};
 		})
 	}));
-	const pictures: Record<string, { path: string; width: number; height: number }> = {};
-	for (const key of used) {
-		const image = images.get(key);
-		if (image)
-			pictures[key] = { path: imagePath(key, image), width: image.width, height: image.height };
-	}
 	const verso = [
 		{ label: model.labels.editors, value: model.editors.join(', ') },
 		{ label: model.labels.reviewers, value: model.reviewers.join(', ') }
@@ -306,7 +332,7 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 		preface: model.preface,
 		sections,
 		authorsIndex: model.authorsIndex,
-		images: pictures,
+		images: pictures(used, images),
 		labels: model.labels
 	});
 }
@@ -332,12 +358,12 @@ function describe(compiler: NodeCompiler, error: Parameters<NodeCompiler['fetchD
 	}
 }
 
-/** The PDF of an edition; `images` are the normalized pictures by blob key (missing ones are left out). */
-export function buildCollectionPdf(
-	model: CollectionModel,
+/** Typesets `template` on `data` (with the pictures it names), in a compiler of its own. */
+function typeset(
+	template: string,
+	data: { images: Record<string, unknown> },
 	images: Map<string, NormalizedImage>
 ): CollectionPdf {
-	const data = typstData(model, images);
 	const compiler = NodeCompiler.create({
 		workspace: WORKSPACE,
 		fontArgs: [{ fontPaths: [fontDirectory('pt-serif'), fontDirectory('pt-sans')] }]
@@ -355,7 +381,7 @@ export function buildCollectionPdf(
 				compiler.mapShadow(`${WORKSPACE}${imagePath(key, image)}`, bytes);
 			}
 		}
-		const result = compiler.compile({ mainFileContent: COLLECTION_TEMPLATE });
+		const result = compiler.compile({ mainFileContent: template });
 		const error = result.takeError();
 		if (error) throw new TypstError(`Typst compile failed:\n${describe(compiler, error)}`);
 		const document = result.result;
@@ -366,4 +392,47 @@ export function buildCollectionPdf(
 		compiler.resetShadow();
 		compiler.evictCache(0);
 	}
+}
+
+/** The PDF of an edition; `images` are the normalized pictures by blob key (missing ones are left out). */
+export function buildCollectionPdf(
+	model: CollectionModel,
+	images: Map<string, NormalizedImage>
+): CollectionPdf {
+	return typeset(COLLECTION_TEMPLATE, typstData(model, images), images);
+}
+
+/** The pictures the blocks use, for the template (those missing from `images` are left out). */
+function pictures(used: Set<string>, images: Map<string, NormalizedImage>) {
+	const found: Record<string, { path: string; width: number; height: number }> = {};
+	for (const key of used) {
+		const image = images.get(key);
+		if (image)
+			found[key] = { path: imagePath(key, image), width: image.width, height: image.height };
+	}
+	return found;
+}
+
+/**
+ * The PDF of one material (a worksheet, a lesson plan, slides), laid out as the collection lays
+ * out its items' bodies; `images` as for an edition.
+ */
+export function buildMaterialPdf(
+	material: MaterialDocument,
+	images: Map<string, NormalizedImage> = new Map(),
+	options: { slides?: boolean } = {}
+): CollectionPdf {
+	const used = new Set<string>();
+	const body = prepare(htmlToBlocks(material.bodyHtml), used).blocks;
+	const data = clean({
+		lang: material.language,
+		title: material.title,
+		authors: material.authors,
+		slides: options.slides ?? false,
+		/** Slides are read from afar: larger text, tables included. */
+		scale: options.slides ? 15 / 11 : 1,
+		body,
+		images: pictures(used, images)
+	});
+	return typeset(MATERIAL_TEMPLATE, data, images);
 }

@@ -1,0 +1,329 @@
+// The demo school as data: demo/school.json (the school, its people, the order of the story)
+// and demo/groups/<slug>.json (a group's charter, materials and story). Read once and checked
+// here, so a typo in a file fails before anything is written, naming the file and the place.
+// demo/README.md describes the format.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { materialStatuses, materialTypes, proposalKinds } from '../db/types';
+import { qualificationCategories } from '../domain/accounts/input';
+import { defaultCriteria } from '../domain/materials/criteria';
+import { planItemKinds, planItemStatuses } from '../domain/plan/input';
+
+const text = z.string();
+const line = z.string().min(1);
+/** A person, by the full name school.json gives them. */
+const person = line;
+/** A thing made by an earlier step of the same group, by the key that step gave it. */
+const key = z.string().regex(/^[\w-]+$/, 'a key is letters, digits, "_" or "-"');
+const language = z.enum(['ky', 'ru', 'en']);
+const recommendations = ['accept', 'revise', 'reject'] as const;
+/** Days from the day the demo is seeded (negative: before). */
+const day = z.number();
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
+
+// --- school.json ---------------------------------------------------------------------------
+
+const profile = z.strictObject({
+	subjects: z.array(line),
+	experienceYears: z.number().int().min(0).optional(),
+	qualificationCategory: z.enum(qualificationCategories).optional()
+});
+
+export const schoolFile = z.strictObject({
+	/** Every account's password (printed by `npm run demo`). */
+	password: z.string().min(8),
+	locale: language,
+	/** The wall clock of the steps' `time`. */
+	timeZone: line,
+	school: z.strictObject({ name: line, region: line, city: line }),
+	/** The first sets the platform up; the others are invited by them and accept. */
+	people: z
+		.array(
+			z.strictObject({
+				name: person,
+				email: z.email(),
+				role: z.enum(['admin', 'teacher', 'scientist']),
+				profile: profile.optional(),
+				/** Left the school: the account is deactivated (and not printed). */
+				deactivated: z.boolean().optional()
+			})
+		)
+		.min(1)
+		.refine((people) => people[0]?.role === 'admin', 'the first person sets up: an admin')
+		.refine(
+			(people) => new Set(people.map((p) => p.name)).size === people.length,
+			'two people with one name'
+		),
+	/** Invitations nobody has answered yet. */
+	invitations: z.array(
+		z.strictObject({ email: z.email(), role: z.enum(['admin', 'teacher', 'scientist']) })
+	),
+	/** demo/groups/<slug>.json, in the order their stories are told. */
+	groups: z.array(key).min(1),
+	/** The chapters of the story: each is told for every group before the next begins. */
+	chapters: z.array(key).min(1)
+});
+
+export type SchoolFile = z.infer<typeof schoolFile>;
+
+// --- groups/<slug>.json --------------------------------------------------------------------
+
+const charter = z.strictObject({
+	name: line,
+	theme: line,
+	problem: text,
+	goals: text,
+	expectedResults: text,
+	strategy: text,
+	formsOfWork: text
+});
+
+const attachment = z.union([
+	/** The material's own title, authors and body (the version it has when attached). */
+	z.strictObject({ name: z.string().regex(/\.(docx|pdf)$/), from: z.literal('body') }),
+	/** A document of its own (a worksheet, slides). */
+	z.strictObject({
+		name: z.string().regex(/\.(docx|pdf)$/),
+		title: line,
+		language: language.optional(),
+		html: line,
+		slides: z.boolean().optional()
+	}),
+	/** A picture drawn as SVG (a file of demo/), attached as PNG. */
+	z.strictObject({ name: z.string().regex(/\.png$/), svg: line })
+]);
+
+const material = z.strictObject({
+	type: z.enum(materialTypes),
+	title: line,
+	language,
+	abstract: text,
+	subjects: z.array(line),
+	grades: z.array(z.number().int().min(1).max(12)),
+	tags: text,
+	coauthors: z.array(person).optional(),
+	/** HTML as the editor makes it; `<img src="pictures/….svg">` is drawn as PNG. */
+	body: text,
+	/** Later versions by number: what changed (the body). */
+	versions: z.record(z.string().regex(/^\d+$/), z.strictObject({ body: text })).optional(),
+	attachments: z.array(attachment).optional()
+});
+
+export type DemoMaterial = z.infer<typeof material>;
+export type DemoAttachment = z.infer<typeof attachment>;
+
+const meetingDetails = z.strictObject({
+	heldOn: day,
+	startTime: time,
+	place: text,
+	onlineLink: z.url().optional(),
+	chair: person,
+	secretary: person,
+	invited: text
+});
+
+const step = <D extends string, S extends z.ZodRawShape>(name: D, shape: S) =>
+	z.strictObject({
+		/** Absent: the moment the step runs. */
+		day: day.optional(),
+		/** A wall-clock time (school.json's time zone) on the day; absent: `day` days from now. */
+		time: time.optional(),
+		/** Who does it. */
+		as: person,
+		do: z.literal(name),
+		...shape
+	});
+
+const steps = [
+	// The group's life.
+	step('createGroup', { leader: person }),
+	step('requestToJoin', { key: key.optional(), message: text }),
+	step('decideRequest', {
+		request: key,
+		decision: z.enum(['accept', 'decline']),
+		response: text.optional()
+	}),
+	step('inviteTeacher', { key: key.optional(), person, message: text.optional() }),
+	step('inviteExternal', {
+		key: key.optional(),
+		person,
+		role: z.enum(['scientist', 'consultant']),
+		message: text.optional()
+	}),
+	step('respondToInvitation', { request: key, decision: z.enum(['accept', 'decline']) }),
+	step('updateSettings', { settings: z.strictObject({ isExternalVoteAllowed: z.boolean() }) }),
+	step('changeLeader', { leader: person, reason: line }),
+	step('editCharter', { charter }),
+	step('leaveGroup', {}),
+	step('closeGroup', { reason: line }),
+	step('addPlanItem', {
+		kind: z.enum(planItemKinds),
+		title: line,
+		due: day,
+		responsible: person,
+		status: z.enum(planItemStatuses),
+		notes: text.optional()
+	}),
+	step('createMeeting', { key, details: meetingDetails }),
+	step('updateMeeting', {
+		meeting: key,
+		agenda: z.array(
+			z.strictObject({
+				title: line,
+				speaker: text.optional(),
+				heard: text.optional(),
+				spoke: text.optional(),
+				decided: text.optional()
+			})
+		),
+		attendance: z.record(person, z.enum(['present', 'absent', 'excused'])),
+		notes: text,
+		decisions: text
+	}),
+	// Materials.
+	step('createMaterial', { material: key }),
+	step('attachFiles', { material: key }),
+	step('offerMaterial', { material: key }),
+	step('updateMaterial', { material: key, version: z.number().int().min(2) }),
+	step('decideMaterial', {
+		material: key,
+		to: z.enum(materialStatuses),
+		version: z.number().int().min(1).optional(),
+		reason: text
+	}),
+	step('saveReview', {
+		material: key,
+		recommendation: z.enum(recommendations),
+		/** One per criterion of the group, in order (repeated when fewer). */
+		scores: z.array(z.number().int().min(1).max(5)).min(1),
+		comment: text,
+		notes: z.partialRecord(z.enum(defaultCriteria), line).optional()
+	}),
+	step('addComment', { material: key, key: key.optional(), replyTo: key.optional(), body: line }),
+	// Proposals, discussions, votes.
+	step('createProposal', { key, kind: z.enum(proposalKinds), title: line, body: line }),
+	step('analyzeProposal', { proposal: key, analysis: line }),
+	/** The proposal's thread is known by the proposal's key. */
+	step('putToDiscussion', { proposal: key }),
+	step('returnProposal', { proposal: key, reason: line }),
+	step('withdrawProposal', { proposal: key }),
+	/** The thread's opening post is known by the thread's key too. */
+	step('startThread', { key, title: line, body: line }),
+	step('addPost', {
+		thread: key,
+		key: key.optional(),
+		replyTo: key.optional(),
+		quote: key.optional(),
+		body: line
+	}),
+	step('editPost', { thread: key, post: key, body: line }),
+	step('openVote', {
+		key,
+		proposal: key.optional(),
+		/** The latest edition of this collection. */
+		edition: key.optional(),
+		question: line,
+		/** `{number}`: the proposal's number. */
+		description: text,
+		kind: z.enum(['yes_no', 'single', 'multiple']),
+		options: z.array(line).optional(),
+		maxChoices: z.number().int().min(1).optional(),
+		quorumPercent: z.number().int().min(1).max(100).optional(),
+		closesAt: z.strictObject({ day, time }).optional(),
+		secret: z.boolean().optional(),
+		externalAllowed: z.boolean().optional(),
+		tally: z.enum(['live', 'after_close'])
+	}),
+	/** Options by code (yes, no, abstain) or by their place in the list, from 0. */
+	step('castBallot', {
+		vote: key,
+		choices: z.array(z.union([z.enum(['yes', 'no', 'abstain']), z.number().int().min(0)]))
+	}),
+	step('closeVote', { vote: key, meeting: key.optional(), text: line }),
+	// Collections.
+	step('createCollection', {
+		key,
+		title: line,
+		subtitle: text,
+		year: z.number().int(),
+		language,
+		city: text,
+		approvalNote: text,
+		/** Paragraphs. */
+		preface: z.array(text),
+		reviewers: z.array(line),
+		editors: z.array(person)
+	}),
+	step('addSection', { collection: key, key, title: line, intro: text }),
+	step('addItem', { collection: key, section: key, material: key, key: key.optional() }),
+	step('updateItemNote', { collection: key, item: key, note: text }),
+	/** Compiled in this process, the DOCX and PDF made before the next step. */
+	step('compileCollection', { collection: key }),
+	step('approveEdition', { collection: key, edition: z.number().int().min(1) })
+] as const;
+
+export const storyStep = z
+	.discriminatedUnion('do', steps)
+	.refine((s) => s.time === undefined || s.day !== undefined, 'a time needs a day');
+
+export type StoryStep = z.infer<typeof storyStep>;
+
+export const groupFile = z.strictObject({
+	/** As the group was founded (createGroup). */
+	charter,
+	materials: z.record(key, material),
+	/** The steps of each chapter, in order. */
+	story: z.record(key, z.array(storyStep))
+});
+
+export type GroupFile = z.infer<typeof groupFile>;
+
+export interface DemoData {
+	directory: string;
+	school: SchoolFile;
+	groups: { slug: string; file: GroupFile }[];
+}
+
+/** The demo folder: the nearest `demo/` with a school.json above this module (sources or build). */
+export function demoDirectory(): string {
+	let directory = path.dirname(fileURLToPath(import.meta.url));
+	for (;;) {
+		const candidate = path.join(directory, 'demo');
+		if (fs.existsSync(path.join(candidate, 'school.json'))) return candidate;
+		const parent = path.dirname(directory);
+		if (parent === directory) throw new Error('demo: no demo/school.json found');
+		directory = parent;
+	}
+}
+
+function read<T>(file: string, schema: z.ZodType<T>): T {
+	let json: unknown;
+	try {
+		json = JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch (error) {
+		throw new Error(`demo: ${file}: ${(error as Error).message}`, { cause: error });
+	}
+	const parsed = schema.safeParse(json);
+	if (!parsed.success) throw new Error(`demo: ${file}:\n${z.prettifyError(parsed.error)}`);
+	return parsed.data;
+}
+
+/** school.json alone (its password is the demo's). */
+export function readSchool(directory = demoDirectory()): SchoolFile {
+	return read(path.join(directory, 'school.json'), schoolFile);
+}
+
+/** Every file of the demo, checked. */
+export function readDemo(directory = demoDirectory()): DemoData {
+	const school = readSchool(directory);
+	const groups = school.groups.map((slug) => {
+		const file = read(path.join(directory, 'groups', `${slug}.json`), groupFile);
+		for (const chapter of Object.keys(file.story))
+			if (!school.chapters.includes(chapter))
+				throw new Error(`demo: groups/${slug}.json: no chapter "${chapter}" in school.json`);
+		return { slug, file };
+	});
+	return { directory, school, groups };
+}

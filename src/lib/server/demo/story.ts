@@ -1,0 +1,522 @@
+// Tells a group's story (demo/groups/<slug>.json): each step through the product's use case of
+// the same name, as the person it names, at its moment. Steps refer to what earlier steps made
+// (a material, a comment, a vote…) by the keys those steps gave it.
+import type { Actor } from '../access/actor';
+import type { BlobStore } from '../storage/types';
+import type { DB } from '../db/types';
+import type { BallotSeal } from '../domain/votes/seal';
+import { asId, type GroupId } from '../domain/ids';
+import { fromWallClock } from '../zoned';
+import type { DemoMaterial, GroupFile, StoryStep } from './data';
+import { attachmentBytes, withPictures } from './documents';
+import { lookups, useCases, type DemoCtx } from './use-cases';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** What every group's story shares: the database, the people, the clock. */
+export interface World {
+	db: DB;
+	store: BlobStore;
+	seal: BallotSeal;
+	/** The demo folder (pictures are read from it). */
+	directory: string;
+	/** The moment the demo is seeded: steps count days from it. */
+	base: number;
+	timeZone: string;
+	people: Map<string, Actor>;
+}
+
+type Kind =
+	| 'request'
+	| 'meeting'
+	| 'material'
+	| 'comment'
+	| 'proposal'
+	| 'thread'
+	| 'post'
+	| 'vote'
+	| 'collection'
+	| 'section'
+	| 'item'
+	| 'edition';
+
+type Handlers = {
+	[D in StoryStep['do']]: (
+		step: Extract<StoryStep, { do: D }>,
+		ctx: DemoCtx,
+		group: GroupStory
+	) => Promise<unknown>;
+};
+
+export class GroupStory {
+	groupId = '';
+	/** What earlier steps made, by kind and key: its id and what later steps need of it. */
+	private readonly made = new Map<string, { id: string; facts?: unknown }>();
+	/** Each material's authors and body as last written (its files are made from them). */
+	private readonly current = new Map<string, { authors: string[]; body: string }>();
+	private criteria: Awaited<ReturnType<typeof lookups.criteria>> | undefined;
+
+	constructor(
+		readonly world: World,
+		readonly slug: string,
+		readonly file: GroupFile
+	) {}
+
+	person(name: string): Actor {
+		const actor = this.world.people.get(name);
+		if (!actor) throw new Error(`nobody called «${name}» in school.json`);
+		return actor;
+	}
+
+	/** The YYYY-MM-DD date `days` from the seeding day (UTC, as the seed counts days). */
+	date(days: number): string {
+		return new Date(this.world.base + days * dayMs).toISOString().slice(0, 10);
+	}
+
+	/** A step's moment: a wall-clock time on its day, `day` days from the seeding, or now. */
+	moment(step: { day?: number; time?: string }): Date {
+		if (step.day === undefined) return new Date();
+		if (step.time === undefined) return new Date(this.world.base + step.day * dayMs);
+		const instant = fromWallClock(`${this.date(step.day)}T${step.time}`, this.world.timeZone);
+		if (!instant) throw new Error(`no such time ${this.date(step.day)} ${step.time}`);
+		return instant;
+	}
+
+	/** Keeps what a step made under its key (none: nothing refers to it). */
+	keep(kind: Kind, key: string | undefined, id: string, facts?: unknown) {
+		if (key === undefined) return;
+		if (this.made.has(`${kind}:${key}`)) throw new Error(`a second ${kind} "${key}"`);
+		this.made.set(`${kind}:${key}`, { id, facts });
+	}
+
+	/** Keeps the newest of several (a collection's editions). */
+	latest(kind: Kind, key: string, id: string) {
+		this.made.set(`${kind}:${key}`, { id });
+	}
+
+	private find(kind: Kind, key: string) {
+		const found = this.made.get(`${kind}:${key}`);
+		if (!found) throw new Error(`no ${kind} "${key}" made by an earlier step`);
+		return found;
+	}
+
+	id(kind: Kind, key: string): string {
+		return this.find(kind, key).id;
+	}
+
+	/** What was kept with it (a proposal's number, a meeting's details). */
+	facts<T>(kind: Kind, key: string): T {
+		return this.find(kind, key).facts as T;
+	}
+
+	material(key: string): DemoMaterial {
+		const material = this.file.materials[key];
+		if (!material) throw new Error(`no material "${key}" in the file's materials`);
+		return material;
+	}
+
+	/** The material's form at a version (1: as created). */
+	async materialInput(key: string, version: number, author: Actor) {
+		const material = this.material(key);
+		const body = version === 1 ? material.body : material.versions?.[String(version)]?.body;
+		if (body === undefined) throw new Error(`material "${key}" has no version ${version}`);
+		const coauthors = (material.coauthors ?? []).map((name) => this.person(name));
+		this.current.set(key, {
+			authors: [author.fullName, ...coauthors.map((c) => c.fullName)],
+			body
+		});
+		return {
+			groupId: this.groupId,
+			type: material.type,
+			title: material.title,
+			language: material.language,
+			abstract: material.abstract,
+			body: await withPictures(this.world.directory, body),
+			subjects: material.subjects,
+			grades: material.grades,
+			tags: material.tags,
+			coauthors: coauthors.map((c) => c.id)
+		};
+	}
+
+	async attachments(key: string) {
+		const material = this.material(key);
+		const current = this.current.get(key);
+		if (!current) throw new Error(`material "${key}" is not made yet`);
+		const document = {
+			title: material.title,
+			authors: current.authors,
+			language: material.language,
+			bodyHtml: current.body
+		};
+		const files = [];
+		for (const file of material.attachments ?? [])
+			files.push({
+				name: file.name,
+				bytes: await attachmentBytes(this.world.directory, file, document)
+			});
+		if (files.length === 0) throw new Error(`material "${key}" has no attachments`);
+		return files;
+	}
+
+	/** Scores and notes by criterion id: the step's scores in the group's order of criteria. */
+	async review(ctx: DemoCtx, step: Extract<StoryStep, { do: 'saveReview' }>) {
+		this.criteria ??= await lookups.criteria(ctx, this.groupId);
+		const scores: Record<string, number> = {};
+		const notes: Record<string, string> = {};
+		this.criteria.forEach((criterion, i) => {
+			scores[criterion.id] = step.scores[i % step.scores.length]!;
+			const note = criterion.builtin && step.notes?.[criterion.builtin];
+			if (note) notes[criterion.id] = note;
+		});
+		return { scores, notes };
+	}
+
+	/** Runs a chapter's steps in order; a failure names the file, the step and what it does. */
+	async tell(chapter: string): Promise<void> {
+		const steps = this.file.story[chapter] ?? [];
+		for (const [index, step] of steps.entries()) {
+			try {
+				const ctx: DemoCtx = {
+					db: this.world.db,
+					store: this.world.store,
+					seal: this.world.seal,
+					actor: this.person(step.as),
+					now: this.moment(step)
+				};
+				await (handlers[step.do] as (s: StoryStep, c: DemoCtx, g: GroupStory) => Promise<unknown>)(
+					step,
+					ctx,
+					this
+				);
+			} catch (error) {
+				throw new Error(
+					`demo: groups/${this.slug}.json, story.${chapter}[${index}] (${step.do} as ${step.as}): ${(error as Error).message}`,
+					{ cause: error }
+				);
+			}
+		}
+	}
+}
+
+const handlers: Handlers = {
+	// --- The group's life ---
+	async createGroup(step, ctx, g) {
+		const { groupId } = await useCases.createGroup(ctx, {
+			schoolId: ctx.actor.schoolId!,
+			...g.file.charter,
+			startedOn: g.date(step.day ?? 0),
+			leaderId: g.person(step.leader).id
+		});
+		g.groupId = groupId;
+	},
+	async requestToJoin(step, ctx, g) {
+		const { requestId } = await useCases.requestToJoin(ctx, {
+			groupId: g.groupId,
+			message: step.message
+		});
+		g.keep('request', step.key, requestId);
+	},
+	decideRequest: (step, ctx, g) =>
+		useCases.decideRequest(ctx, {
+			groupId: g.groupId,
+			requestId: g.id('request', step.request),
+			decision: step.decision,
+			...(step.response === undefined ? {} : { response: step.response })
+		}),
+	async inviteTeacher(step, ctx, g) {
+		const { requestId } = await useCases.inviteTeacher(ctx, {
+			groupId: g.groupId,
+			userId: g.person(step.person).id,
+			...(step.message === undefined ? {} : { message: step.message })
+		});
+		g.keep('request', step.key, requestId);
+	},
+	async inviteExternal(step, ctx, g) {
+		const invited = g.person(step.person);
+		await useCases.inviteExternal(ctx, {
+			groupId: g.groupId,
+			email: invited.email,
+			role: step.role,
+			...(step.message === undefined ? {} : { message: step.message })
+		});
+		// An existing account is invited in the app: the invitation is a request to answer.
+		const request = await ctx.db
+			.selectFrom('membershipRequests')
+			.select('id')
+			.where('groupId', '=', g.groupId)
+			.where('userId', '=', invited.id)
+			.where('status', '=', 'pending')
+			.executeTakeFirstOrThrow();
+		g.keep('request', step.key, request.id);
+	},
+	respondToInvitation: (step, ctx, g) =>
+		useCases.respondToInvitation(ctx, {
+			groupId: g.groupId,
+			requestId: g.id('request', step.request),
+			decision: step.decision
+		}),
+	updateSettings: (step, ctx, g) =>
+		useCases.updateSettings(ctx, { groupId: g.groupId, ...step.settings }),
+	changeLeader: (step, ctx, g) =>
+		useCases.changeLeader(ctx, {
+			groupId: g.groupId,
+			leaderId: g.person(step.leader).id,
+			reason: step.reason
+		}),
+	editCharter: (step, ctx, g) => useCases.editCharter(ctx, { groupId: g.groupId, ...step.charter }),
+	leaveGroup: (_step, ctx, g) => useCases.leaveGroup(ctx, { groupId: g.groupId }),
+	closeGroup: (step, ctx, g) =>
+		useCases.closeGroup(ctx, { groupId: g.groupId, reason: step.reason }),
+	addPlanItem: (step, ctx, g) =>
+		useCases.addPlanItem(ctx, {
+			groupId: asId<GroupId>(g.groupId),
+			kind: step.kind,
+			title: step.title,
+			dueOn: g.date(step.due),
+			responsibleId: g.person(step.responsible).id,
+			status: step.status,
+			notes: step.notes ?? ''
+		}),
+	async createMeeting(step, ctx, g) {
+		const { onlineLink, heldOn, chair, secretary, ...rest } = step.details;
+		const details = {
+			heldOn: g.date(heldOn),
+			...rest,
+			...(onlineLink === undefined ? {} : { onlineLink }),
+			chairId: g.person(chair).id,
+			secretaryId: g.person(secretary).id
+		};
+		const { meetingId } = await useCases.createMeeting(ctx, { groupId: g.groupId, ...details });
+		g.keep('meeting', step.key, meetingId, details);
+	},
+	updateMeeting: (step, ctx, g) =>
+		useCases.updateMeeting(ctx, {
+			groupId: g.groupId,
+			meetingId: g.id('meeting', step.meeting),
+			details: g.facts('meeting', step.meeting),
+			agenda: step.agenda,
+			attendance: Object.fromEntries(
+				Object.entries(step.attendance).map(([name, status]) => [g.person(name).id, status])
+			),
+			notes: step.notes,
+			decisions: step.decisions
+		}),
+
+	// --- Materials ---
+	async createMaterial(step, ctx, g) {
+		const input = await g.materialInput(step.material, 1, ctx.actor);
+		const { materialId } = await useCases.createMaterial(ctx, input);
+		g.keep('material', step.material, materialId);
+	},
+	attachFiles: async (step, ctx, g) =>
+		useCases.attachFiles(ctx, {
+			groupId: g.groupId,
+			materialId: g.id('material', step.material),
+			files: await g.attachments(step.material)
+		}),
+	offerMaterial: (step, ctx, g) =>
+		useCases.offerMaterial(ctx, {
+			groupId: g.groupId,
+			materialId: g.id('material', step.material)
+		}),
+	updateMaterial: async (step, ctx, g) =>
+		useCases.updateMaterial(ctx, {
+			...(await g.materialInput(step.material, step.version, ctx.actor)),
+			materialId: g.id('material', step.material)
+		}),
+	decideMaterial: (step, ctx, g) =>
+		useCases.decideMaterial(ctx, {
+			groupId: g.groupId,
+			materialId: g.id('material', step.material),
+			to: step.to,
+			...(step.version === undefined ? {} : { version: step.version }),
+			reason: step.reason
+		}),
+	saveReview: async (step, ctx, g) =>
+		useCases.saveReview(ctx, {
+			groupId: g.groupId,
+			materialId: g.id('material', step.material),
+			recommendation: step.recommendation,
+			comment: step.comment,
+			...(await g.review(ctx, step))
+		}),
+	async addComment(step, ctx, g) {
+		const { commentId } = await useCases.addComment(ctx, {
+			groupId: g.groupId,
+			materialId: g.id('material', step.material),
+			body: step.body,
+			parentId: step.replyTo === undefined ? undefined : g.id('comment', step.replyTo)
+		});
+		g.keep('comment', step.key, commentId);
+	},
+
+	// --- Proposals and discussions ---
+	async createProposal(step, ctx, g) {
+		const { proposalId, number } = await useCases.createProposal(ctx, {
+			groupId: g.groupId,
+			kind: step.kind,
+			title: step.title,
+			body: step.body
+		});
+		g.keep('proposal', step.key, proposalId, number);
+	},
+	analyzeProposal: (step, ctx, g) =>
+		useCases.analyzeProposal(ctx, {
+			groupId: g.groupId,
+			proposalId: g.id('proposal', step.proposal),
+			analysis: step.analysis
+		}),
+	async putToDiscussion(step, ctx, g) {
+		const proposalId = g.id('proposal', step.proposal);
+		await useCases.putToDiscussion(ctx, { groupId: g.groupId, proposalId });
+		g.keep('thread', step.proposal, await lookups.proposalThread(ctx, g.groupId, proposalId));
+	},
+	returnProposal: (step, ctx, g) =>
+		useCases.returnProposal(ctx, {
+			groupId: g.groupId,
+			proposalId: g.id('proposal', step.proposal),
+			reason: step.reason
+		}),
+	withdrawProposal: (step, ctx, g) =>
+		useCases.withdrawProposal(ctx, {
+			groupId: g.groupId,
+			proposalId: g.id('proposal', step.proposal)
+		}),
+	async startThread(step, ctx, g) {
+		const { threadId } = await useCases.startThread(ctx, {
+			groupId: g.groupId,
+			title: step.title,
+			body: step.body
+		});
+		g.keep('thread', step.key, threadId);
+		const opening = await ctx.db
+			.selectFrom('discussionPosts')
+			.select('id')
+			.where('threadId', '=', threadId)
+			.executeTakeFirstOrThrow();
+		g.keep('post', step.key, opening.id);
+	},
+	async addPost(step, ctx, g) {
+		const { postId } = await useCases.addPost(ctx, {
+			groupId: g.groupId,
+			threadId: g.id('thread', step.thread),
+			body: step.body,
+			...(step.replyTo === undefined ? {} : { parentId: g.id('post', step.replyTo) }),
+			...(step.quote === undefined ? {} : { quotedPostId: g.id('post', step.quote) })
+		});
+		g.keep('post', step.key, postId);
+	},
+	editPost: (step, ctx, g) =>
+		useCases.editPost(ctx, {
+			groupId: g.groupId,
+			threadId: g.id('thread', step.thread),
+			postId: g.id('post', step.post),
+			body: step.body
+		}),
+
+	// --- Votes ---
+	async openVote(step, ctx, g) {
+		const { voteId } = await useCases.openVote(ctx, {
+			groupId: g.groupId,
+			timeZone: g.world.timeZone,
+			...(step.proposal === undefined ? {} : { proposalId: g.id('proposal', step.proposal) }),
+			...(step.edition === undefined ? {} : { collectionEditionId: g.id('edition', step.edition) }),
+			question: step.question,
+			description:
+				step.proposal === undefined
+					? step.description
+					: step.description.replaceAll('{number}', String(g.facts('proposal', step.proposal))),
+			kind: step.kind,
+			options: step.options,
+			maxChoices: step.maxChoices,
+			quorumPercent: step.quorumPercent,
+			closesAt: step.closesAt && `${g.date(step.closesAt.day)}T${step.closesAt.time}`,
+			isSecret: step.secret,
+			isExternalAllowed: step.externalAllowed,
+			tally: step.tally
+		});
+		g.keep('vote', step.key, voteId);
+	},
+	async castBallot(step, ctx, g) {
+		const voteId = g.id('vote', step.vote);
+		const options = await lookups.voteOptions(ctx, voteId);
+		const choices = step.choices.map((which) => {
+			const found =
+				typeof which === 'number' ? options[which] : options.find((o) => o.code === which);
+			if (!found) throw new Error(`vote "${step.vote}" has no option ${which}`);
+			return found.id;
+		});
+		return useCases.castBallot(ctx, { groupId: g.groupId, voteId, choices });
+	},
+	closeVote: (step, ctx, g) =>
+		useCases.closeVote(ctx, {
+			groupId: g.groupId,
+			voteId: g.id('vote', step.vote),
+			text: step.text,
+			...(step.meeting === undefined ? {} : { meetingId: g.id('meeting', step.meeting) })
+		}),
+
+	// --- Collections ---
+	async createCollection(step, ctx, g) {
+		const { collectionId } = await useCases.createCollection(ctx, {
+			groupId: g.groupId,
+			title: step.title,
+			subtitle: step.subtitle,
+			year: step.year,
+			language: step.language,
+			city: step.city,
+			approvalNote: step.approvalNote,
+			preface: step.preface.join('\n'),
+			reviewers: step.reviewers,
+			editors: step.editors.map((name) => g.person(name).id)
+		});
+		g.keep('collection', step.key, collectionId);
+	},
+	async addSection(step, ctx, g) {
+		const { sectionId } = await useCases.addSection(ctx, {
+			groupId: g.groupId,
+			collectionId: g.id('collection', step.collection),
+			title: step.title,
+			intro: step.intro
+		});
+		g.keep('section', step.key, sectionId);
+	},
+	async addItem(step, ctx, g) {
+		const { itemId } = await useCases.addItem(ctx, {
+			groupId: g.groupId,
+			collectionId: g.id('collection', step.collection),
+			materialId: g.id('material', step.material),
+			sectionId: g.id('section', step.section)
+		});
+		g.keep('item', step.key, itemId);
+	},
+	updateItemNote: (step, ctx, g) =>
+		useCases.updateItemNote(ctx, {
+			groupId: g.groupId,
+			collectionId: g.id('collection', step.collection),
+			itemId: g.id('item', step.item),
+			note: step.note
+		}),
+	async compileCollection(step, ctx, g) {
+		const collectionId = g.id('collection', step.collection);
+		const { number } = await useCases.compileCollection(ctx, { groupId: g.groupId, collectionId });
+		await lookups.runJobs(ctx);
+		const edition = await ctx.db
+			.selectFrom('collectionEditions')
+			.select(['id', 'status', 'errorCode'])
+			.where('collectionId', '=', collectionId)
+			.where('number', '=', number)
+			.executeTakeFirstOrThrow();
+		if (edition.status !== 'done')
+			throw new Error(`the collection did not compile (${edition.errorCode ?? edition.status})`);
+		// A vote on the collection's edition is on its latest.
+		g.latest('edition', step.collection, edition.id);
+	},
+	approveEdition: (step, ctx, g) =>
+		useCases.approveEdition(ctx, {
+			groupId: g.groupId,
+			collectionId: g.id('collection', step.collection),
+			number: step.edition
+		})
+};
