@@ -93,20 +93,6 @@ export const flag = z.boolean().default(false);
 export const list = <T extends z.ZodType>(item: T, max: number) =>
 	z.array(item).max(max).default([]);
 
-// Form-encoded inputs, still read by use cases not yet given typed input. Form decoding
-// belongs to web/form-input.ts; these go once no use case needs them.
-
-/** @deprecated a form field's text as a number: use wholeNumber() and web/form-input.ts. */
-export const optionalInt = (min: number, max: number) =>
-	z.preprocess(
-		(v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
-		z.number().int().min(min).max(max).optional()
-	);
-
-/** @deprecated a form's repeated field: use list() and web/form-input.ts. */
-export const many = <T extends z.ZodType>(item: T, max: number) =>
-	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
-
 /** A calendar day as the date input sends it. */
 export const day = z.string().trim().refine(isCalendarDay, 'error_date');
 

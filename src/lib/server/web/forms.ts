@@ -48,8 +48,8 @@ export function actionName(url: URL): string {
 
 type Values = Record<string, string | string[]>;
 
-function identify(event: FormEvent | Request, values: Values, options: FormOptions): FormIdentity {
-	if (event instanceof Request) return { form: '' };
+/** The failed form's name and, for a repeated form, its item's id. */
+export function identify(event: FormEvent, values: Values, options: FormOptions): FormIdentity {
 	const id = options.id ? values[options.id] : undefined;
 	return { form: actionName(event.url), ...(typeof id === 'string' ? { id } : {}) };
 }
@@ -85,18 +85,17 @@ export function formFailure(
  * an empty form failure (403/404/409), the body never read.
  */
 export async function runFormChecked<T>(
-	event: FormEvent | Request,
+	event: FormEvent,
 	precheck: () => Promise<void>,
 	useCase: (values: Values, data: FormData) => Promise<T>,
 	options: FormOptions = {}
 ): Promise<T | ActionFailure<FormFailure>> {
-	const request = event instanceof Request ? event : event.request;
 	try {
 		await precheck();
 	} catch (error) {
 		return formFailure(error, {}, identify(event, {}, options));
 	}
-	const data = await request.formData().catch(() => new FormData());
+	const data = await event.request.formData().catch(() => new FormData());
 	const values = formObject(data);
 	try {
 		return await useCase(values, data);
@@ -110,17 +109,15 @@ export async function runFormChecked<T>(
  * says which form it came from (the action's name, and the item's id with `options.id`).
  */
 export async function runForm<T>(
-	event: FormEvent | Request,
+	event: FormEvent,
 	useCase: (values: Values) => Promise<T>,
 	options: FormOptions = {}
 ): Promise<T | ActionFailure<FormFailure>> {
-	const request = event instanceof Request ? event : event.request;
 	// A body that is not form data (a broken client, a probe) is just an empty form.
-	const values = formObject(await request.formData().catch(() => new FormData()));
+	const values = formObject(await event.request.formData().catch(() => new FormData()));
 	try {
 		return await useCase(values);
 	} catch (error) {
-		const setHeaders = event instanceof Request ? undefined : event.setHeaders;
-		return formFailure(error, values, identify(event, values, options), setHeaders);
+		return formFailure(error, values, identify(event, values, options), event.setHeaders);
 	}
 }
