@@ -6,10 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { materialStatuses, materialTypes, proposalKinds } from '../db/types';
+import { materialTypes, proposalKinds } from '../db/types';
 import { qualificationCategories } from '../domain/accounts/input';
+import { subjectId } from '../domain/ids';
 import { defaultCriteria } from '../domain/materials/criteria';
+import { decisionTargets } from '../domain/materials/input';
 import { planItemKinds, planItemStatuses } from '../domain/plan/input';
+import { regions } from '../domain/schools/regions';
 
 const text = z.string();
 const line = z.string().min(1);
@@ -25,8 +28,11 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
 
 // --- school.json ---------------------------------------------------------------------------
 
+/** A subject by its id (as the subjects table has it: "mathematics"). */
+const subject = subjectId.min(1);
+
 const profile = z.strictObject({
-	subjects: z.array(line),
+	subjects: z.array(subject),
 	experienceYears: z.number().int().min(0).optional(),
 	qualificationCategory: z.enum(qualificationCategories).optional()
 });
@@ -37,7 +43,7 @@ export const schoolFile = z.strictObject({
 	locale: language,
 	/** The wall clock of the steps' `time`. */
 	timeZone: line,
-	school: z.strictObject({ name: line, region: line, city: line }),
+	school: z.strictObject({ name: line, region: z.enum(regions), city: line }),
 	/** The first sets the platform up; the others are invited by them and accept. */
 	people: z
 		.array(
@@ -100,9 +106,9 @@ const material = z.strictObject({
 	title: line,
 	language,
 	abstract: text,
-	subjects: z.array(line),
+	subjects: z.array(subject),
 	grades: z.array(z.number().int().min(1).max(12)),
-	tags: text,
+	tags: z.array(line),
 	coauthors: z.array(person).optional(),
 	/** HTML as the editor makes it; `<img src="pictures/….svg">` is drawn as PNG. */
 	body: text,
@@ -189,7 +195,7 @@ const steps = [
 	step('updateMaterial', { material: key, version: z.number().int().min(2) }),
 	step('decideMaterial', {
 		material: key,
-		to: z.enum(materialStatuses),
+		to: z.enum(decisionTargets),
 		version: z.number().int().min(1).optional(),
 		reason: text
 	}),

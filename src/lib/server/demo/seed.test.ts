@@ -4,6 +4,7 @@ import { materialStatuses, proposalKinds } from '../db/types';
 import { useTestDatabase } from '../test/vitest';
 import { tempStore } from '../test/materials';
 import { testSeal } from '../test/votes';
+import { anonymousCtxOf } from '../test/context';
 import { signIn } from '../domain/accounts/sign-in';
 import { toWallClock } from '../zoned';
 import { demoPassword, seedDemo } from './seed';
@@ -22,7 +23,11 @@ describe('demo seed', () => {
 		expect(accounts.some((a) => /[ңөү]/i.test(a.fullName))).toBe(true);
 		for (const account of accounts.slice(0, 3))
 			await expect(
-				signIn(t.db, { email: account.email, password: demoPassword }, { ip: '10.0.0.1' })
+				signIn(anonymousCtxOf(t.db), {
+					email: account.email,
+					password: demoPassword,
+					ip: '10.0.0.1'
+				})
 			).resolves.toBeTruthy();
 		const subjects = await t.db.selectFrom('userSubjects').select('userId').execute();
 		expect(subjects.length).toBeGreaterThanOrEqual(15);

@@ -4,14 +4,38 @@
 import type { Actor } from '../access/actor';
 import type { BlobStore } from '../storage/types';
 import type { DB } from '../db/types';
+import type { Ctx } from '../domain/context';
+import {
+	asId,
+	type CollectionEditionId,
+	type CollectionId,
+	type CollectionItemId,
+	type CommentId,
+	type CriterionId,
+	type GroupId,
+	type MaterialId,
+	type MeetingId,
+	type MembershipRequestId,
+	type PostId,
+	type ProposalId,
+	type SectionId,
+	type ThreadId,
+	type VoteId,
+	type VoteOptionId
+} from '../domain/ids';
+import type { CreateMaterialInput } from '../domain/materials/input';
+import type { CreateMeetingInput } from '../domain/meetings/input';
+import type { SaveReviewInput } from '../domain/reviews/input';
 import type { BallotSeal } from '../domain/votes/seal';
-import { asId, type GroupId } from '../domain/ids';
 import { fromWallClock } from '../zoned';
 import type { DemoMaterial, GroupFile, StoryStep } from './data';
 import { attachmentBytes, withPictures } from './documents';
-import { lookups, useCases, type DemoCtx } from './use-cases';
+import { lookups, useCases, type DemoFile } from './use-cases';
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** A meeting's date, place and people, as called and again when its minutes are kept. */
+type MeetingDetails = Omit<CreateMeetingInput, 'groupId'>;
 
 /** What every group's story shares: the database, the people, the clock. */
 export interface World {
@@ -26,30 +50,33 @@ export interface World {
 	people: Map<string, Actor>;
 }
 
-type Kind =
-	| 'request'
-	| 'meeting'
-	| 'material'
-	| 'comment'
-	| 'proposal'
-	| 'thread'
-	| 'post'
-	| 'vote'
-	| 'collection'
-	| 'section'
-	| 'item'
-	| 'edition';
+/** What a step may make and keep under a key, and the kind of id it has. */
+interface Made {
+	request: MembershipRequestId;
+	meeting: MeetingId;
+	material: MaterialId;
+	comment: CommentId;
+	proposal: ProposalId;
+	thread: ThreadId;
+	post: PostId;
+	vote: VoteId;
+	collection: CollectionId;
+	section: SectionId;
+	item: CollectionItemId;
+	edition: CollectionEditionId;
+}
+type Kind = keyof Made;
 
 type Handlers = {
 	[D in StoryStep['do']]: (
 		step: Extract<StoryStep, { do: D }>,
-		ctx: DemoCtx,
+		ctx: Ctx,
 		group: GroupStory
 	) => Promise<unknown>;
 };
 
 export class GroupStory {
-	groupId = '';
+	groupId = asId<GroupId>('');
 	/** What earlier steps made, by kind and key: its id and what later steps need of it. */
 	private readonly made = new Map<string, { id: string; facts?: unknown }>();
 	/** Each material's authors and body as last written (its files are made from them). */
@@ -83,14 +110,14 @@ export class GroupStory {
 	}
 
 	/** Keeps what a step made under its key (none: nothing refers to it). */
-	keep(kind: Kind, key: string | undefined, id: string, facts?: unknown) {
+	keep<K extends Kind>(kind: K, key: string | undefined, id: Made[K], facts?: unknown) {
 		if (key === undefined) return;
 		if (this.made.has(`${kind}:${key}`)) throw new Error(`a second ${kind} "${key}"`);
 		this.made.set(`${kind}:${key}`, { id, facts });
 	}
 
 	/** Keeps the newest of several (a collection's editions). */
-	latest(kind: Kind, key: string, id: string) {
+	latest<K extends Kind>(kind: K, key: string, id: Made[K]) {
 		this.made.set(`${kind}:${key}`, { id });
 	}
 
@@ -100,8 +127,8 @@ export class GroupStory {
 		return found;
 	}
 
-	id(kind: Kind, key: string): string {
-		return this.find(kind, key).id;
+	id<K extends Kind>(kind: K, key: string): Made[K] {
+		return this.find(kind, key).id as Made[K];
 	}
 
 	/** What was kept with it (a proposal's number, a meeting's details). */
@@ -115,8 +142,8 @@ export class GroupStory {
 		return material;
 	}
 
-	/** The material's form at a version (1: as created). */
-	async materialInput(key: string, version: number, author: Actor) {
+	/** The material's input at a version (1: as created). */
+	async materialInput(key: string, version: number, author: Actor): Promise<CreateMaterialInput> {
 		const material = this.material(key);
 		const body = version === 1 ? material.body : material.versions?.[String(version)]?.body;
 		if (body === undefined) throw new Error(`material "${key}" has no version ${version}`);
@@ -139,7 +166,7 @@ export class GroupStory {
 		};
 	}
 
-	async attachments(key: string) {
+	async attachments(key: string): Promise<DemoFile[]> {
 		const material = this.material(key);
 		const current = this.current.get(key);
 		if (!current) throw new Error(`material "${key}" is not made yet`);
@@ -149,7 +176,7 @@ export class GroupStory {
 			language: material.language,
 			bodyHtml: current.body
 		};
-		const files = [];
+		const files: DemoFile[] = [];
 		for (const file of material.attachments ?? [])
 			files.push({
 				name: file.name,
@@ -159,17 +186,21 @@ export class GroupStory {
 		return files;
 	}
 
-	/** Scores and notes by criterion id: the step's scores in the group's order of criteria. */
-	async review(ctx: DemoCtx, step: Extract<StoryStep, { do: 'saveReview' }>) {
+	/** Scores (and notes) by criterion id: the step's scores in the group's order of criteria. */
+	async review(
+		ctx: Ctx,
+		step: Extract<StoryStep, { do: 'saveReview' }>
+	): Promise<SaveReviewInput['scores']> {
 		this.criteria ??= await lookups.criteria(ctx, this.groupId);
-		const scores: Record<string, number> = {};
-		const notes: Record<string, string> = {};
+		const scores: Record<CriterionId, { score: number; note?: string }> = {};
 		this.criteria.forEach((criterion, i) => {
-			scores[criterion.id] = step.scores[i % step.scores.length]!;
 			const note = criterion.builtin && step.notes?.[criterion.builtin];
-			if (note) notes[criterion.id] = note;
+			scores[asId<CriterionId>(criterion.id)] = {
+				score: step.scores[i % step.scores.length]!,
+				...(note ? { note } : {})
+			};
 		});
-		return { scores, notes };
+		return scores;
 	}
 
 	/** Runs a chapter's steps in order; a failure names the file, the step and what it does. */
@@ -177,14 +208,13 @@ export class GroupStory {
 		const steps = this.file.story[chapter] ?? [];
 		for (const [index, step] of steps.entries()) {
 			try {
-				const ctx: DemoCtx = {
+				const ctx: Ctx = {
 					db: this.world.db,
 					store: this.world.store,
-					seal: this.world.seal,
 					actor: this.person(step.as),
 					now: this.moment(step)
 				};
-				await (handlers[step.do] as (s: StoryStep, c: DemoCtx, g: GroupStory) => Promise<unknown>)(
+				await (handlers[step.do] as (s: StoryStep, c: Ctx, g: GroupStory) => Promise<unknown>)(
 					step,
 					ctx,
 					this
@@ -248,7 +278,7 @@ const handlers: Handlers = {
 			.where('userId', '=', invited.id)
 			.where('status', '=', 'pending')
 			.executeTakeFirstOrThrow();
-		g.keep('request', step.key, request.id);
+		g.keep('request', step.key, asId<MembershipRequestId>(request.id));
 	},
 	respondToInvitation: (step, ctx, g) =>
 		useCases.respondToInvitation(ctx, {
@@ -267,10 +297,10 @@ const handlers: Handlers = {
 	editCharter: (step, ctx, g) => useCases.editCharter(ctx, { groupId: g.groupId, ...step.charter }),
 	leaveGroup: (_step, ctx, g) => useCases.leaveGroup(ctx, { groupId: g.groupId }),
 	closeGroup: (step, ctx, g) =>
-		useCases.closeGroup(ctx, { groupId: g.groupId, reason: step.reason }),
+		useCases.closeGroup(ctx, { groupId: g.groupId, reason: step.reason, seal: g.world.seal }),
 	addPlanItem: (step, ctx, g) =>
 		useCases.addPlanItem(ctx, {
-			groupId: asId<GroupId>(g.groupId),
+			groupId: g.groupId,
 			kind: step.kind,
 			title: step.title,
 			dueOn: g.date(step.due),
@@ -280,7 +310,7 @@ const handlers: Handlers = {
 		}),
 	async createMeeting(step, ctx, g) {
 		const { onlineLink, heldOn, chair, secretary, ...rest } = step.details;
-		const details = {
+		const details: MeetingDetails = {
 			heldOn: g.date(heldOn),
 			...rest,
 			...(onlineLink === undefined ? {} : { onlineLink }),
@@ -294,7 +324,7 @@ const handlers: Handlers = {
 		useCases.updateMeeting(ctx, {
 			groupId: g.groupId,
 			meetingId: g.id('meeting', step.meeting),
-			details: g.facts('meeting', step.meeting),
+			...g.facts<MeetingDetails>('meeting', step.meeting),
 			agenda: step.agenda,
 			attendance: Object.fromEntries(
 				Object.entries(step.attendance).map(([name, status]) => [g.person(name).id, status])
@@ -339,7 +369,7 @@ const handlers: Handlers = {
 			materialId: g.id('material', step.material),
 			recommendation: step.recommendation,
 			comment: step.comment,
-			...(await g.review(ctx, step))
+			scores: await g.review(ctx, step)
 		}),
 	async addComment(step, ctx, g) {
 		const { commentId } = await useCases.addComment(ctx, {
@@ -370,7 +400,11 @@ const handlers: Handlers = {
 	async putToDiscussion(step, ctx, g) {
 		const proposalId = g.id('proposal', step.proposal);
 		await useCases.putToDiscussion(ctx, { groupId: g.groupId, proposalId });
-		g.keep('thread', step.proposal, await lookups.proposalThread(ctx, g.groupId, proposalId));
+		g.keep(
+			'thread',
+			step.proposal,
+			await lookups.proposalThread(ctx, { groupId: g.groupId, proposalId })
+		);
 	},
 	returnProposal: (step, ctx, g) =>
 		useCases.returnProposal(ctx, {
@@ -395,7 +429,7 @@ const handlers: Handlers = {
 			.select('id')
 			.where('threadId', '=', threadId)
 			.executeTakeFirstOrThrow();
-		g.keep('post', step.key, opening.id);
+		g.keep('post', step.key, asId<PostId>(opening.id));
 	},
 	async addPost(step, ctx, g) {
 		const { postId } = await useCases.addPost(ctx, {
@@ -419,7 +453,6 @@ const handlers: Handlers = {
 	async openVote(step, ctx, g) {
 		const { voteId } = await useCases.openVote(ctx, {
 			groupId: g.groupId,
-			timeZone: g.world.timeZone,
 			...(step.proposal === undefined ? {} : { proposalId: g.id('proposal', step.proposal) }),
 			...(step.edition === undefined ? {} : { collectionEditionId: g.id('edition', step.edition) }),
 			question: step.question,
@@ -431,7 +464,7 @@ const handlers: Handlers = {
 			options: step.options,
 			maxChoices: step.maxChoices,
 			quorumPercent: step.quorumPercent,
-			closesAt: step.closesAt && `${g.date(step.closesAt.day)}T${step.closesAt.time}`,
+			closesAt: step.closesAt && g.moment(step.closesAt),
 			isSecret: step.secret,
 			isExternalAllowed: step.externalAllowed,
 			tally: step.tally
@@ -445,16 +478,17 @@ const handlers: Handlers = {
 			const found =
 				typeof which === 'number' ? options[which] : options.find((o) => o.code === which);
 			if (!found) throw new Error(`vote "${step.vote}" has no option ${which}`);
-			return found.id;
+			return asId<VoteOptionId>(found.id);
 		});
-		return useCases.castBallot(ctx, { groupId: g.groupId, voteId, choices });
+		return useCases.castBallot(ctx, { groupId: g.groupId, voteId, choices, seal: g.world.seal });
 	},
 	closeVote: (step, ctx, g) =>
 		useCases.closeVote(ctx, {
 			groupId: g.groupId,
 			voteId: g.id('vote', step.vote),
 			text: step.text,
-			...(step.meeting === undefined ? {} : { meetingId: g.id('meeting', step.meeting) })
+			...(step.meeting === undefined ? {} : { meetingId: g.id('meeting', step.meeting) }),
+			seal: g.world.seal
 		}),
 
 	// --- Collections ---
@@ -511,7 +545,7 @@ const handlers: Handlers = {
 		if (edition.status !== 'done')
 			throw new Error(`the collection did not compile (${edition.errorCode ?? edition.status})`);
 		// A vote on the collection's edition is on its latest.
-		g.latest('edition', step.collection, edition.id);
+		g.latest('edition', step.collection, asId<CollectionEditionId>(edition.id));
 	},
 	approveEdition: (step, ctx, g) =>
 		useCases.approveEdition(ctx, {
