@@ -1,6 +1,6 @@
 import { test as base, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import { startApp, type App } from './server';
+import { startApp, templateName, type App } from './server';
 import { Seeder } from './seed';
 
 // The browser tests' `test`: every test gets its own app server on a fresh database (so it
@@ -16,10 +16,13 @@ class AppPool {
 	private next?: Promise<App>;
 	private count = 0;
 
-	constructor(private readonly prefix: string) {}
+	constructor(
+		private readonly run: string,
+		private readonly prefix: string
+	) {}
 
 	private launch(): Promise<App> {
-		const started = startApp(`${this.prefix}_${this.count++}`);
+		const started = startApp(`${this.run}_${this.prefix}_${this.count++}`, templateName(this.run));
 		started.catch(() => undefined); // reported by take() when it is used
 		return started;
 	}
@@ -56,8 +59,9 @@ export const test = base.extend<Fixtures, { appPool: AppPool }>({
 		// eslint-disable-next-line no-empty-pattern
 		async ({}, use, workerInfo) => {
 			// e.g. "a1b2c3_nojs3_0": the run, the project and worker, the test's number in it.
-			const run = process.env.E2E_RUN ?? 'local';
-			const pool = new AppPool(`${run}_${workerInfo.project.name}${workerInfo.workerIndex}`);
+			const run = process.env.E2E_RUN;
+			if (!run) throw new Error('E2E_RUN is not set: tests/e2e/global-setup.ts did not run');
+			const pool = new AppPool(run, `${workerInfo.project.name}${workerInfo.workerIndex}`);
 			await use(pool);
 			await pool.close();
 		},
@@ -87,10 +91,8 @@ export const test = base.extend<Fixtures, { appPool: AppPool }>({
 		await use(app.url);
 	},
 
-	seed: async ({ app, playwright }, use) => {
-		const seeder = new Seeder(app.url, () => playwright.request.newContext({ baseURL: app.url }));
-		await use(seeder);
-		await seeder.dispose();
+	seed: async ({ app }, use) => {
+		await use(new Seeder(app.url));
 	},
 
 	phone: async ({ browser, app }, use, testInfo) => {

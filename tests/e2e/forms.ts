@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { DomUtils, parseDocument } from 'htmlparser2';
 
 // Seeding through the app's own forms, as a browser without JavaScript sends them: a page is
@@ -200,17 +200,40 @@ function itemOf(form: Element): Element {
 
 /** One person's browser, as far as forms go: their own cookies, JavaScript off. */
 export class Visitor {
-	constructor(
-		readonly api: APIRequestContext,
-		readonly baseURL: string
-	) {}
+	/** Cookies by name, as the server set them (all on the path /). */
+	private readonly cookies = new Map<string, string>();
 
-	/** Opens a page (expected to answer 200). */
+	constructor(readonly baseURL: string) {}
+
+	/** A request with this person's cookies; the cookies the answer sets are kept. */
+	private async request(url: string, init: RequestInit = {}): Promise<Response> {
+		const headers = new Headers(init.headers);
+		headers.set('accept', 'text/html');
+		if (this.cookies.size)
+			headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+		const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+		for (const header of response.headers.getSetCookie()) {
+			const [pair = '', ...attributes] = header.split(';');
+			const at = pair.indexOf('=');
+			const name = pair.slice(0, at).trim();
+			const value = pair.slice(at + 1).trim();
+			const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+			if (expired || value === '') this.cookies.delete(name);
+			else this.cookies.set(name, value);
+		}
+		return response;
+	}
+
+	/** Opens a page (following redirects; expected to answer 200). */
 	async open(address: string): Promise<HtmlPage> {
-		const url = new URL(address, this.baseURL).href;
-		const response = await this.api.get(url, { headers: { accept: 'text/html' } });
-		expect(response.status(), `GET ${url}`).toBe(200);
-		return new HtmlPage(response.url(), await response.text());
+		let url = new URL(address, this.baseURL).href;
+		let response = await this.request(url);
+		for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
+			url = new URL(response.headers.get('location') ?? '', url).href;
+			response = await this.request(url);
+		}
+		expect(response.status, `GET ${url}`).toBe(200);
+		return new HtmlPage(url, await response.text());
 	}
 
 	/**
@@ -236,30 +259,27 @@ export class Visitor {
 			for (const v of values) entries.push([name, v]);
 		}
 		const target = page.target(submit.formAction ?? form.attribs.action ?? '');
-		const headers = { origin: new URL(this.baseURL).origin, accept: 'text/html' };
-		const multipart = form.attribs.enctype === 'multipart/form-data' || submit.files;
-		let response;
-		if (multipart) {
-			const data = new FormData();
-			for (const [name, value] of entries) data.append(name, value);
+		// As a browser posts a form: from the same origin, a page asked for in return.
+		const headers: Record<string, string> = { origin: new URL(this.baseURL).origin };
+		let body: FormData | string;
+		if (form.attribs.enctype === 'multipart/form-data' || submit.files) {
+			body = new FormData();
+			for (const [name, value] of entries) body.append(name, value);
 			for (const [name, files] of Object.entries(submit.files ?? {}))
 				for (const file of files)
-					data.append(
+					body.append(
 						name,
 						new File([new Uint8Array(file.bytes)], file.name, { type: file.mimeType })
 					);
-			response = await this.api.post(target, { headers, multipart: data, maxRedirects: 0 });
 		} else {
-			const data = new URLSearchParams(entries).toString();
-			response = await this.api.post(target, {
-				headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-				data,
-				maxRedirects: 0
-			});
+			body = new URLSearchParams(entries).toString();
+			headers['content-type'] = 'application/x-www-form-urlencoded';
 		}
-		const status = response.status();
+		const response = await this.request(target, { method: 'POST', headers, body });
+		const status = response.status;
 		if (status >= 300 && status < 400) {
-			return { status, location: new URL(response.headers().location ?? '', target).href };
+			await response.body?.cancel();
+			return { status, location: new URL(response.headers.get('location') ?? '', target).href };
 		}
 		const result = new HtmlPage(target, await response.text());
 		if (status >= 400)

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { teacherDocx } from '../../src/lib/server/test/docx-fixtures';
 import {
 	admin,
@@ -30,20 +30,13 @@ import { ky } from './helpers';
 // so a test starts from the state it needs on its own fresh server instead of from what an
 // earlier test left. The worlds at the end put the usual steps together.
 
-/** Makes HTTP sessions (cookie jars) against this test's server; closed with the test. */
+/** Makes people's HTTP sessions (cookie jars) against this test's server. */
 export class Seeder {
-	private readonly sessions: APIRequestContext[] = [];
-
-	constructor(
-		readonly baseURL: string,
-		private readonly newContext: () => Promise<APIRequestContext>
-	) {}
+	constructor(readonly baseURL: string) {}
 
 	/** Someone not signed in (their own cookies). */
 	async anonymous(): Promise<Visitor> {
-		const api = await this.newContext();
-		this.sessions.push(api);
-		return new Visitor(api, this.baseURL);
+		return new Visitor(this.baseURL);
 	}
 
 	/** A person signed in through the sign-in form. */
@@ -51,10 +44,6 @@ export class Seeder {
 		const visitor = await this.anonymous();
 		await signIn(visitor, person);
 		return visitor;
-	}
-
-	async dispose(): Promise<void> {
-		await Promise.all(this.sessions.map((api) => api.dispose()));
 	}
 }
 
@@ -560,11 +549,15 @@ export async function firstMeeting(world: GroupWorld): Promise<string> {
 	return meetingUrl;
 }
 
+/** The Word plan, made once per worker (building it takes a moment). */
+let wordPlan: Promise<Uint8Array> | undefined;
+
 /** The files of the colleague's lesson plan. */
 export async function planFiles(): Promise<{ pdf: UploadFile; docx: UploadFile }> {
+	wordPlan ??= teacherDocx();
 	return {
 		pdf: { name: pdfName, mimeType: 'application/pdf', bytes: tinyPdf('Ustat: osumdukter') },
-		docx: { name: docxName, mimeType: docxMime, bytes: await teacherDocx() }
+		docx: { name: docxName, mimeType: docxMime, bytes: await wordPlan }
 	};
 }
 
