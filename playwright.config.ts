@@ -1,29 +1,30 @@
 import { defineConfig, type Project } from '@playwright/test';
 
 // Browser tests: the built app (`npm run build`; `npm test` builds first), in Debian's
-// Chromium, at a phone's width, once with JavaScript and once without. Each project has its
-// own server and its own fresh database (scripts/e2e-server.js), because the specs run the
-// first-run setup, which happens once per deployment.
+// Chromium, at a phone's width, once with JavaScript and once without. Every test starts its
+// own server on a fresh database (tests/e2e/fixtures.ts, scripts/e2e-server.js; PostgreSQL
+// when TEST_DATABASE_URL is set) and seeds what it needs through the app's forms, so tests
+// run alone, in any order and side by side. The server's log is shown only for a failed test.
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const basePort = Number(process.env.E2E_PORT ?? 43_110);
 
 const projects = [
-	{ name: 'js', javaScriptEnabled: true, port: basePort },
-	{ name: 'nojs', javaScriptEnabled: false, port: basePort + 1 }
+	{ name: 'js', javaScriptEnabled: true },
+	{ name: 'nojs', javaScriptEnabled: false }
 ];
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results',
-	fullyParallel: false,
+	globalSetup: './tests/e2e/global-setup.ts',
+	// Tests are independent: any worker may take any of them.
+	fullyParallel: true,
 	forbidOnly: Boolean(process.env.CI),
-	// No retries: a retried serial group would run the once-only setup again.
+	// No retries, in CI either: a flaky test is fixed, not retried.
 	retries: 0,
-	// Two workers: the js and nojs projects run side by side (2 cores). Another spec file
-	// could run beside first-run.spec.ts in the same project, so it must not rely on setup
-	// being done unless it does it itself (or add tests to first-run.spec.ts).
-	workers: 2,
+	// Two workers for two cores (E2E_WORKERS to change it): see the measurements in
+	// tests/e2e/README.md.
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	reporter: 'list',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
@@ -46,18 +47,8 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: projects.map(({ name, javaScriptEnabled, port }): Project => ({
+	projects: projects.map(({ name, javaScriptEnabled }): Project => ({
 		name,
-		use: { javaScriptEnabled, baseURL: `http://127.0.0.1:${port}` }
-	})),
-	webServer: projects.map(({ name, port }) => ({
-		name,
-		command: `node scripts/e2e-server.js ${name} ${port}`,
-		url: `http://127.0.0.1:${port}/healthz`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		stdout: 'pipe' as const,
-		stderr: 'pipe' as const,
-		gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 }
+		use: { javaScriptEnabled }
 	}))
 });

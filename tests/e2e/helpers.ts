@@ -154,3 +154,56 @@ export async function pageReady(page: Page): Promise<void> {
 	if (test.info().project.use.javaScriptEnabled === false) return;
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 }
+
+/** The page's h1. */
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** A request id as the error pages show it. */
+export const requestIdPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** Public pages are plain HTML: no script at all, whichever project. */
+export async function expectNoScripts(page: Page) {
+	await expect(page.locator('script')).toHaveCount(0);
+}
+
+/** The section of a page under its h2. */
+export function sectionOf(page: Page, name: string) {
+	return page.locator('section', {
+		has: page.getByRole('heading', { level: 2, name, exact: true })
+	});
+}
+
+/** The editing area of the rich-text body (TipTap, when JavaScript runs). */
+export const editorArea = (page: Page) => page.locator('#field-body-area [contenteditable="true"]');
+
+/** The tab of a group's page (Home, Members, Plan, Meetings, Revisions…). */
+export async function openGroupTab(page: Page, name: string, url: RegExp) {
+	const tabs = page.getByRole('navigation', { name: ky.group_tabs_label, exact: true });
+	await tabs.getByRole('link', { name, exact: true }).click();
+	await expect(page).toHaveURL(url);
+	await expect(tabs.getByRole('link', { name, exact: true })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+}
+
+/** From Home, through the menu's Groups, to the group's page (named `name`, at `url`). */
+export async function openGroupFromMenu(page: Page, name: string, url: string) {
+	await followMenuLink(page, ky, ky.nav_groups, /\/groups$/);
+	await expect(heading(page)).toHaveText(ky.groups_title);
+	await page.getByRole('link', { name, exact: true }).click();
+	await expect(page).toHaveURL(url);
+	await expect(heading(page)).toHaveText(name);
+}
+
+/** Opens the page and expects it not to scroll sideways at a phone's width (one step each). */
+export async function expectPagesFitThePhone(page: Page, pages: string[], shorten: string) {
+	expect(pages.length, 'pages to check').toBeGreaterThan(0);
+	for (const address of pages) {
+		await test.step(address.replace(shorten, '/groups/…'), async () => {
+			const response = await page.goto(address);
+			expect(response?.status()).toBe(200);
+			await expectNoHorizontalScroll(page);
+		});
+	}
+}

@@ -1,7 +1,14 @@
 import pg from 'pg';
 
-/** Says which database the run uses, and fails early if PostgreSQL was asked for but is down. */
+/**
+ * Says which database the run uses, and fails early if PostgreSQL was asked for but is down.
+ * The app's own log lines (pino, in the test processes) stay out of the output: the workers
+ * inherit LOG_LEVEL=silent unless LOG_LEVEL is set (`LOG_LEVEL=info npm test` shows them).
+ * Servers started by tests keep their logs in memory and show them when a test fails
+ * (server.ts).
+ */
 export default async function setup() {
+	process.env.LOG_LEVEL ??= 'silent';
 	const url = process.env.TEST_DATABASE_URL;
 	if (!url) {
 		console.log('[ustat] tests run on SQLite (set TEST_DATABASE_URL for PostgreSQL)');

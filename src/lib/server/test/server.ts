@@ -4,10 +4,31 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/connect';
 import { adminQuery } from './db';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
+
+/**
+ * The servers this test file started, and how much of each one's output has been shown or
+ * passed over. What a server prints stays in memory (for assertions on logs); when a test of
+ * the file fails, what its servers printed during that test is shown with the failure.
+ */
+const started = new Map<string, { output: () => string; seen: number; stopped: boolean }>();
+
+// Registered when a test file imports this module, so on that file's tests.
+afterEach((context) => {
+	const failed = context.task.result?.state === 'fail';
+	for (const [url, server] of started) {
+		const output = server.output();
+		const fresh = output.slice(server.seen).trimEnd();
+		server.seen = output.length;
+		if (failed && fresh)
+			console.error(`── output of the app server at ${url} during the test ──\n${fresh}`);
+		if (server.stopped) started.delete(url);
+	}
+});
 
 export interface TestServer {
 	url: string;
@@ -97,6 +118,8 @@ export async function startTestServer(
 	});
 
 	const handle = openDatabase({ databaseUrl, dataDir, poolSize: 3 });
+	const shown = { output: () => output, seen: 0, stopped: false };
+	started.set(url, shown);
 	return {
 		url,
 		db: handle.db,
@@ -107,6 +130,7 @@ export async function startTestServer(
 		async stop() {
 			if (child.exitCode === null) child.kill('SIGTERM');
 			const code = await exited;
+			shown.stopped = true;
 			await handle.close();
 			if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 			await dropDatabase?.();

@@ -1,0 +1,89 @@
+import { strFromU8, unzipSync } from 'fflate';
+import fs from 'node:fs';
+import {
+	expectNoHorizontalScroll,
+	fill,
+	heading,
+	ky,
+	openGroupFromMenu,
+	openGroupTab,
+	pageReady,
+	signIn
+} from './helpers';
+import { agendaItem, colleague, group, school, teacher } from './data';
+import { expect, test } from './fixtures';
+import { groupWithMembers } from './seed';
+
+// Meetings: the leader of a group with two members calls its first meeting, keeps the
+// minutes and downloads them as a Word document.
+
+test('groups: the leader keeps the minutes of a meeting and downloads them as DOCX', async ({
+	page,
+	seed
+}) => {
+	const { groupUrl } = await groupWithMembers(seed);
+	await signIn(page, teacher.email, teacher.password);
+	await openGroupFromMenu(page, group.name, groupUrl);
+
+	await test.step('the leader calls a meeting and lands on its minutes', async () => {
+		await openGroupTab(page, ky.group_tab_meetings, new RegExp(`${groupUrl}/meetings$`));
+		await expect(page.getByText(ky.meetings_empty_manage)).toBeVisible();
+		await expectNoHorizontalScroll(page);
+		await pageReady(page);
+		await page
+			.getByLabel(ky.minutes_chair, { exact: true })
+			.selectOption({ label: teacher.fullName });
+		await page.getByRole('button', { name: ky.meetings_call, exact: true }).click();
+		await expect(page).toHaveURL(new RegExp(`${groupUrl}/meetings/[0-9a-f-]{36}$`));
+		await expect(heading(page)).toHaveText(fill(ky.minutes_number, { number: 1 }));
+		await expect(page.getByText(ky.minutes_no_agenda)).toBeVisible();
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('the leader records attendance and one agenda item', async () => {
+		await page
+			.getByRole('radiogroup', { name: teacher.fullName, exact: true })
+			.getByRole('radio', { name: ky.attendance_present, exact: true })
+			.check();
+		await page
+			.getByRole('radiogroup', { name: colleague.fullName, exact: true })
+			.getByRole('radio', { name: ky.attendance_excused, exact: true })
+			.check();
+		const item = page.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 1 }) });
+		await item.getByLabel(ky.minutes_item_title, { exact: true }).fill(agendaItem.title);
+		await item.getByLabel(ky.minutes_heard, { exact: true }).fill(agendaItem.heard);
+		await item.getByLabel(ky.minutes_decided, { exact: true }).fill(agendaItem.decided);
+		await page.getByRole('button', { name: ky.save, exact: true }).click();
+
+		await expect(page.getByRole('status').filter({ hasText: ky.saved })).toBeVisible();
+		await expect(page.getByRole('heading', { name: `1. ${agendaItem.title}` })).toBeVisible();
+		await expect(page.locator('.minutes').getByText(agendaItem.decided)).toBeVisible();
+		// A new blank item is offered for the next question.
+		await expect(
+			page.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 2 }) })
+		).toBeVisible();
+		await expectNoHorizontalScroll(page);
+	});
+
+	await test.step('the minutes download as a Word document in Kyrgyz', async () => {
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: ky.minutes_download_docx }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(
+			new RegExp(`^${fill(ky.minutes_file, { number: 1 })}-\\d{4}-\\d{2}-\\d{2}\\.docx$`)
+		);
+		const zip = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+		const xml = strFromU8(zip['word/document.xml']!);
+		// The text of the paragraphs, without the markup around the runs.
+		const text = xml.replace(/<[^>]+>/g, '');
+		expect(text).toContain(school.name);
+		expect(text).toContain(fill(ky.minutes_group_line, { group: group.name }));
+		expect(text).toContain(fill(ky.minutes_number, { number: 1 }));
+		expect(text).toContain(`1. ${agendaItem.title}`);
+		expect(text).toContain(agendaItem.decided);
+		expect(text).toContain(`${ky.minutes_excused}: 1`);
+		expect(text).toContain(colleague.fullName);
+		// Kyrgyz letters beyond Russian Cyrillic are kept as typed, not replaced or dropped.
+		for (const letter of ['ң', 'ө', 'ү', 'Ү']) expect(text).toContain(letter);
+	});
+});
