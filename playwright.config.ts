@@ -26,7 +26,8 @@ export default defineConfig({
 	// tests/e2e/README.md.
 	workers: Number(process.env.E2E_WORKERS ?? 2),
 	reporter: 'list',
-	timeout: 60_000,
+	// A test's time includes starting its server and seeding it.
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	use: {
 		viewport: { width: 360, height: 740 },

@@ -689,7 +689,7 @@ test('decisions: the leader closes the vote; the decision reaches the log and th
 		expect(text).toContain(`${ky.minutes_decisions_outcome}: ${ky.decision_outcome_accepted}`);
 		expect(text).toContain(`${ky.minutes_decisions_tally}: ${tallyText}`);
 		expect(text).toContain(`${ky.minutes_decisions_quorum}: ${quorumText}`);
-		// What the earlier test recorded is kept.
+		// What the minutes recorded before is kept.
 		expect(text).toContain(agendaItem.decided);
 	});
 });

@@ -21,6 +21,13 @@ export default async function globalSetup() {
 			});
 		}
 	}
+	// What a killed run left behind (its teardown did not run): data folders a day old.
+	const tmp = path.join(root, '.tmp');
+	for (const entry of fs.existsSync(tmp) ? fs.readdirSync(tmp) : []) {
+		const folder = path.join(tmp, entry);
+		if (entry.startsWith('e2e-') && fs.statSync(folder).mtimeMs < Date.now() - 24 * 3600_000)
+			fs.rmSync(folder, { recursive: true, force: true });
+	}
 	const run = (process.env.E2E_RUN ??= randomBytes(3).toString('hex'));
 	await makeTemplate(run);
 	return async () => {
