@@ -2,7 +2,7 @@ import { defineConfig, type Project } from '@playwright/test';
 
 // Browser tests: the built app (`npm run build`; `npm test` builds first), in Debian's
 // Chromium, at a phone's width, once with JavaScript and once without. Every test starts its
-// own server on a fresh database (tests/e2e/fixtures.ts, scripts/e2e-server.js; PostgreSQL
+// own server on a fresh database (tests/e2e/fixtures.ts and server.ts; PostgreSQL
 // when TEST_DATABASE_URL is set) and seeds what it needs through the app's forms, so tests
 // run alone, in any order and side by side. The server's log is shown only for a failed test.
 
