@@ -13,7 +13,7 @@ import {
 	ky,
 	literally,
 	openGroupFromMenu,
-	openGroupTab,
+	openEmptyTabThenNew,
 	pageReady,
 	sectionOf,
 	signIn
@@ -146,14 +146,17 @@ test('collections: the leader builds a collection', async ({ page, seed }, testI
 	await openGroupFromMenu(page, group.name, groupUrl);
 
 	await test.step('the Collections tab is empty; the leader opens "New collection"', async () => {
-		await openGroupTab(page, ky.collections_tab, new RegExp(`${groupUrl}/collections$`));
-		await expect(heading(page)).toHaveText(ky.collections_title);
-		await expect(page.getByText(ky.collections_empty_manage)).toBeVisible();
-		await expectNoHorizontalScroll(page);
-		await page.getByRole('link', { name: ky.collections_new, exact: true }).click();
-		await expect(page).toHaveURL(`${groupUrl}/collections/new`);
-		await expect(heading(page)).toHaveText(ky.collection_new_title);
-		await expectNoHorizontalScroll(page);
+		await openEmptyTabThenNew(
+			page,
+			groupUrl,
+			{
+				name: ky.collections_tab,
+				path: 'collections',
+				title: ky.collections_title,
+				empty: ky.collections_empty_manage
+			},
+			{ link: ky.collections_new, title: ky.collection_new_title }
+		);
 	});
 
 	const title = page.getByLabel(ky.collection_field_title, { exact: true });

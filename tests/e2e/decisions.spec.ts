@@ -10,6 +10,7 @@ import {
 	ky,
 	literally,
 	openGroupFromMenu,
+	openEmptyTabThenNew,
 	openGroupTab,
 	pageReady,
 	sectionOf,
@@ -118,14 +119,17 @@ test('decisions: the second teacher makes a proposal; the leader analyzes it and
 	await openGroupFromMenu(page, group.name, groupUrl);
 
 	await test.step('the Proposals tab is empty; she opens "New proposal"', async () => {
-		await openGroupTab(page, ky.group_tab_proposals, new RegExp(`${groupUrl}/proposals$`));
-		await expect(heading(page)).toHaveText(ky.proposals_title);
-		await expect(page.getByText(ky.proposals_none)).toBeVisible();
-		await expectNoHorizontalScroll(page);
-		await page.getByRole('link', { name: ky.proposals_new, exact: true }).click();
-		await expect(page).toHaveURL(`${groupUrl}/proposals/new`);
-		await expect(heading(page)).toHaveText(ky.proposals_new);
-		await expectNoHorizontalScroll(page);
+		await openEmptyTabThenNew(
+			page,
+			groupUrl,
+			{
+				name: ky.group_tab_proposals,
+				path: 'proposals',
+				title: ky.proposals_title,
+				empty: ky.proposals_none
+			},
+			{ link: ky.proposals_new, title: ky.proposals_new }
+		);
 	});
 
 	const kind = page.getByLabel(ky.proposal_kind, { exact: true });

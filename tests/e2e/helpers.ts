@@ -188,6 +188,26 @@ export async function openGroupTab(page: Page, name: string, url: RegExp) {
 }
 
 /** From Home, through the menu's Groups, to the group's page (named `name`, at `url`). */
+/**
+ * Opens a group's tab, sees it empty (`empty` is its empty-list text), follows its "new"
+ * link and lands on the new page; both fit the phone.
+ */
+export async function openEmptyTabThenNew(
+	page: Page,
+	groupUrl: string,
+	tab: { name: string; path: string; title: string; empty: string },
+	create: { link: string; title: string }
+) {
+	await openGroupTab(page, tab.name, new RegExp(`${groupUrl}/${tab.path}$`));
+	await expect(heading(page)).toHaveText(tab.title);
+	await expect(page.getByText(tab.empty)).toBeVisible();
+	await expectNoHorizontalScroll(page);
+	await page.getByRole('link', { name: create.link, exact: true }).click();
+	await expect(page).toHaveURL(`${groupUrl}/${tab.path}/new`);
+	await expect(heading(page)).toHaveText(create.title);
+	await expectNoHorizontalScroll(page);
+}
+
 export async function openGroupFromMenu(page: Page, name: string, url: string) {
 	await followMenuLink(page, ky, ky.nav_groups, /\/groups$/);
 	await expect(heading(page)).toHaveText(ky.groups_title);

@@ -12,7 +12,7 @@ import {
 	ky,
 	literally,
 	openGroupFromMenu,
-	openGroupTab,
+	openEmptyTabThenNew,
 	pageReady,
 	sectionOf,
 	signIn
@@ -59,14 +59,17 @@ test('materials: the second teacher offers a lesson plan with its files', async 
 	await openGroupFromMenu(page, group.name, groupUrl);
 
 	await test.step('the Materials tab is empty; she opens "Offer a material"', async () => {
-		await openGroupTab(page, ky.group_tab_materials, new RegExp(`${groupUrl}/materials$`));
-		await expect(heading(page)).toHaveText(ky.materials_title);
-		await expect(page.getByText(ky.materials_none)).toBeVisible();
-		await expectNoHorizontalScroll(page);
-		await page.getByRole('link', { name: ky.material_new_title, exact: true }).click();
-		await expect(page).toHaveURL(`${groupUrl}/materials/new`);
-		await expect(heading(page)).toHaveText(ky.material_new_title);
-		await expectNoHorizontalScroll(page);
+		await openEmptyTabThenNew(
+			page,
+			groupUrl,
+			{
+				name: ky.group_tab_materials,
+				path: 'materials',
+				title: ky.materials_title,
+				empty: ky.materials_none
+			},
+			{ link: ky.material_new_title, title: ky.material_new_title }
+		);
 	});
 
 	const type = page.getByLabel(ky.material_type, { exact: true });

@@ -8,7 +8,7 @@ import { asId, type CollectionId } from '../ids';
 import { checkEditors, writeEditors } from './editors';
 import { createCollectionInput, MAX_COLLECTIONS, type CreateCollectionInput } from './input';
 import { canEditCollection } from './policy';
-import { collectionsAccess } from './queries';
+import { collectionsAccess, titlePageColumns } from './queries';
 
 /**
  * §3.5, §6: the leader starts a methodological collection (a group may keep several, e.g.
@@ -38,14 +38,7 @@ export async function createCollection(
 			.values({
 				id: collectionId,
 				groupId,
-				title: fields.title,
-				subtitle: fields.subtitle ?? '',
-				year: fields.year,
-				language: fields.language,
-				city: fields.city ?? '',
-				approvalNote: fields.approvalNote ?? '',
-				preface: fields.preface,
-				reviewers: JSON.stringify(fields.reviewers),
+				...titlePageColumns(fields),
 				createdBy: actor.id,
 				createdAt: now,
 				updatedAt: now

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { collectionFields } from './input';
 import type { Actor } from '../../access/actor';
 import type { Collection, CollectionEdition, DB } from '../../db/types';
 import { AppError } from '../../errors';
@@ -222,4 +224,18 @@ export async function assertNotCompiling(db: DB, collectionId: string): Promise<
 		.where('status', 'in', ['queued', 'compiling'])
 		.executeTakeFirst();
 	if (running) throw new AppError('conflict', 'error_collection_compiling');
+}
+
+/** The title page's columns as the collections table stores them (empty text for none). */
+export function titlePageColumns(fields: z.output<typeof collectionFields>) {
+	return {
+		title: fields.title,
+		subtitle: fields.subtitle ?? '',
+		year: fields.year,
+		language: fields.language,
+		city: fields.city ?? '',
+		approvalNote: fields.approvalNote ?? '',
+		preface: fields.preface,
+		reviewers: JSON.stringify(fields.reviewers)
+	};
 }

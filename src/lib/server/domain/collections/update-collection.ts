@@ -3,7 +3,7 @@ import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { checkEditors, writeEditors } from './editors';
 import { updateCollectionInput, type UpdateCollectionInput } from './input';
-import { editableCollection } from './queries';
+import { editableCollection, titlePageColumns } from './queries';
 
 /** The leader changes the collection's title page, preface, editors and reviewers. */
 export async function updateCollection(
@@ -17,14 +17,7 @@ export async function updateCollection(
 		await trx
 			.updateTable('collections')
 			.set({
-				title: fields.title,
-				subtitle: fields.subtitle ?? '',
-				year: fields.year,
-				language: fields.language,
-				city: fields.city ?? '',
-				approvalNote: fields.approvalNote ?? '',
-				preface: fields.preface,
-				reviewers: JSON.stringify(fields.reviewers),
+				...titlePageColumns(fields),
 				updatedAt: now
 			})
 			.where('id', '=', fields.collectionId)
