@@ -1,3 +1,5 @@
+import { approbationRoutes } from './routes-approbation';
+import { formRoutes } from './routes-forms';
 import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
 
 /** A material's form: a body with pasted pictures, or a Word file to import (20 MB). */
@@ -198,5 +200,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(app)/operator/schools/[schoolId]': {
 		page: operator,
 		actions: { save: operator, invite: operator }
-	}
+	},
+	// C5: each capability's routes in its own file, the same rules.
+	...formRoutes,
+	...approbationRoutes
 };
