@@ -17,14 +17,15 @@ export function coordinate(value: number): string {
 }
 
 /**
- * The colours charts use, from docs/design.md; "before" and "after" differ in lightness as well
- * as hue, so they stay apart in grey print and for colour-blind readers.
+ * The colours charts use, the app's own (src/app.css); "before" and "after" differ in lightness
+ * as well as hue, so they stay apart in grey print and for colour-blind readers.
  */
 export const chartColours = {
-	text: '#1f2933',
-	muted: '#52606d',
-	grid: '#d9e2ec',
-	before: '#9fb3c8',
-	after: '#1d5fa8',
-	bar: '#1d5fa8'
+	text: '#1d2733',
+	muted: '#4a5563',
+	grid: '#d8d3c8',
+	before: '#9dbbe0',
+	after: '#0b5cab',
+	bar: '#0b5cab',
+	confirmed: '#1d6b3a'
 } as const;
