@@ -395,6 +395,7 @@ const collectionRows: Row[] = [
 			['moveSection', (w: World) => ({ sectionId: w.sectionId }), 400],
 			['addItem', {}, 400],
 			['note', { itemId: 'no-such-item' }, 404],
+			['results', { itemId: 'no-such-item', hasResults: 'on' }, 404],
 			['removeItem', { itemId: 'no-such-item' }, 404],
 			['moveItem', (w: World) => ({ itemId: w.itemId }), 400],
 			['reorder', { order: 'not-an-order' }, 400]

@@ -173,6 +173,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 			moveSection: signedIn,
 			addItem: signedIn,
 			note: signedIn,
+			results: signedIn,
 			removeItem: signedIn,
 			moveItem: signedIn,
 			reorder: signedIn,
