@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { defaultForm } from '../../src/lib/server/domain/forms/defaults';
 import { colleague, teacher, worksheet } from './data';
 import { expect, test } from './fixtures';
 import {
@@ -35,6 +36,9 @@ const threeA: ClassFigures = {
 	after: [5, 10, 8, 2]
 };
 const criterion = 'Окуучулардын бири-бирин баалоосу';
+/** The shipped lesson-observation sheet, in Kyrgyz. */
+const sheetForm = defaultForm('observation_sheet', 'ky');
+const lessonDate = sheetForm.fields.find((f) => f.key === 'lessonDate')!.label;
 
 /** No accessibility rule broken on the page as it is now (axe-core, WCAG 2.1 A and AA). */
 async function expectAccessible(page: Page) {
@@ -62,7 +66,7 @@ test('approbation: the leader builds the lesson-observation sheet from the shipp
 	await adopt.getByLabel(ky.forms_purpose_label).selectOption('observation_sheet');
 	await adopt.getByRole('button', { name: ky.forms_default_submit }).click();
 	await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}\?created=1$/);
-	await expect(heading(page)).toHaveText('Сабакты байкоо баракчасы');
+	await expect(heading(page)).toHaveText(sheetForm.title);
 
 	// One more criterion, on the 1–5 scale like the others.
 	await pageReady(page);
@@ -70,7 +74,7 @@ test('approbation: the leader builds the lesson-observation sheet from the shipp
 	await add.getByLabel(ky.forms_field_type).selectOption('scale');
 	await add.getByLabel(ky.forms_field_label, { exact: true }).fill(criterion);
 	await add.getByRole('button', { name: ky.forms_field_add }).click();
-	const fields = page.getByRole('list').filter({ hasText: 'Сабактын күнү' });
+	const fields = page.getByRole('list').filter({ hasText: lessonDate });
 	await expect(fields.getByRole('listitem').filter({ hasText: criterion })).toHaveCount(1);
 
 	// A question that asks for a pupil's name is warned about: only aggregate figures.
@@ -159,7 +163,7 @@ test('approbation: the leader observes a lesson and the results show it confirme
 	await page.getByLabel(ky.approbation_observe_date).fill('2026-10-20');
 	await page.getByLabel(ky.approbation_observe_class).selectOption({ label: threeA.name });
 	const sheet = page.getByRole('group', { name: new RegExp(ky.approbation_sheet_legend) });
-	await sheet.getByLabel('Сабактын күнү').fill('2026-10-20');
+	await sheet.getByLabel(lessonDate).fill('2026-10-20');
 	// Every criterion of the sheet: 5 points.
 	const fives = sheet.locator('input[type="radio"][value="5"]');
 	for (let i = 0; i < (await fives.count()); i++) await fives.nth(i).check();

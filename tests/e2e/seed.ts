@@ -497,6 +497,16 @@ export async function adoptDefaultForm(
 	return absolute(leader, withoutQuery(done.location!));
 }
 
+/** The leader sends the form to the members as a questionnaire. */
+export async function sendQuestionnaire(
+	leader: Visitor,
+	formUrl: string,
+	details: { title: string; deadlineOn: string }
+): Promise<void> {
+	const done = await leader.submit(formUrl, { action: '?/send#send-title', fields: details });
+	expect(done.location, 'the questionnaire is sent').toMatch(/\/questionnaires\/[0-9a-f-]{36}/);
+}
+
 /** A class as the approbation form takes it: how many 5s, 4s, 3s and 2s before and after. */
 export interface ClassFigures {
 	name: string;
