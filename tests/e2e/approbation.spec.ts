@@ -161,7 +161,9 @@ test('approbation: the leader observes a lesson and the results show it confirme
 	await expect(heading(page)).toHaveText(ky.approbation_observe_title);
 	await pageReady(page);
 	await page.getByLabel(ky.approbation_observe_date).fill('2026-10-20');
-	await page.getByLabel(ky.approbation_observe_class).selectOption({ label: threeA.name });
+	await page
+		.getByLabel(ky.approbation_observe_class, { exact: true })
+		.selectOption({ label: threeA.name });
 	const sheet = page.getByRole('group', { name: new RegExp(ky.approbation_sheet_legend) });
 	await sheet.getByLabel(lessonDate).fill('2026-10-20');
 	// Every criterion of the sheet: 5 points.

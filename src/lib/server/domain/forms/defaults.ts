@@ -43,12 +43,12 @@ const criterion = (key: string, label: Text, help?: Text): DefaultField => ({
 const defaults: Record<FormPurpose, DefaultForm> = {
 	observation_sheet: {
 		title: {
-			ky: 'Сабакты байкоо баракчасы',
+			ky: 'Сабакка байкоо баракчасы',
 			ru: 'Лист наблюдения урока',
 			en: 'Lesson observation sheet'
 		},
 		description: {
-			ky: 'Апробациянын сабагына катышкан кесиптеш толтурат (объективдүү көзөмөл). Ар бир критерий 1-ден 5-ке чейинки шкала менен бааланат.',
+			ky: 'Апробациянын сабагына катышкан кесиптеш толтурат (объективдүү көзөмөл). Ар бир критерий 1-ден 5-ке чейинки шкала боюнча бааланат.',
 			ru: 'Заполняет коллега, посетивший урок апробации (объективный контроль). Каждый критерий оценивается по шкале от 1 до 5.',
 			en: 'Filled in by a colleague who attended a lesson of the approbation (objective monitoring). Each criterion is scored from 1 to 5.'
 		},
@@ -72,13 +72,13 @@ const defaults: Record<FormPurpose, DefaultForm> = {
 					en: 'Goal and tasks set and reached'
 				},
 				{
-					ky: 'Окуучуларга түшүнүктүү коюлдубу, сабактын аягында аткарылдыбы.',
+					ky: 'Окуучуларга түшүнүктүү болдубу, сабактын аягында аткарылдыбы.',
 					ru: 'Понятны ли они ученикам, достигнуты ли к концу урока.',
 					en: 'Were they clear to the pupils, were they reached by the end of the lesson.'
 				}
 			),
 			criterion('content', {
-				ky: 'Мазмуну программага шайкеш',
+				ky: 'Мазмуну окуу программасына шайкеш',
 				ru: 'Содержание соответствует программе',
 				en: 'Content fits the programme'
 			}),
@@ -137,8 +137,8 @@ const defaults: Record<FormPurpose, DefaultForm> = {
 				key: 'conclusion',
 				type: 'long_text',
 				label: {
-					ky: 'Корутунду жана сунуштар',
-					ru: 'Выводы и предложения',
+					ky: 'Корутунду жана сунуштамалар',
+					ru: 'Выводы и рекомендации',
 					en: 'Conclusions and proposals'
 				},
 				required: true
@@ -153,7 +153,7 @@ const defaults: Record<FormPurpose, DefaultForm> = {
 		},
 		description: {
 			ky: 'Материалды же идеяны сабакта сынап көргөн мүчө толтурат. Окуучулардын аты жазылбайт: жалпы көрсөткүчтөр гана.',
-			ru: 'Заполняет член группы, опробовавший материал или идею на уроках. Имена учеников не пишутся: только общие показатели.',
+			ru: 'Заполняет член группы, апробировавший материал или идею на уроках. Имена учеников не указываются: только общие показатели.',
 			en: 'Filled in by the member who tried the material or idea in class. No pupil is named: aggregate figures only.'
 		},
 		fields: [
@@ -161,8 +161,8 @@ const defaults: Record<FormPurpose, DefaultForm> = {
 				key: 'tried',
 				type: 'long_text',
 				label: {
-					ky: 'Эмне сынап көрүлдү',
-					ru: 'Что было опробовано',
+					ky: 'Эмне сыналды',
+					ru: 'Что апробировалось',
 					en: 'What was tried'
 				},
 				help: {
@@ -284,7 +284,7 @@ const defaults: Record<FormPurpose, DefaultForm> = {
 				key: 'formats',
 				type: 'multiple_choice',
 				label: {
-					ky: 'Кайсы формалар ыңгайлуу?',
+					ky: 'Кайсы формалар сизге ыңгайлуу?',
 					ru: 'Какие формы удобны?',
 					en: 'Which formats suit you?'
 				},
@@ -294,7 +294,7 @@ const defaults: Record<FormPurpose, DefaultForm> = {
 					{ ky: 'Ачык сабак', ru: 'Открытый урок', en: 'Open lesson' },
 					{ ky: 'Насаатчылык', ru: 'Наставничество', en: 'Mentoring' },
 					{
-						ky: 'Материалдар менен өз алдынча',
+						ky: 'Материалдар боюнча өз алдынча үйрөнүү',
 						ru: 'Самостоятельно по материалам',
 						en: 'Self-study with materials'
 					}
