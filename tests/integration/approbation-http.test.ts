@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as m from '../../src/lib/paraglide/messages.js';
 import { call, type TestServer } from '../../src/lib/server/test/server';
 import { useWorld, type World } from './world';
 
@@ -39,9 +40,10 @@ describe('approbation pages', () => {
 		});
 		expect(response.status).toBe(400);
 		const html = await response.text();
-		expect(html).toContain('Бул сан окуучулардын санынан (20) ашпашы керек.');
-		expect(html).toContain('Баалардын суммасы (25) окуучулардын санынан (20) ашып кетти.');
-		expect(html).toContain('Аяктаган күнү башталган күнүнөн мурун боло албайт.');
+		const ky = { locale: 'ky' as const };
+		expect(html).toContain(m.approbation_error_count_over_pupils({ pupils: 20 }, ky));
+		expect(html).toContain(m.approbation_error_counts_sum({ sum: 25, pupils: 20 }, ky));
+		expect(html).toContain(m.approbation_error_period({}, ky));
 		expect(html).toMatch(
 			/name="c0_before_fives"[^>]*value="25"|value="25"[^>]*name="c0_before_fives"/
 		);
@@ -53,16 +55,14 @@ describe('approbation pages', () => {
 			cookie: as('leaderA')
 		});
 		expect(response.status).toBe(403);
-		expect(await response.text()).toContain(
-			'Өзүңүздүн апробацияңызга (же өзүңүз жазган материалга) байкоо жүргүзө албайсыз'
-		);
+		expect(await response.text()).toContain(m.approbation_error_observe_own({}, { locale: 'ky' }));
 	});
 
 	it('a colleague observes; the results page shows the confirmed result as chart and table', async () => {
 		const before = await call(server, `${group()}/materials/${w.materialId}/results`, {
 			cookie: as('memberA')
 		});
-		expect(await before.text()).toContain('Автор өзү билдирген');
+		expect(await before.text()).toContain(m.approbation_self_reported({}, { locale: 'ky' }));
 		const scores = Object.fromEntries(
 			[
 				'goals',
