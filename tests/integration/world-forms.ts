@@ -94,7 +94,8 @@ export async function buildForms({ server, groupId, users }: WorldParts) {
 			values: {},
 			send: true,
 			today: '2026-01-01',
-			files: [upload]
+			files: [upload],
+			maxGroupBytes: 1e9
 		}
 	);
 	const file = await server.db

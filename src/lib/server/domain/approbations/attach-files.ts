@@ -1,6 +1,5 @@
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
-import type { DB } from '../../db/types';
 import { storeReceived } from '../../files/store-received';
 import { validate, ValidationError } from '../../validation';
 import type { Ctx } from '../context';
@@ -38,7 +37,7 @@ export async function attachApprobationFiles(
 					{ field: 'files', key: 'error_too_many_files', params: { max: MAX_APPROBATION_FILES } }
 				]);
 			const adding = stored.reduce((sum, f) => sum + f.size, 0);
-			if ((await groupFileBytes(trx, groupId)) + adding > input.maxGroupBytes)
+			if ((await groupBytes(trx, groupId)) + adding > input.maxGroupBytes)
 				throw new ValidationError([
 					{
 						field: 'files',
@@ -64,15 +63,4 @@ export async function attachApprobationFiles(
 		})
 	);
 	return { count: stored.length };
-}
-
-/** The group's space in use: its materials' and proposals' files and its approbations' evidence. */
-async function groupFileBytes(db: DB, groupId: string): Promise<number> {
-	const row = await db
-		.selectFrom('approbationFiles as f')
-		.innerJoin('approbations as a', 'a.id', 'f.approbationId')
-		.select((eb) => eb.fn.sum<number | string | null>('f.size').as('bytes'))
-		.where('a.groupId', '=', groupId)
-		.executeTakeFirst();
-	return (await groupBytes(db, groupId)) + Number(row?.bytes ?? 0);
 }

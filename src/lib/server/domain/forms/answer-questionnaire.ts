@@ -1,11 +1,13 @@
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
-import { validate } from '../../validation';
+import type { DB } from '../../db/types';
+import { validate, ValidationError } from '../../validation';
+import { groupBytes } from '../materials/attach-files';
 import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
 import type { ReceivedFile } from '../../files/receive';
 import type { ResponseId } from '../ids';
-import { answersFromForm, checkAnswers, parseAnswers } from './answers';
+import { answerFieldName, answersFromForm, checkAnswers, parseAnswers } from './answers';
 import { prepareResponseFiles, writeResponseFiles, type PreparedFile } from './response-files';
 import { assertRevision, versionFields, writeResponse } from './group-forms';
 import { answerQuestionnaireInput, type AnswerQuestionnaireInput } from './input';
@@ -20,7 +22,11 @@ import { formsAccess, isQuestionnaireOpen, questionnaireOf } from './queries';
  */
 export async function answerQuestionnaire(
 	{ db, actor, now, store }: Ctx,
-	input: AnswerQuestionnaireInput & { files?: ReceivedFile[] }
+	input: AnswerQuestionnaireInput & {
+		/** Files given to file questions, and the group's space (MAX_GROUP_FILES_MB) they must fit. */
+		files?: ReceivedFile[];
+		maxGroupBytes?: number;
+	}
 ): Promise<{ responseId: ResponseId; status: 'draft' | 'submitted' }> {
 	await assertCanAnswer({ db, actor, now, store }, input);
 	const a = validate(answerQuestionnaireInput, input);
@@ -65,6 +71,8 @@ export async function answerQuestionnaire(
 			if (field.type === 'file')
 				posted[field.key] = prepared?.ids[field.key] ?? kept[field.key] ?? null;
 		const answers = checkAnswers(fields, posted, { complete: status === 'submitted' });
+		if (prepared && prepared.rows.length > 0)
+			await assertGroupSpace(trx, a.groupId, prepared.rows, input.maxGroupBytes);
 		const responseId = await writeResponse(trx, {
 			formVersionId: a.versionId,
 			respondentId: actor.id,
@@ -91,4 +99,24 @@ export async function assertCanAnswer(
 	assertAllowed(canAnswer(actor, access));
 	assertOpen(access);
 	await questionnaireOf(db, input.groupId, input.questionnaireId);
+}
+
+/** The answer's files fit the group's space, counted with all its other files (§ limits). */
+async function assertGroupSpace(
+	db: DB,
+	groupId: string,
+	rows: PreparedFile[],
+	maxGroupBytes: number | undefined
+): Promise<void> {
+	// A caller that stores files must say how much room the group has.
+	if (maxGroupBytes === undefined) throw new Error('answerQuestionnaire: files need maxGroupBytes');
+	const adding = rows.reduce((sum, row) => sum + row.size, 0);
+	if ((await groupBytes(db, groupId)) + adding > maxGroupBytes)
+		throw new ValidationError([
+			{
+				field: answerFieldName(rows[0]!.fieldKey),
+				key: 'error_group_quota',
+				params: { max: Math.round(maxGroupBytes / 1024 / 1024) }
+			}
+		]);
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
+import { groupBytes } from '../materials/attach-files';
 import { makeGroupWorld, type GroupWorld } from '../../test/groups';
 import { useTestDatabase } from '../../test/vitest';
 import { ValidationError } from '../../validation';
@@ -377,7 +378,7 @@ describe('file answers', () => {
 				...receivedFile(root, `план-${i}.pdf`, tinyPdf(`file ${i}`)),
 				field: `answer_${file.key}`
 			}));
-		const answerWith = (files: ReturnType<typeof upload>, send = true) =>
+		const answerWith = (files: ReturnType<typeof upload>, send = true, maxGroupBytes = 1e9) =>
 			answerQuestionnaire(ctxWithStore(t.db, w.member, store), {
 				groupId: w.groupId,
 				questionnaireId: q,
@@ -386,7 +387,8 @@ describe('file answers', () => {
 				values: {},
 				send,
 				today,
-				files
+				files,
+				maxGroupBytes
 			});
 		const missing = (await appError(answerWith([]))) as ValidationError;
 		expect(missing.issues[0]).toMatchObject({
@@ -395,7 +397,13 @@ describe('file answers', () => {
 		});
 		const tooMany = (await appError(answerWith(upload(6)))) as ValidationError;
 		expect(tooMany.issues[0]).toMatchObject({ key: 'error_too_many_files' });
-		const { responseId } = await answerWith(upload(2));
+		// The group's space counts answer files with all its others: one byte short is refused.
+		const two = upload(2);
+		const size = two.reduce((sum, f) => sum + f.size, 0);
+		const full = (await appError(answerWith(two, true, size - 1))) as ValidationError;
+		expect(full.issues[0]).toMatchObject({ field: `answer_${file.key}`, key: 'error_group_quota' });
+		const { responseId } = await answerWith(upload(2), true, size);
+		expect(await groupBytes(t.db, w.groupId)).toBe(size);
 		const read = await readResponse(t.db, responseId);
 		const ids = read.answers[file.key] as string[];
 		expect(ids).toHaveLength(2);

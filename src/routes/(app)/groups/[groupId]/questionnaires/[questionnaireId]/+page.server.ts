@@ -131,7 +131,8 @@ export const actions: Actions = {
 				values,
 				send: values.intent === 'send',
 				today: today(config().timeZone),
-				files
+				files,
+				maxGroupBytes: config().maxGroupFilesBytes
 			});
 		// A form with file questions comes as multipart: streamed, and only after the access
 		// check (a refused upload is never read).
