@@ -481,6 +481,78 @@ export interface Staff {
 	colleague: Visitor;
 }
 
+// --- Forms and approbation (§4.1, §5.3, §5.4) -------------------------------------------------
+
+/** The leader takes the shipped form of this purpose for the group: the form's address. */
+export async function adoptDefaultForm(
+	leader: Visitor,
+	groupUrl: string,
+	purpose: 'questionnaire' | 'approbation_report' | 'observation_sheet'
+): Promise<string> {
+	const done = await leader.submit(`${groupUrl}/forms`, {
+		action: '?/adopt',
+		fields: { purpose, locale: 'ky' }
+	});
+	expect(done.location, 'the form is made').toMatch(/\/forms\/[0-9a-f-]{36}\?created=1$/);
+	return absolute(leader, withoutQuery(done.location!));
+}
+
+/** The leader sends the form to the members as a questionnaire. */
+export async function sendQuestionnaire(
+	leader: Visitor,
+	formUrl: string,
+	details: { title: string; deadlineOn: string }
+): Promise<void> {
+	const done = await leader.submit(formUrl, { action: '?/send#send-title', fields: details });
+	expect(done.location, 'the questionnaire is sent').toMatch(/\/questionnaires\/[0-9a-f-]{36}/);
+}
+
+/** A class as the approbation form takes it: how many 5s, 4s, 3s and 2s before and after. */
+export interface ClassFigures {
+	name: string;
+	grade: number;
+	pupils: number;
+	before: [number, number, number, number];
+	after: [number, number, number, number];
+}
+
+const marks = ['fives', 'fours', 'threes', 'twos'] as const;
+
+/** The approbation form's fields of class `index` (c0_, c1_…). */
+export function classFields(index: number, figures: ClassFigures): Record<string, string> {
+	const p = `c${index}_`;
+	const fields: Record<string, string> = {
+		[`${p}name`]: figures.name,
+		[`${p}grade`]: String(figures.grade),
+		[`${p}pupils`]: String(figures.pupils)
+	};
+	marks.forEach((mark, i) => {
+		fields[`${p}before_${mark}`] = String(figures.before[i]);
+		fields[`${p}after_${mark}`] = String(figures.after[i]);
+	});
+	return fields;
+}
+
+/** The author records trying the material in these classes: the approbation's address. */
+export async function recordApprobation(
+	author: Visitor,
+	groupUrl: string,
+	materialUrl: string,
+	details: { startsOn: string; endsOn: string; classes: ClassFigures[] }
+): Promise<string> {
+	const materialId = /\/materials\/([0-9a-f-]{36})/.exec(materialUrl)![1];
+	const fields: Record<string, string> = { startsOn: details.startsOn, endsOn: details.endsOn };
+	details.classes.forEach((figures, i) => Object.assign(fields, classFields(i, figures)));
+	const done = await author.submit(`${groupUrl}/approbations/new?material=${materialId}`, {
+		action: `?material=${materialId}`,
+		fields
+	});
+	expect(done.location, 'the approbation is recorded').toMatch(
+		/\/approbations\/[0-9a-f-]{36}\?created=1$/
+	);
+	return absolute(author, withoutQuery(done.location!));
+}
+
 /** A school set up by its admin; she is signed in. */
 export async function schoolWithAdmin(seed: Seeder): Promise<Visitor> {
 	const adminVisitor = await seed.anonymous();

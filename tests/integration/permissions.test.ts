@@ -6,50 +6,24 @@ import type { User } from '../../src/lib/server/db/types';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 import { sessionTokenFor } from '../../src/lib/server/test/factories';
 import { call, type TestServer } from '../../src/lib/server/test/server';
-import { actorKinds, useWorld, type ActorKind, type World } from './world';
-
-/**
- * The permission matrix: every route and action, for every kind of actor, with the status
- * the server must answer. "signin" means a 303 to the sign-in page. Later capabilities add
- * their rows (and actor kinds: own group / other group) here.
- */
-type Outcome = number | 'signin';
-interface Row {
-	route: string;
-	/** "GET", "POST" for endpoints, or "?/name" / "default" for a form action. */
-	use: string;
-	path: (w: World) => string;
-	form?: Record<string, string> | ((w: World) => Record<string, string>);
-	expect: Record<ActorKind, Outcome>;
-}
-
-const all = (outcome: Outcome) =>
-	Object.fromEntries(actorKinds.map((k) => [k, outcome])) as Record<ActorKind, Outcome>;
-const signedIn = (outcome: Outcome) => ({ ...all(outcome), anonymous: 'signin' as const });
-const only = (allowed: Partial<Record<ActorKind, Outcome>>) => ({ ...signedIn(403), ...allowed });
-
-const bogus = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-
-/**
- * A route of the group of school A: anonymous is sent to sign in; those who cannot see the
- * group (another school, the operator, a scientist not in it) are told it does not exist;
- * the others get `outcomes[kind]`, else `rest`.
- */
-const inGroup = (rest: Outcome, outcomes: Partial<Record<ActorKind, Outcome>> = {}) => ({
-	...signedIn(rest),
-	adminB: 404,
-	operator: 404,
-	external: 404,
-	teacherB: 404,
-	...outcomes
-});
-/** Allowed to those who run the group (the leader, the school's admin): `ok`; other viewers 403. */
-const runners = (ok: Outcome, more: Partial<Record<ActorKind, Outcome>> = {}) =>
-	inGroup(403, { adminA: ok, leaderA: ok, ...more });
-/** Meetings: members and the admin; staff who are not members are refused. */
-const meetingsOf = (ok: Outcome, more: Partial<Record<ActorKind, Outcome>> = {}) =>
-	inGroup(403, { adminA: ok, leaderA: ok, memberA: ok, externalMember: ok, ...more });
-const group = (w: World) => `/groups/${w.groupId}`;
+import { actorKinds, useWorld, type World } from './world';
+import {
+	type Row,
+	all,
+	signedIn,
+	only,
+	bogus,
+	inGroup,
+	runners,
+	meetingsOf,
+	group,
+	members,
+	author,
+	groupWork,
+	leader
+} from './matrix';
+import { formRows } from './permissions-forms';
+import { approbationRows } from './permissions-approbation';
 
 const groupRows: Row[] = [
 	{ route: '/(app)/groups', use: 'GET', path: () => '/groups', expect: signedIn(200) },
@@ -238,11 +212,6 @@ const groupRows: Row[] = [
 
 /** Materials: memberA's offered material, with a Word file and a body picture; and a draft. */
 const material = (w: World) => `${group(w)}/materials/${w.materialId}`;
-/** Members only (the leader, memberA, the consultant): `ok`; other viewers 403. */
-const members = (ok: Outcome, more: Partial<Record<ActorKind, Outcome>> = {}) =>
-	inGroup(403, { leaderA: ok, memberA: ok, externalMember: ok, ...more });
-/** Only memberA, the author: `ok`; everyone else who sees the group 403. */
-const author = (ok: Outcome) => inGroup(403, { memberA: ok });
 
 const materialRows: Row[] = [
 	{ route: '/(app)/materials', use: 'GET', path: () => '/materials', expect: signedIn(200) },
@@ -384,13 +353,10 @@ const materialRows: Row[] = [
 ];
 
 /** C4: proposals, discussions, votes and decisions, seen by members and the admin only. */
-const groupWork = meetingsOf;
 const proposalPage = (w: World) => `${group(w)}/proposals/${w.proposalId}`;
 const discussedPage = (w: World) => `${group(w)}/proposals/${w.discussedProposalId}`;
 const threadPage = (w: World) => `${group(w)}/discussions/${w.threadId}`;
 const votePage = (w: World) => `${group(w)}/votes/${w.voteId}`;
-/** Only the leader: `ok`; everyone else who sees the group 403. */
-const leader = (ok: Outcome) => inGroup(403, { leaderA: ok });
 
 /** C6: methodological collections, seen by members and the admin; the leader edits. */
 const collectionPage = (w: World) => `${group(w)}/collections/${w.collectionId}`;
@@ -429,6 +395,7 @@ const collectionRows: Row[] = [
 			['moveSection', (w: World) => ({ sectionId: w.sectionId }), 400],
 			['addItem', {}, 400],
 			['note', { itemId: 'no-such-item' }, 404],
+			['results', { itemId: 'no-such-item', hasResults: 'on' }, 404],
 			['removeItem', { itemId: 'no-such-item' }, 404],
 			['moveItem', (w: World) => ({ itemId: w.itemId }), 400],
 			['reorder', { order: 'not-an-order' }, 400]
@@ -845,6 +812,8 @@ const matrix: Row[] = [
 	...materialRows,
 	...decisionRows,
 	...collectionRows,
+	...formRows,
+	...approbationRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

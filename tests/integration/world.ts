@@ -50,6 +50,8 @@ import { addSection } from '../../src/lib/server/domain/collections/add-section'
 import { addItem } from '../../src/lib/server/domain/collections/add-item';
 import { compileCollection } from '../../src/lib/server/domain/collections/compile-collection';
 import { runJobsUntilIdle } from '../../src/lib/server/jobs/runner';
+import { buildForms } from './world-forms';
+import { buildApprobations } from './world-approbation';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -131,6 +133,15 @@ export async function buildWorld(server: TestServer) {
 		actorOf(users.leaderA),
 		actorOf(users.memberA)
 	);
+	// C5: each part builds on what is above (the group, memberA's material) in its own file.
+	const parts = {
+		server,
+		groupId: asId<GroupId>(group.groupId),
+		materialId: materials.materialId,
+		users
+	};
+	const forms = await buildForms(parts);
+	const approbations = await buildApprobations(parts);
 	return {
 		schoolA,
 		schoolB,
@@ -140,6 +151,8 @@ export async function buildWorld(server: TestServer) {
 		...materials,
 		...decisions,
 		...collections,
+		...forms,
+		...approbations,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }

@@ -1,3 +1,5 @@
+import { approbationRoutes } from './routes-approbation';
+import { formRoutes } from './routes-forms';
 import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
 
 /** A material's form: a body with pasted pictures, or a Word file to import (20 MB). */
@@ -171,6 +173,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 			moveSection: signedIn,
 			addItem: signedIn,
 			note: signedIn,
+			results: signedIn,
 			removeItem: signedIn,
 			moveItem: signedIn,
 			reorder: signedIn,
@@ -198,5 +201,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(app)/operator/schools/[schoolId]': {
 		page: operator,
 		actions: { save: operator, invite: operator }
-	}
+	},
+	// C5: each capability's routes in its own file, the same rules.
+	...formRoutes,
+	...approbationRoutes
 };

@@ -193,6 +193,8 @@ function columnType(dialect: DatabaseHandle['dialect'], name: string, sqlType: s
 		if (['text', 'varchar', 'bpchar'].includes(type)) return 'string';
 		// int8 too: connect.ts parses it as a number (counts, sizes below 2^53).
 		if (['int2', 'int4', 'int8'].includes(type)) return 'number';
+		// Measured values (indicators): double precision, a JS number as it is.
+		if (type === 'float8') return 'number';
 		if (type === 'bool') return 'boolean';
 		if (type === 'timestamptz' || type === 'timestamp') return 'Date';
 		return undefined;
@@ -200,6 +202,7 @@ function columnType(dialect: DatabaseHandle['dialect'], name: string, sqlType: s
 	// SQLite's type affinity rules (https://sqlite.org/datatype3.html#affinity_name_examples).
 	if (type.includes('int')) return isBooleanKey(name) ? 'boolean' : 'number';
 	if (/char|clob|text/.test(type)) return isTimestampKey(name) ? 'Date' : 'string';
+	if (/real|floa|doub/.test(type)) return 'number';
 	return undefined;
 }
 

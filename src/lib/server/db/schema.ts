@@ -5,6 +5,66 @@
 
 import type { Generated } from 'kysely';
 
+export interface ApprobationClasses {
+	id: string;
+	approbationId: string;
+	position: number;
+	/** As the school writes it, e.g. "5-Б". */
+	name: string;
+	grade: number;
+	pupils: number;
+	beforeFives: number | null;
+	beforeFours: number | null;
+	beforeThrees: number | null;
+	beforeTwos: number | null;
+	afterFives: number | null;
+	afterFours: number | null;
+	afterThrees: number | null;
+	afterTwos: number | null;
+}
+
+export interface ApprobationFiles {
+	id: string;
+	approbationId: string;
+	blobKey: string;
+	name: string;
+	mime: string;
+	size: number;
+	uploadedBy: string | null;
+	createdAt: Date;
+}
+
+export interface ApprobationIndicators {
+	id: string;
+	classId: string;
+	position: number;
+	name: string;
+	unit: string;
+	beforeValue: number;
+	afterValue: number;
+}
+
+export interface Approbations {
+	id: string;
+	groupId: string;
+	/** The member who tried it in class, and recorded it. */
+	authorId: string;
+	/** What was tried: a material at an exact version, or an idea from a proposal. */
+	materialId: string | null;
+	materialVersionId: string | null;
+	proposalId: string | null;
+	title: string;
+	startsOn: string;
+	endsOn: string;
+	plan: string;
+	observations: string;
+	conclusion: string;
+	/** The answers to the group's approbation report form, when it has one. */
+	reportResponseId: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
 export interface Ballots {
 	voteId: string;
 	voterId: string;
@@ -60,6 +120,7 @@ export interface CollectionItems {
 	position: number;
 	/** The leader's editorial note, printed with the material. */
 	note: string;
+	hasResults: Generated<boolean>;
 }
 
 export interface CollectionSections {
@@ -141,6 +202,57 @@ export interface DiscussionThreads {
 	lastPostAt: Date | null;
 }
 
+export interface FormResponseFiles {
+	id: string;
+	responseId: string;
+	fieldKey: string;
+	blobKey: string;
+	name: string;
+	mime: string;
+	size: number;
+	createdAt: Date;
+}
+
+export interface FormResponses {
+	id: string;
+	formVersionId: string;
+	questionnaireId: string | null;
+	respondentId: string;
+	/** JSON: { [field key]: answer } (domain/forms/answers.ts). */
+	answers: string;
+	/** draft | submitted */
+	status: string;
+	createdAt: Date;
+	updatedAt: Date;
+	submittedAt: Date | null;
+}
+
+export interface FormVersions {
+	id: string;
+	formId: string;
+	number: number;
+	/** JSON: the fields in order (domain/forms/fields.ts). */
+	fields: string;
+	/** Raised by every edit made in place (no answers yet): a page filled from an older one is told. */
+	revision: number;
+	createdBy: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+export interface Forms {
+	id: string;
+	groupId: string;
+	/** questionnaire | approbation_report | observation_sheet */
+	purpose: string;
+	title: string;
+	description: string;
+	createdBy: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+	archivedAt: Date | null;
+}
+
 export interface GroupEvents {
 	id: string;
 	groupId: string;
@@ -192,6 +304,7 @@ export interface Groups {
 	closedAt: Date | null;
 	closedBy: string | null;
 	closedReason: string | null;
+	requiredObservations: Generated<number>;
 }
 
 export interface Invitations {
@@ -379,6 +492,27 @@ export interface MembershipRequests {
 	response: string | null;
 }
 
+export interface ObservationRequests {
+	id: string;
+	approbationId: string;
+	observerId: string;
+	requestedBy: string | null;
+	requestedAt: Date;
+}
+
+export interface Observations {
+	id: string;
+	approbationId: string;
+	classId: string | null;
+	observerId: string;
+	observedOn: string;
+	responseId: string | null;
+	comments: string;
+	conclusion: string;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
 export interface PasswordResets {
 	id: string;
 	tokenHash: string;
@@ -401,6 +535,7 @@ export interface PlanItems {
 	createdBy: string | null;
 	createdAt: Date;
 	updatedAt: Date;
+	approbationId: string | null;
 }
 
 export interface PostMentions {
@@ -446,6 +581,22 @@ export interface Proposals {
 	analyzedAt: Date | null;
 	createdAt: Date;
 	updatedAt: Date;
+}
+
+export interface Questionnaires {
+	id: string;
+	groupId: string;
+	formId: string;
+	formVersionId: string;
+	title: string;
+	message: string;
+	/** The school's calendar day answers are due by; none: open until closed. */
+	deadlineOn: string | null;
+	/** The leader let the members see the results. */
+	isResultsShared: Generated<boolean>;
+	sentBy: string | null;
+	sentAt: Date;
+	closedAt: Date | null;
 }
 
 export interface ReviewCriteria {
@@ -566,6 +717,10 @@ export interface Votes {
 
 /** Every table, by the name queries use. */
 export interface Tables {
+	approbationClasses: ApprobationClasses;
+	approbationFiles: ApprobationFiles;
+	approbationIndicators: ApprobationIndicators;
+	approbations: Approbations;
 	ballots: Ballots;
 	collectionEditions: CollectionEditions;
 	collectionEditors: CollectionEditors;
@@ -576,6 +731,10 @@ export interface Tables {
 	deployment: Deployment;
 	discussionPosts: DiscussionPosts;
 	discussionThreads: DiscussionThreads;
+	formResponseFiles: FormResponseFiles;
+	formResponses: FormResponses;
+	formVersions: FormVersions;
+	forms: Forms;
 	groupEvents: GroupEvents;
 	groupMembers: GroupMembers;
 	groupRevisions: GroupRevisions;
@@ -596,12 +755,15 @@ export interface Tables {
 	meetingAttendance: MeetingAttendance;
 	meetings: Meetings;
 	membershipRequests: MembershipRequests;
+	observationRequests: ObservationRequests;
+	observations: Observations;
 	passwordResets: PasswordResets;
 	planItems: PlanItems;
 	postMentions: PostMentions;
 	proposalAttachments: ProposalAttachments;
 	proposalEvents: ProposalEvents;
 	proposals: Proposals;
+	questionnaires: Questionnaires;
 	reviewCriteria: ReviewCriteria;
 	reviewScores: ReviewScores;
 	reviews: Reviews;

@@ -233,6 +233,28 @@ export type EditionStatus = (typeof editionStatuses)[number];
 /** `progress`: 0–100. */
 export type CollectionEditionTable = Narrow<Table.CollectionEditions, { status: EditionStatus }>;
 
+export const formPurposes = ['questionnaire', 'approbation_report', 'observation_sheet'] as const;
+export type FormPurpose = (typeof formPurposes)[number];
+export type ResponseStatus = 'draft' | 'submitted';
+
+/** A form of the group; its fields are in its versions. */
+export type FormTable = Narrow<Table.Forms, { purpose: FormPurpose }>;
+/** `fields`: JSON of domain/forms/fields.ts; `revision` grows with every edit in place. */
+export type FormVersionTable = Table.FormVersions;
+/** `deadlineOn`: the school's calendar day, 'YYYY-MM-DD'. */
+export type QuestionnaireTable = Table.Questionnaires;
+/** `answers`: JSON of domain/forms/answers.ts. */
+export type FormResponseTable = Narrow<Table.FormResponses, { status: ResponseStatus }>;
+export type FormResponseFileTable = Table.FormResponseFiles;
+/** `startsOn`/`endsOn`: 'YYYY-MM-DD'. Exactly one of material (with its version) or proposal. */
+export type ApprobationTable = Table.Approbations;
+/** Mark counts before/after: all four or none of each. */
+export type ApprobationClassTable = Table.ApprobationClasses;
+export type ApprobationIndicatorTable = Table.ApprobationIndicators;
+export type ApprobationFileTable = Table.ApprobationFiles;
+export type ObservationTable = Table.Observations;
+export type ObservationRequestTable = Table.ObservationRequests;
+
 /** The tables whose columns are narrowed above; every other table is as generated. */
 interface NarrowedTables {
 	users: UserTable;
@@ -253,6 +275,8 @@ interface NarrowedTables {
 	jobs: JobTable;
 	collections: CollectionTable;
 	collectionEditions: CollectionEditionTable;
+	forms: FormTable;
+	formResponses: FormResponseTable;
 }
 
 /** Every table, as queries see it: the generated ones, with the narrowed columns above. */
@@ -286,4 +310,12 @@ export type CollectionSection = Selectable<CollectionSectionTable>;
 export type CollectionItem = Selectable<CollectionItemTable>;
 export type CollectionEdition = Selectable<CollectionEditionTable>;
 export type DiscussionThread = Selectable<DiscussionThreadTable>;
+export type Form = Selectable<FormTable>;
+export type FormVersion = Selectable<FormVersionTable>;
+export type Questionnaire = Selectable<QuestionnaireTable>;
+export type FormResponse = Selectable<FormResponseTable>;
+export type Approbation = Selectable<ApprobationTable>;
+export type ApprobationClass = Selectable<ApprobationClassTable>;
+export type ApprobationIndicator = Selectable<ApprobationIndicatorTable>;
+export type Observation = Selectable<ObservationTable>;
 export type DiscussionPost = Selectable<DiscussionPostTable>;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { materialTypes, proposalKinds } from '../db/types';
+import { formPurposes, materialTypes, proposalKinds } from '../db/types';
 import { qualificationCategories } from '../domain/accounts/input';
 import { subjectId } from '../domain/ids';
 import { defaultCriteria } from '../domain/materials/criteria';
@@ -248,6 +248,58 @@ const steps = [
 		choices: z.array(z.union([z.enum(['yes', 'no', 'abstain']), z.number().int().min(0)]))
 	}),
 	step('closeVote', { vote: key, meeting: key.optional(), text: line }),
+	// Forms, questionnaires, approbation and monitoring (§4.1, §5.3, §5.4).
+	step('adoptDefaultForm', { purpose: z.enum(formPurposes), key: key.optional() }),
+	step('sendQuestionnaire', {
+		key,
+		form: key,
+		title: line,
+		message: text,
+		/** Days from the seeding day; none: open until closed. */
+		deadlineDay: day.optional()
+	}),
+	/** Answers by field key: a choice by its place in the list, from 0. */
+	step('answerQuestionnaire', {
+		questionnaire: key,
+		answers: z.record(key, z.union([text, z.number(), z.array(z.number().int().min(0))])),
+		/** Saved to finish later, not sent. */
+		draft: z.boolean().optional()
+	}),
+	step('recordApprobation', {
+		key,
+		material: key,
+		title: line,
+		startsDay: day,
+		endsDay: day,
+		plan: text,
+		observations: text,
+		conclusion: text,
+		classes: z.array(
+			z.strictObject({
+				name: line,
+				grade: z.number().int().min(1).max(12),
+				pupils: z.number().int().min(1),
+				/** How many 5s, 4s, 3s and 2s. */
+				before: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+				after: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+				indicators: z
+					.array(z.strictObject({ name: line, unit: text, before: z.number(), after: z.number() }))
+					.optional()
+			})
+		),
+		/** Answers to the group's approbation report, by field key (a choice by its place). */
+		report: z.record(key, z.union([text, z.number()])).optional()
+	}),
+	step('askToObserve', { approbation: key, observer: person }),
+	step('observeLesson', {
+		approbation: key,
+		/** The observed class by its place in the approbation, from 0. */
+		class: z.number().int().min(0),
+		/** The sheet's scale criteria in order (repeated when fewer). */
+		scores: z.array(z.number().int().min(1).max(5)).min(1),
+		comments: text,
+		conclusion: line
+	}),
 	// Collections.
 	step('createCollection', {
 		key,
@@ -265,6 +317,8 @@ const steps = [
 	step('addSection', { collection: key, key, title: line, intro: text }),
 	step('addItem', { collection: key, section: key, material: key, key: key.optional() }),
 	step('updateItemNote', { collection: key, item: key, note: text }),
+	/** The material's approbation results printed with it (its approbations so far). */
+	step('setItemResults', { collection: key, item: key }),
 	/** Compiled in this process, the DOCX and PDF made before the next step. */
 	step('compileCollection', { collection: key }),
 	step('approveEdition', { collection: key, edition: z.number().int().min(1) })

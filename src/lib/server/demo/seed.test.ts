@@ -482,4 +482,85 @@ describe('demo seed', () => {
 		expect(next.length).toBeGreaterThan(0);
 		for (const c of next) expect(editions.some((e) => e.collectionId === c.id)).toBe(false);
 	});
+
+	it('tries materials in class, observes some lessons, asks the members and prints the results', async () => {
+		const approbations = await t.db
+			.selectFrom('approbations as a')
+			.innerJoin('groups as g', 'g.id', 'a.groupId')
+			.select([
+				'a.id',
+				'a.groupId',
+				'a.authorId',
+				'a.materialId',
+				'a.materialVersionId',
+				'a.startsOn',
+				'a.endsOn',
+				'a.reportResponseId',
+				'g.requiredObservations'
+			])
+			.execute();
+		expect(approbations.length).toBeGreaterThanOrEqual(6);
+		const classes = await t.db.selectFrom('approbationClasses').selectAll().execute();
+		const observations = await t.db.selectFrom('observations').selectAll().execute();
+		const authors = await t.db
+			.selectFrom('materialAuthors')
+			.select(['materialId', 'userId'])
+			.execute();
+		for (const a of approbations) {
+			// Tried a material at an exact version, in a period that reads forwards, ending by today.
+			expect(a.materialVersionId).toBeTruthy();
+			expect(a.startsOn <= a.endsOn).toBe(true);
+			expect(a.endsOn <= today()).toBe(true);
+			expect(a.reportResponseId).toBeTruthy();
+			const own = classes.filter((c) => c.approbationId === a.id);
+			expect(own.length).toBeGreaterThan(0);
+			for (const c of own) {
+				const sums = [
+					[c.beforeFives, c.beforeFours, c.beforeThrees, c.beforeTwos],
+					[c.afterFives, c.afterFours, c.afterThrees, c.afterTwos]
+				].map((counts) => counts.reduce<number>((sum, n) => sum + Number(n ?? 0), 0));
+				for (const sum of sums) expect(sum).toBeLessThanOrEqual(Number(c.pupils));
+			}
+			// Nobody observes an approbation of their own or of their own material.
+			const materialAuthors = authors
+				.filter((m) => m.materialId === a.materialId)
+				.map((m) => m.userId);
+			for (const o of observations.filter((o) => o.approbationId === a.id)) {
+				expect(o.observerId).not.toBe(a.authorId);
+				expect(materialAuthors).not.toContain(o.observerId);
+			}
+		}
+		// Some confirmed by observation, some only self-reported; both marks and custom indicators.
+		const observed = (id: string) => observations.filter((o) => o.approbationId === id).length;
+		const confirmed = approbations.filter((a) => observed(a.id) >= Number(a.requiredObservations));
+		expect(confirmed.length).toBeGreaterThan(0);
+		expect(confirmed.length).toBeLessThan(approbations.length);
+		expect(classes.some((c) => c.beforeFives !== null)).toBe(true);
+		expect(await t.db.selectFrom('approbationIndicators').select('id').execute()).not.toHaveLength(
+			0
+		);
+		expect(await t.db.selectFrom('observationRequests').select('id').execute()).not.toHaveLength(0);
+
+		// A questionnaire sent to the members: answers sent, and one saved to finish later.
+		const responses = await t.db
+			.selectFrom('formResponses')
+			.select(['status', 'questionnaireId'])
+			.where('questionnaireId', 'is not', null)
+			.execute();
+		expect(responses.filter((r) => r.status === 'submitted').length).toBeGreaterThan(1);
+		expect(responses.some((r) => r.status === 'draft')).toBe(true);
+
+		// The approved edition prints the results of the materials the leader chose.
+		const edition = await t.db
+			.selectFrom('collectionEditions')
+			.select('model')
+			.where('approvedAt', 'is not', null)
+			.executeTakeFirstOrThrow();
+		const model = JSON.parse(edition.model) as {
+			sections: { items: { results?: { indicators: { rows: string[][] }[] } }[] }[];
+		};
+		const printed = model.sections.flatMap((s) => s.items).filter((i) => i.results);
+		expect(printed.length).toBeGreaterThan(1);
+		for (const item of printed) expect(item.results!.indicators[0]!.rows.length).toBeGreaterThan(0);
+	});
 });

@@ -7,7 +7,10 @@ import type { DB } from '../db/types';
 import type { Ctx } from '../domain/context';
 import {
 	asId,
+	type ApprobationId,
 	type CollectionEditionId,
+	type FormId,
+	type QuestionnaireId,
 	type CollectionId,
 	type CollectionItemId,
 	type CommentId,
@@ -23,6 +26,8 @@ import {
 	type VoteId,
 	type VoteOptionId
 } from '../domain/ids';
+import { answerFieldName } from '../domain/forms/answers';
+import type { FormField } from '../domain/forms/fields';
 import type { CreateMaterialInput } from '../domain/materials/input';
 import type { CreateMeetingInput } from '../domain/meetings/input';
 import type { SaveReviewInput } from '../domain/reviews/input';
@@ -64,6 +69,9 @@ interface Made {
 	section: SectionId;
 	item: CollectionItemId;
 	edition: CollectionEditionId;
+	form: FormId;
+	questionnaire: QuestionnaireId;
+	approbation: ApprobationId;
 }
 type Kind = keyof Made;
 
@@ -184,6 +192,24 @@ export class GroupStory {
 			});
 		if (files.length === 0) throw new Error(`material "${key}" has no attachments`);
 		return files;
+	}
+
+	/** The approbation report's answers: a single choice given by its place becomes its text. */
+	async reportAnswers(ctx: Ctx, report: Record<string, string | number>) {
+		const form = await lookups.groupForm(ctx, this.groupId, 'approbation_report');
+		if (!form) throw new Error('the group has no approbation report form: adopt one first');
+		const answers: Record<string, string | number> = {};
+		for (const [key, value] of Object.entries(report)) {
+			const field = form.fields.find((f) => f.key === key);
+			if (!field) throw new Error(`the approbation report has no field "${key}"`);
+			answers[key] =
+				field.type === 'single_choice' && typeof value === 'number'
+					? 'options' in field
+						? (field.options[value] ?? '')
+						: ''
+					: value;
+		}
+		return answers;
 	}
 
 	/** Scores (and notes) by criterion id: the step's scores in the group's order of criteria. */
@@ -552,5 +578,125 @@ const handlers: Handlers = {
 			groupId: g.groupId,
 			collectionId: g.id('collection', step.collection),
 			number: step.edition
-		})
+		}),
+	setItemResults: (step, ctx, g) =>
+		useCases.setItemResults(ctx, {
+			groupId: g.groupId,
+			collectionId: g.id('collection', step.collection),
+			itemId: g.id('item', step.item),
+			hasResults: true
+		}),
+
+	// --- Forms, questionnaires, approbation and monitoring ---
+	async adoptDefaultForm(step, ctx, g) {
+		const { formId } = await useCases.adoptDefaultForm(ctx, {
+			groupId: g.groupId,
+			purpose: step.purpose,
+			locale: 'ky'
+		});
+		g.keep('form', step.key, formId);
+	},
+	async sendQuestionnaire(step, ctx, g) {
+		const { questionnaireId } = await useCases.sendQuestionnaire(ctx, {
+			groupId: g.groupId,
+			formId: g.id('form', step.form),
+			title: step.title,
+			message: step.message,
+			...(step.deadlineDay === undefined ? {} : { deadlineOn: g.date(step.deadlineDay) }),
+			today: g.date(step.day ?? 0)
+		});
+		g.keep('questionnaire', step.key, questionnaireId);
+	},
+	async answerQuestionnaire(step, ctx, g) {
+		const questionnaireId = g.id('questionnaire', step.questionnaire);
+		const version = await lookups.questionnaireVersion(ctx, questionnaireId);
+		return useCases.answerQuestionnaire(ctx, {
+			groupId: g.groupId,
+			questionnaireId,
+			versionId: version.versionId,
+			revision: version.revision,
+			values: formValues(version.fields, step.answers),
+			send: !step.draft,
+			today: g.date(step.day ?? 0)
+		});
+	},
+	async recordApprobation(step, ctx, g) {
+		const counts = (c?: [number, number, number, number]) =>
+			c && { fives: c[0], fours: c[1], threes: c[2], twos: c[3] };
+		const report = step.report && (await g.reportAnswers(ctx, step.report));
+		const { approbationId } = await useCases.recordApprobation(ctx, {
+			groupId: g.groupId,
+			materialId: g.id('material', step.material),
+			title: step.title,
+			startsOn: g.date(step.startsDay),
+			endsOn: g.date(step.endsDay),
+			plan: step.plan,
+			observations: step.observations,
+			conclusion: step.conclusion,
+			classes: step.classes.map((c) => ({
+				name: c.name,
+				grade: c.grade,
+				pupils: c.pupils,
+				before: counts(c.before),
+				after: counts(c.after),
+				indicators: c.indicators ?? []
+			})),
+			...(report ? { report } : {})
+		});
+		g.keep('approbation', step.key, approbationId);
+	},
+	askToObserve: (step, ctx, g) =>
+		useCases.askToObserve(ctx, {
+			groupId: g.groupId,
+			approbationId: g.id('approbation', step.approbation),
+			observerId: g.person(step.observer).id
+		}),
+	async observeLesson(step, ctx, g) {
+		const approbationId = g.id('approbation', step.approbation);
+		const observedOn = g.date(step.day ?? 0);
+		const [classes, sheet] = await Promise.all([
+			lookups.approbationClasses(ctx, approbationId),
+			lookups.groupForm(ctx, g.groupId, 'observation_sheet')
+		]);
+		if (!sheet) throw new Error('the group has no observation sheet: adopt one first');
+		const scales = sheet.fields.filter((f) => f.type === 'scale');
+		const answers: Record<string, unknown> = {
+			...Object.fromEntries(scales.map((f, i) => [f.key, step.scores[i % step.scores.length]])),
+			lessonDate: observedOn,
+			conclusion: step.conclusion
+		};
+		return useCases.observeLesson(ctx, {
+			groupId: g.groupId,
+			approbationId,
+			observedOn,
+			classId: classes[step.class],
+			comments: step.comments,
+			conclusion: step.conclusion,
+			locale: 'ky',
+			sheet: answers
+		});
+	}
 };
+
+/** A demo's answers as the form posts them: a choice by its place becomes its option's text. */
+function formValues(
+	fields: FormField[],
+	answers: Record<string, string | number | number[]>
+): Record<string, string | string[]> {
+	const values: Record<string, string | string[]> = {};
+	for (const field of fields) {
+		const answer = answers[field.key];
+		if (answer === undefined) continue;
+		const option = (i: number) => {
+			const text = 'options' in field ? field.options[i] : undefined;
+			if (text === undefined) throw new Error(`field "${field.key}" has no option ${i}`);
+			return text;
+		};
+		values[answerFieldName(field.key)] = Array.isArray(answer)
+			? answer.map(option)
+			: field.type === 'single_choice' && typeof answer === 'number'
+				? option(answer)
+				: String(answer);
+	}
+	return values;
+}

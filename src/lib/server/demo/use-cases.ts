@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountRole } from '../db/types';
+import type { AccountRole, FormPurpose } from '../db/types';
 import type { Locale } from '../../i18n/locale';
 import { acceptInvitation } from '../domain/accounts/accept-invitation';
 import { createInvitation } from '../domain/accounts/create-invitation';
@@ -34,7 +34,24 @@ import { leaveGroup } from '../domain/groups/leave-group';
 import { requestToJoin } from '../domain/groups/request-to-join';
 import { respondToInvitation } from '../domain/groups/respond-to-invitation';
 import { updateSettings } from '../domain/groups/update-settings';
-import type { GroupId, SchoolId, VoteId } from '../domain/ids';
+import {
+	asId,
+	type ApprobationClassId,
+	type ApprobationId,
+	type FormVersionId,
+	type GroupId,
+	type QuestionnaireId,
+	type SchoolId,
+	type VoteId
+} from '../domain/ids';
+import { askToObserve } from '../domain/approbations/ask-to-observe';
+import { observeLesson } from '../domain/approbations/observe-lesson';
+import { recordApprobation } from '../domain/approbations/record-approbation';
+import { setItemResults } from '../domain/collections/set-item-results';
+import { adoptDefaultForm } from '../domain/forms/adopt-default-form';
+import { answerQuestionnaire } from '../domain/forms/answer-questionnaire';
+import { groupFormFor, versionFields } from '../domain/forms/group-forms';
+import { sendQuestionnaire } from '../domain/forms/send-questionnaire';
 import { addComment } from '../domain/materials/add-comment';
 import { attachFiles } from '../domain/materials/attach-files';
 import { createMaterial } from '../domain/materials/create-material';
@@ -159,8 +176,17 @@ export const useCases = {
 	addSection,
 	addItem,
 	updateItemNote,
+	setItemResults,
 	compileCollection,
-	approveEdition
+	approveEdition,
+
+	// Forms, questionnaires, approbation and monitoring.
+	adoptDefaultForm,
+	sendQuestionnaire,
+	answerQuestionnaire,
+	recordApprobation,
+	askToObserve,
+	observeLesson
 };
 
 /** What the story reads back between steps (queries, not use cases). */
@@ -174,6 +200,28 @@ export const lookups = {
 		listCriteria(ctx.db, groupId, { activeOnly: true }),
 	voteOptions: (ctx: AnonymousCtx, voteId: VoteId) => voteOptions(ctx.db, voteId),
 	proposalThread: proposalThreadId,
+	groupForm: (ctx: AnonymousCtx, groupId: GroupId, purpose: FormPurpose) =>
+		groupFormFor(ctx.db, groupId, purpose),
+	/** The form version a questionnaire was sent with, as its page is filled from. */
+	questionnaireVersion: async (ctx: AnonymousCtx, questionnaireId: QuestionnaireId) => {
+		const { formVersionId } = await ctx.db
+			.selectFrom('questionnaires')
+			.select('formVersionId')
+			.where('id', '=', questionnaireId)
+			.executeTakeFirstOrThrow();
+		const version = await versionFields(ctx.db, formVersionId);
+		return { versionId: asId<FormVersionId>(formVersionId), ...version };
+	},
+	/** An approbation's classes in order, by id. */
+	approbationClasses: async (ctx: AnonymousCtx, approbationId: ApprobationId) =>
+		(
+			await ctx.db
+				.selectFrom('approbationClasses')
+				.select('id')
+				.where('approbationId', '=', approbationId)
+				.orderBy('position')
+				.execute()
+		).map((c) => asId<ApprobationClassId>(c.id)),
 	/** Runs the queued jobs (an edition's compile) in this process. */
 	runJobs: (ctx: AnonymousCtx) => runJobsUntilIdle(ctx.db, ctx.store)
 };

@@ -28,6 +28,16 @@ export const collectionId = id<'CollectionId'>();
 export const sectionId = id<'SectionId'>();
 export const itemId = id<'CollectionItemId'>();
 export const editionId = id<'CollectionEditionId'>();
+export const formId = id<'FormId'>();
+export const formVersionId = id<'FormVersionId'>();
+export const questionnaireId = id<'QuestionnaireId'>();
+export const responseId = id<'ResponseId'>();
+export const responseFileId = id<'ResponseFileId'>();
+export const approbationId = id<'ApprobationId'>();
+export const approbationClassId = id<'ApprobationClassId'>();
+export const approbationFileId = id<'ApprobationFileId'>();
+export const observationId = id<'ObservationId'>();
+export const observationRequestId = id<'ObservationRequestId'>();
 
 export type UserId = z.output<typeof userId>;
 export type SchoolId = z.output<typeof schoolId>;
@@ -51,6 +61,16 @@ export type CollectionId = z.output<typeof collectionId>;
 export type SectionId = z.output<typeof sectionId>;
 export type CollectionItemId = z.output<typeof itemId>;
 export type CollectionEditionId = z.output<typeof editionId>;
+export type FormId = z.output<typeof formId>;
+export type FormVersionId = z.output<typeof formVersionId>;
+export type QuestionnaireId = z.output<typeof questionnaireId>;
+export type ResponseId = z.output<typeof responseId>;
+export type ResponseFileId = z.output<typeof responseFileId>;
+export type ApprobationId = z.output<typeof approbationId>;
+export type ApprobationClassId = z.output<typeof approbationClassId>;
+export type ApprobationFileId = z.output<typeof approbationFileId>;
+export type ObservationId = z.output<typeof observationId>;
+export type ObservationRequestId = z.output<typeof observationRequestId>;
 
 /**
  * Takes a string from a URL, a form or a database row as an id of the kind named by the

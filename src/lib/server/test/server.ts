@@ -17,18 +17,20 @@ const root = path.resolve(import.meta.dirname, '../../../..');
  */
 const started = new Map<string, { output: () => string; seen: number; stopped: boolean }>();
 
-// Registered when a test file imports this module, so on that file's tests.
-afterEach((context) => {
-	const failed = context.task.result?.state === 'fail';
-	for (const [url, server] of started) {
-		const output = server.output();
-		const fresh = output.slice(server.seen).trimEnd();
-		server.seen = output.length;
-		if (failed && fresh)
-			console.error(`── output of the app server at ${url} during the test ──\n${fresh}`);
-		if (server.stopped) started.delete(url);
-	}
-});
+// Registered when a test file imports this module, so on that file's tests (not in a bench,
+// which starts servers outside Vitest).
+if (process.env.VITEST)
+	afterEach((context) => {
+		const failed = context.task.result?.state === 'fail';
+		for (const [url, server] of started) {
+			const output = server.output();
+			const fresh = output.slice(server.seen).trimEnd();
+			server.seen = output.length;
+			if (failed && fresh)
+				console.error(`── output of the app server at ${url} during the test ──\n${fresh}`);
+			if (server.stopped) started.delete(url);
+		}
+	});
 
 export interface TestServer {
 	url: string;

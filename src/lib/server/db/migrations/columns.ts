@@ -13,6 +13,8 @@ export function columnTypes(db: Kysely<unknown>) {
 		id: 'text' as ColumnDataType,
 		text: 'text' as ColumnDataType,
 		integer: 'integer' as ColumnDataType,
+		/** A measured value with decimals (an indicator): a JS number on both. */
+		real: (pg ? 'double precision' : 'real') as ColumnDataType,
 		timestamp: (pg ? 'timestamptz' : 'text') as ColumnDataType,
 		boolean: (pg ? 'boolean' : 'integer') as ColumnDataType,
 		json: (pg ? 'jsonb' : 'text') as ColumnDataType,

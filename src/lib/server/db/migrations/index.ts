@@ -4,6 +4,7 @@ import * as groups from './0002-groups';
 import * as materials from './0003-materials';
 import * as decisions from './0004-decisions';
 import * as collections from './0005-collections';
+import * as approbation from './0006-approbation';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -11,7 +12,8 @@ const migrations: Record<string, Migration> = {
 	'0002-groups': groups,
 	'0003-materials': materials,
 	'0004-decisions': decisions,
-	'0005-collections': collections
+	'0005-collections': collections,
+	'0006-approbation': approbation
 };
 
 export const migrationProvider: MigrationProvider = {

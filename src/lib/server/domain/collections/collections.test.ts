@@ -53,6 +53,9 @@ import { retryEdition } from './retry-edition';
 import { updateCollection } from './update-collection';
 import { updateItemNote } from './update-item-note';
 import { webEdition } from './web-edition';
+import { setItemResults } from './set-item-results';
+import { recordApprobation } from '../approbations/record-approbation';
+import { observeLesson } from '../approbations/observe-lesson';
 
 const t = useTestDatabase();
 const { store } = tempStore();
@@ -101,6 +104,23 @@ async function accepted(author: Actor, title: string, body?: string): Promise<Ma
 	});
 	return asId<MaterialId>(materialId);
 }
+/** The default observation sheet, filled in: the lesson's day, eight criteria, a conclusion. */
+const observationSheet = {
+	lessonDate: '2026-10-20',
+	...Object.fromEntries(
+		[
+			'goals',
+			'content',
+			'methods',
+			'activity',
+			'practice',
+			'organisation',
+			'assessment',
+			'style'
+		].map((key) => [key, 5])
+	),
+	conclusion: 'Максатына жетти.'
+};
 const items = async (collectionId: CollectionId) =>
 	(await getCollection(as(w.leader), { groupId: w.groupId, collectionId })).sections.map((s) =>
 		s.items.map((i) => i.title)
@@ -522,5 +542,72 @@ describe('collections', () => {
 				(c) => c.id === collectionId
 			)?.approvedEdition
 		).toBe(1);
+	});
+});
+
+describe('approbation results in a collection (§4.1, §5.4)', () => {
+	it("the leader adds a material's results; the edition freezes them, tables and charts", async () => {
+		const { ids, sectionId } = await collectionWithSection('Сыналган иштер');
+		const materialId = await accepted(w.member, 'Божомолдоо');
+		const { itemId } = await addItem(as(w.leader), { ...ids, materialId, sectionId });
+		// No approbation yet: nothing to add.
+		const before = await getCollection(as(w.leader), ids);
+		expect(before.sections[0]!.items[0]).toMatchObject({ approbations: 0, hasResults: false });
+		// The member tried it in 3-А; 28 pupils: before 5·3, 4·9, 3·12, 2·4 → after 5·6, 4·12, 3·9, 2·1.
+		const { approbationId } = await recordApprobation(as(w.member), {
+			groupId: w.groupId,
+			materialId,
+			title: 'Божомолдоо 3-А класста',
+			startsOn: '2026-10-01',
+			endsOn: '2026-10-25',
+			plan: '',
+			observations: '',
+			conclusion: '',
+			classes: [
+				{
+					name: '3-А',
+					grade: 3,
+					pupils: 28,
+					before: { fives: 3, fours: 9, threes: 12, twos: 4 },
+					after: { fives: 6, fours: 12, threes: 9, twos: 1 }
+				}
+			]
+		});
+		await observeLesson(as(w.leader), {
+			groupId: w.groupId,
+			approbationId,
+			observedOn: '2026-10-20',
+			comments: 'Жакшы сабак.',
+			conclusion: 'Тастыкталат.',
+			locale: 'ky',
+			sheet: observationSheet
+		});
+		expect(
+			(await appError(setItemResults(as(w.member), { ...ids, itemId, hasResults: true }))).status
+		).toBe(403);
+		await setItemResults(as(w.leader), { ...ids, itemId, hasResults: true });
+		const view = await getCollection(as(w.member), ids);
+		expect(view.sections[0]!.items[0]).toMatchObject({ approbations: 1, hasResults: true });
+
+		await compileCollection(as(w.leader), ids);
+		await runJobsUntilIdle(t.db, store);
+		const { model } = await webEdition(as(w.member), edition(ids.collectionId));
+		const results = model.sections[0]!.items[0]!.results!;
+		expect(results.summary).toBe('Апробациялар: 1. Байкоо менен тастыкталгандар: 1.');
+		const quality = results.indicators.find((i) => i.title.startsWith('Билим сапаты'))!;
+		// Knowledge quality: (3+9)/28 = 42,9 % → (6+12)/28 = 64,3 %.
+		expect(quality.rows).toEqual([['3-А', '28', '42,9', '64,3', '+21,4', 'Тастыкталган']]);
+		expect(quality.svg).toContain('<svg');
+		expect(quality.svg).toContain('64,3');
+		expect(results.indicators.map((i) => i.title)).toEqual([
+			'Орточо баа',
+			'Билим сапаты, %',
+			'Үлгүрүм, %',
+			'Үйрөнүү даражасы (СОУ), %'
+		]);
+		// The edition keeps them: a later change to the approbation does not reach it.
+		await setItemResults(as(w.leader), { ...ids, itemId, hasResults: false });
+		const again = await webEdition(as(w.member), edition(ids.collectionId));
+		expect(again.model.sections[0]!.items[0]!.results).toBeDefined();
 	});
 });

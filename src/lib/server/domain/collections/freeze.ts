@@ -6,11 +6,13 @@ import {
 	type CollectionImage,
 	type CollectionItemModel,
 	type CollectionLanguage,
-	type CollectionModel
+	type CollectionModel,
+	type ResultsModel
 } from '../../export/collection/model';
 import { imagePlaceholder } from '../../richtext/images';
 import { sanitizeWithImages } from '../../richtext/sanitize';
 import type { VersionSnapshot } from '../materials/versions';
+import { freezeResults } from './freeze-results';
 import { MAX_EDITION_CHARS, MAX_TABLE_ROWS } from './input';
 import { acceptedVersions } from './queries';
 import {
@@ -71,7 +73,7 @@ export async function freezeCollection(
 	const items = await db
 		.selectFrom('collectionItems as i')
 		.innerJoin('materials as m', 'm.id', 'i.materialId')
-		.select(['i.sectionId', 'i.materialId', 'i.note', 'm.authorId', 'm.title'])
+		.select(['i.sectionId', 'i.materialId', 'i.note', 'i.hasResults', 'm.authorId', 'm.title'])
 		.where('i.collectionId', '=', collectionId)
 		.orderBy('i.position')
 		.execute();
@@ -130,6 +132,9 @@ export async function freezeCollection(
 			.execute()
 	]);
 	const nameOf = new Map(users.map((u) => [u.id, u.fullName]));
+	const results = new Map<string, ResultsModel | undefined>();
+	for (const item of items.filter((i) => i.hasResults))
+		results.set(item.materialId, await freezeResults(db, item.materialId, language));
 	const subjectName = new Map(
 		subjects.map((s) => [
 			s.id,
@@ -180,7 +185,8 @@ export async function freezeCollection(
 					language: v.language as CollectionLanguage,
 					abstract: paragraphs(v.abstract),
 					note: paragraphs(item.note),
-					bodyHtml: html
+					bodyHtml: html,
+					...(results.get(item.materialId) ? { results: results.get(item.materialId) } : {})
 				};
 			})
 	}));

@@ -39,6 +39,7 @@ export async function getCollection({ db, actor }: Ctx, input: GetCollectionInpu
 				'i.sectionId',
 				'i.materialId',
 				'i.note',
+				'i.hasResults',
 				'm.title',
 				'm.type',
 				'm.status',
@@ -68,6 +69,17 @@ export async function getCollection({ db, actor }: Ctx, input: GetCollectionInpu
 	]);
 	const inCollection = new Set(items.map((i) => i.materialId));
 	const accepted = await acceptedVersions(db, groupId);
+	// The leader adds a material's results only when it has some (§4.1 approbations).
+	const tried = items.length
+		? await db
+				.selectFrom('approbations')
+				.select(['materialId', (eb) => eb.fn.countAll<number>().as('count')])
+				.where('groupId', '=', groupId)
+				.where('materialId', 'in', [...inCollection])
+				.groupBy('materialId')
+				.execute()
+		: [];
+	const approbationsOf = new Map(tried.map((t) => [t.materialId, Number(t.count)]));
 	const available = canEdit
 		? await db
 				.selectFrom('materials as m')
@@ -91,7 +103,11 @@ export async function getCollection({ db, actor }: Ctx, input: GetCollectionInpu
 			...s,
 			items: items
 				.filter((i) => i.sectionId === s.id)
-				.map((i) => ({ ...i, isAccepted: accepted.has(i.materialId) }))
+				.map((i) => ({
+					...i,
+					isAccepted: accepted.has(i.materialId),
+					approbations: approbationsOf.get(i.materialId) ?? 0
+				}))
 		})),
 		available: available.filter((m) => accepted.has(m.id) && !inCollection.has(m.id)),
 		editions: editions.map((e) => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { list, longText, optionalText, text, wholeNumber } from '../../validation';
+import { list, longText, optionalText, text, wholeNumber, flag } from '../../validation';
 import { collectionId, groupId, itemId, materialId, sectionId, userId } from '../ids';
 
 // Inputs of the collections use cases: one schema per use case, ids included. Field names
@@ -113,6 +113,10 @@ export const updateItemNoteInput = z.object({
 	note: longText(2000)
 });
 export type UpdateItemNoteInput = z.input<typeof updateItemNoteInput>;
+
+/** Whether the material's approbation results (tables and charts) are printed with it. */
+export const setItemResultsInput = z.object({ groupId, collectionId, itemId, hasResults: flag });
+export type SetItemResultsInput = z.input<typeof setItemResultsInput>;
 
 export const removeItemInput = z.object({ groupId, collectionId, itemId });
 export type RemoveItemInput = z.input<typeof removeItemInput>;

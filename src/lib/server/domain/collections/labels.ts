@@ -23,7 +23,8 @@ export function collectionLabels(
 		note: m.collection_doc_note({}, o),
 		edition: m.collection_doc_edition({ number: edition }, o),
 		groupLine: m.collection_doc_group_line({ group }, o),
-		emptyBody: m.collection_doc_empty_body({}, o)
+		emptyBody: m.collection_doc_empty_body({}, o),
+		results: m.collection_doc_results({}, o)
 	};
 }
 

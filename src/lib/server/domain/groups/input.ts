@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { day, email, flag, longText, optionalText, reason, text } from '../../validation';
+import {
+	day,
+	email,
+	flag,
+	longText,
+	optionalText,
+	reason,
+	text,
+	wholeNumber
+} from '../../validation';
 import { groupId, requestId, schoolId, userId } from '../ids';
 import type { BallotSeal } from '../votes/seal';
 
@@ -89,7 +98,12 @@ export type RespondToInvitationInput = z.input<typeof respondToInvitationInput>;
 export const withdrawRequestInput = z.object({ groupId, requestId });
 export type WithdrawRequestInput = z.input<typeof withdrawRequestInput>;
 
-export const updateSettingsInput = z.object({ groupId, isExternalVoteAllowed: flag });
+export const updateSettingsInput = z.object({
+	groupId,
+	isExternalVoteAllowed: flag,
+	/** §5.4: observations that make an approbation's results confirmed; left out: unchanged. */
+	requiredObservations: wholeNumber(1, 5).optional()
+});
 export type UpdateSettingsInput = z.input<typeof updateSettingsInput>;
 
 export const closeGroupInput = z.object({ groupId, reason });

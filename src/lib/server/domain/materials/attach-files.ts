@@ -82,7 +82,8 @@ async function assertRoom(
 
 /**
  * Bytes the group keeps in the store: every file ever attached to a material (versions keep
- * removed ones) or a proposal, and every body picture, each distinct file once.
+ * removed ones) or a proposal, every body picture, the evidence of its approbations and the
+ * files given as answers to its forms, each distinct file once.
  */
 export async function groupBytes(db: DB, groupId: string): Promise<number> {
 	const files = db
@@ -103,6 +104,22 @@ export async function groupBytes(db: DB, groupId: string): Promise<number> {
 				.innerJoin('proposals as p', 'p.id', 'pa.proposalId')
 				.select(['pa.blobKey', 'pa.size'])
 				.where('p.groupId', '=', groupId)
+		)
+		.union(
+			db
+				.selectFrom('approbationFiles as af')
+				.innerJoin('approbations as ap', 'ap.id', 'af.approbationId')
+				.select(['af.blobKey', 'af.size'])
+				.where('ap.groupId', '=', groupId)
+		)
+		.union(
+			db
+				.selectFrom('formResponseFiles as rf')
+				.innerJoin('formResponses as r', 'r.id', 'rf.responseId')
+				.innerJoin('formVersions as v', 'v.id', 'r.formVersionId')
+				.innerJoin('forms as fo', 'fo.id', 'v.formId')
+				.select(['rf.blobKey', 'rf.size'])
+				.where('fo.groupId', '=', groupId)
 		);
 	const row = await db
 		.selectFrom(files.as('f'))

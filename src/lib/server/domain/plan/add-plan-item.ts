@@ -5,7 +5,7 @@ import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { asId, type PlanItemId } from '../ids';
 import { addPlanItemInput, type AddPlanItemInput } from './input';
 import { canManagePlan } from './policy';
-import { assertResponsible } from './queries';
+import { assertApprobation, assertResponsible } from './queries';
 
 /** The leader adds a dated item to the group's work plan. */
 export async function addPlanItem(
@@ -17,6 +17,7 @@ export async function addPlanItem(
 	assertOpen(access);
 	const item = validate(addPlanItemInput, input);
 	const responsibleId = await assertResponsible(db, item.groupId, item.responsibleId);
+	const approbationId = await assertApprobation(db, item.groupId, item.kind, item.approbationId);
 	const itemId = asId<PlanItemId>(newId());
 	await db
 		.insertInto('planItems')
@@ -29,6 +30,7 @@ export async function addPlanItem(
 			responsibleId,
 			status: item.status,
 			notes: item.notes,
+			approbationId,
 			createdBy: actor.id,
 			createdAt: now,
 			updatedAt: now

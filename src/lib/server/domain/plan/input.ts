@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { day, longText, text } from '../../validation';
-import { groupId, planItemId, userId } from '../ids';
+import { approbationId, groupId, planItemId, userId } from '../ids';
 
 export const planItemKinds = [
 	'meeting',
@@ -21,7 +21,9 @@ export const planItemFields = z.object({
 	/** A current member; none when left out. */
 	responsibleId: userId.optional(),
 	status: z.enum(planItemStatuses).default('planned'),
-	notes: longText(2000)
+	notes: longText(2000),
+	/** An item of kind approbation may link to an approbation of the group (§4.1). */
+	approbationId: approbationId.optional()
 });
 
 export const addPlanItemInput = planItemFields.extend({ groupId });

@@ -5,6 +5,7 @@ import { currentMemberNames } from '../group-access/members';
 import { groupAccess } from '../group-access/access';
 import { listPlanInput, type ListPlanInput } from './input';
 import { canManagePlan, canSetPlanStatus } from './policy';
+import { approbationChoices } from './queries';
 
 export interface PlanItemView {
 	id: string;
@@ -15,6 +16,9 @@ export interface PlanItemView {
 	notes: string;
 	responsibleId: string | null;
 	responsibleName: string | null;
+	/** The approbation it links to (kind approbation). */
+	approbationId: string | null;
+	approbationTitle: string | null;
 	/** Planned, and its day has passed. */
 	isOverdue: boolean;
 	canSetStatus: boolean;
@@ -27,6 +31,8 @@ export interface PlanPage {
 	canManage: boolean;
 	/** Current members, for the "responsible" choice. */
 	members: { id: string; fullName: string }[];
+	/** The group's approbations, for an approbation item's link. */
+	approbations: { id: string; title: string }[];
 }
 
 /** The work plan in date order; what is overdue is told by the school's `today`. */
@@ -36,6 +42,7 @@ export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promis
 	let query = db
 		.selectFrom('planItems as p')
 		.leftJoin('users as u', 'u.id', 'p.responsibleId')
+		.leftJoin('approbations as a', 'a.id', 'p.approbationId')
 		.select([
 			'p.id',
 			'p.kind',
@@ -44,13 +51,16 @@ export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promis
 			'p.status',
 			'p.notes',
 			'p.responsibleId',
-			'u.fullName as responsibleName'
+			'u.fullName as responsibleName',
+			'p.approbationId',
+			'a.title as approbationTitle'
 		])
 		.where('p.groupId', '=', groupId);
 	if (range) query = query.where('p.dueOn', '>=', range.from).where('p.dueOn', '<=', range.to);
-	const [rows, members] = await Promise.all([
+	const [rows, members, approbations] = await Promise.all([
 		query.orderBy('p.dueOn').orderBy('p.createdAt').execute(),
-		currentMemberNames(db, groupId)
+		currentMemberNames(db, groupId),
+		approbationChoices(db, groupId)
 	]);
 	const open = !access.isClosed;
 	const items = rows.map((r) => ({
@@ -63,6 +73,7 @@ export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promis
 		items,
 		overdue: items.filter((i) => i.isOverdue).length,
 		canManage: open && canManagePlan(actor, access),
-		members
+		members,
+		approbations: approbations.map((a) => ({ id: a.id, title: a.title }))
 	};
 }

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { ctxOf } from '../../test/context';
-import { asId, type PlanItemId } from '../ids';
+import { asId, type ApprobationId, type PlanItemId } from '../ids';
+import { recordApprobation } from '../approbations/record-approbation';
+import { createProposal } from '../proposals/create-proposal';
 import { appError } from '../../test/expect-error';
 import { makeGroupWorld, type GroupWorld } from '../../test/groups';
 import { useTestDatabase } from '../../test/vitest';
@@ -130,5 +132,47 @@ describe('the work plan', () => {
 		const plan = await listPlan(as(w.member), { groupId: w.groupId, today: '2026-11-25' });
 		expect(plan.canManage).toBe(false);
 		expect(plan.items.every((i) => !i.canSetStatus)).toBe(true);
+	});
+
+	it('an approbation item links to an approbation of the group, and only that kind', async () => {
+		const { approbationId } = await recordApprobation(as(w.member), {
+			groupId: w.groupId,
+			proposalId: (
+				await createProposal(as(w.member), {
+					groupId: w.groupId,
+					kind: 'theme',
+					title: 'Окуу марафону',
+					body: 'Ар бир класс беш китеп окуйт.',
+					files: [],
+					maxGroupBytes: 1e9
+				})
+			).proposalId,
+			title: 'Окуу марафону 3-класста',
+			startsOn: '2026-10-01',
+			endsOn: '2026-10-30',
+			plan: '',
+			observations: '',
+			conclusion: '',
+			classes: [{ name: '3-А', grade: 3, pupils: 20 }]
+		});
+		const { itemId } = await addPlanItem(
+			as(w.leader),
+			item({ kind: 'approbation', title: 'Апробация', approbationId })
+		);
+		const other = await addPlanItem(as(w.leader), item({ kind: 'seminar', approbationId }));
+		const plan = await listPlan(as(w.member), { groupId: w.groupId, today: '2026-11-25' });
+		expect(plan.approbations).toEqual([{ id: approbationId, title: 'Окуу марафону 3-класста' }]);
+		expect(plan.items.find((i) => i.id === itemId)).toMatchObject({
+			approbationId,
+			approbationTitle: 'Окуу марафону 3-класста'
+		});
+		expect(plan.items.find((i) => i.id === other.itemId)!.approbationId).toBeNull();
+		const wrong = await appError(
+			addPlanItem(
+				as(w.leader),
+				item({ kind: 'approbation', approbationId: asId<ApprobationId>('no-such-approbation') })
+			)
+		);
+		expect(wrong.field).toBe('approbationId');
 	});
 });

@@ -26,3 +26,34 @@ export async function assertResponsible(
 		throw new AppError('invalid', 'error_choice', { field: 'responsibleId' });
 	return userId;
 }
+
+/**
+ * The approbation a plan item links to: one of the group's, and only for an item of kind
+ * approbation (another kind keeps no link).
+ */
+export async function assertApprobation(
+	db: DB,
+	groupId: string,
+	kind: string,
+	approbationId: string | undefined
+): Promise<string | null> {
+	if (!approbationId || kind !== 'approbation') return null;
+	const found = await db
+		.selectFrom('approbations')
+		.select('id')
+		.where('id', '=', approbationId)
+		.where('groupId', '=', groupId)
+		.executeTakeFirst();
+	if (!found) throw new AppError('invalid', 'error_choice', { field: 'approbationId' });
+	return found.id;
+}
+
+/** The group's approbations, newest first: the choices of a plan item's link. */
+export function approbationChoices(db: DB, groupId: string) {
+	return db
+		.selectFrom('approbations')
+		.select(['id', 'title', 'startsOn'])
+		.where('groupId', '=', groupId)
+		.orderBy('startsOn', 'desc')
+		.execute();
+}

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { updatePlanItemInput, type UpdatePlanItemInput } from './input';
 import { canManagePlan } from './policy';
-import { assertResponsible, findPlanItem } from './queries';
+import { assertApprobation, assertResponsible, findPlanItem } from './queries';
 
 /** The leader edits a plan item: date, responsible member, status, notes. */
 export async function updatePlanItem(
@@ -21,6 +21,7 @@ export async function updatePlanItem(
 		item.responsibleId,
 		found.responsibleId
 	);
+	const approbationId = await assertApprobation(db, item.groupId, item.kind, item.approbationId);
 	await db
 		.updateTable('planItems')
 		.set({
@@ -30,6 +31,7 @@ export async function updatePlanItem(
 			responsibleId,
 			status: item.status,
 			notes: item.notes,
+			approbationId,
 			updatedAt: now
 		})
 		.where('id', '=', item.itemId)

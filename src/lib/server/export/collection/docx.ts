@@ -38,6 +38,7 @@ import {
 	type Inline,
 	type TextRun as RunModel
 } from './blocks.js';
+import { resultsBlocks, withCharts } from './charts.js';
 import { fontFaces } from './fonts.js';
 import type { NormalizedImage } from './images.js';
 import type {
@@ -207,7 +208,7 @@ class BodyWriter {
 
 	private image(key: string, alt: string, context: Context): Paragraph | null {
 		const image = this.images.get(key);
-		if (!image) return null;
+		if (!image || image.ext === 'svg') return null;
 		const width = Math.max(
 			1,
 			Math.floor(
@@ -643,6 +644,7 @@ class DocxBuilder extends BodyWriter {
 		out.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }));
 		if (body.length > 0) out.push(...body);
 		else out.push(this.plain(labels.emptyBody, {}, { italics: true }));
+		out.push(...this.blocks(resultsBlocks(item.results, item.number, labels.results), context));
 		return out;
 	}
 
@@ -739,7 +741,7 @@ export async function buildCollectionDocx(
 	model: CollectionModel,
 	images: Map<string, NormalizedImage>
 ): Promise<Uint8Array> {
-	const builder = new DocxBuilder(model, images);
+	const builder = new DocxBuilder(model, withCharts(model, images, 'picture'));
 	const sections: ISectionOptions[] = [builder.titlePage(), builder.frontMatter()];
 	for (const section of model.sections) sections.push(builder.section(section));
 	if (model.authorsIndex.length > 0) sections.push(builder.authorsIndex());

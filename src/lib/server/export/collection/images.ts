@@ -7,7 +7,8 @@ export interface NormalizedImage {
 	bytes: Uint8Array;
 	width: number;
 	height: number;
-	ext: 'png' | 'jpg';
+	/** 'svg' only for a chart handed to the PDF (charts.ts); pictures are always raster. */
+	ext: 'png' | 'jpg' | 'svg';
 }
 
 /** The long side of a normalized picture, in pixels. */

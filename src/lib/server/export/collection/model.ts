@@ -28,6 +28,30 @@ export interface CollectionLabels {
 	groupLine: string;
 	/** Shown in place of an item's body when it has none. */
 	emptyBody: string;
+	/** Heading of a material's approbation results. */
+	results: string;
+}
+
+/** One indicator of a material's approbation results: its chart and the same data as a table. */
+export interface ResultsIndicatorModel {
+	/** e.g. "Knowledge quality, %" */
+	title: string;
+	/** What the chart shows, in words (the picture's alternative text). */
+	description: string;
+	/** A self-contained SVG (charts/results.ts): vector in the PDF, a picture in the DOCX. */
+	svg: string;
+	/** The SVG's size in CSS pixels (its width and height attributes). */
+	width: number;
+	height: number;
+	headers: string[];
+	rows: string[][];
+}
+
+/** A material's approbation results (§4.1, §5.4), frozen with the edition. */
+export interface ResultsModel {
+	/** e.g. "Approbations: 3. Confirmed by observation: 2." */
+	summary: string;
+	indicators: ResultsIndicatorModel[];
 }
 
 export interface CollectionItemModel {
@@ -56,6 +80,8 @@ export interface CollectionItemModel {
 	 * KEY being the blob key of the picture in the file store (see `images`).
 	 */
 	bodyHtml: string;
+	/** The approbation results the leader added, printed after the body (absent: none). */
+	results?: ResultsModel;
 }
 
 export interface CollectionSectionModel {

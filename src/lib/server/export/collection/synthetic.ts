@@ -172,7 +172,8 @@ const LABELS_KY = {
 	note: 'Редактордун эскертүүсү',
 	edition: '2-басылышы',
 	groupLine: '«Функционалдык сабаттуулук» чыгармачыл тобу',
-	emptyBody: 'Материалдын тексти жок.'
+	emptyBody: 'Материалдын тексти жок.',
+	results: 'Апробациянын натыйжалары'
 };
 
 export async function syntheticCollection(

@@ -4,6 +4,7 @@
 // Typst syntax.
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { cleanText, htmlToBlocks, type Block } from './blocks.js';
+import { resultsBlocks, withCharts } from './charts.js';
 import { fontDirectory } from './fonts.js';
 import type { NormalizedImage } from './images.js';
 import type { CollectionModel, MaterialDocument } from './model.js';
@@ -141,6 +142,8 @@ export const COLLECTION_TEMPLATE =
     set text(lang: it.lang)
     blocks(it.body)
   }
+  // The approbation results the leader added: in the collection's language.
+  blocks(it.results)
 }
 
 #let running-header = context {
@@ -302,6 +305,10 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 		intro: section.intro,
 		items: section.items.map((item) => {
 			const body = prepare(htmlToBlocks(item.bodyHtml), used).blocks;
+			const results = prepare(
+				resultsBlocks(item.results, item.number, model.labels.results),
+				used
+			).blocks;
 			return {
 				number: item.number,
 				title: item.title,
@@ -312,7 +319,8 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 				lang: item.language,
 				abstract: item.abstract,
 				note: item.note,
-				body
+				body,
+				results
 			};
 		})
 	}));
@@ -399,7 +407,8 @@ export function buildCollectionPdf(
 	model: CollectionModel,
 	images: Map<string, NormalizedImage>
 ): CollectionPdf {
-	return typeset(COLLECTION_TEMPLATE, typstData(model, images), images);
+	const all = withCharts(model, images, 'vector');
+	return typeset(COLLECTION_TEMPLATE, typstData(model, all), all);
 }
 
 /** The pictures the blocks use, for the template (those missing from `images` are left out). */

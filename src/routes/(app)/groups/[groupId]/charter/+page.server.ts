@@ -1,3 +1,4 @@
+import { getMonitoringSettings } from '$lib/server/domain/approbations/get-settings';
 import { editCharter } from '$lib/server/domain/groups/edit-charter';
 import { getCharter } from '$lib/server/domain/groups/get-charter';
 import { editCharterInput, updateSettingsInput } from '$lib/server/domain/groups/input';
@@ -11,7 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const groupId = asId<GroupId>(params.groupId);
-	return orHttpError(getCharter(actorCtx(locals), { groupId }));
+	const ctx = actorCtx(locals);
+	const charter = await orHttpError(getCharter(ctx, { groupId }));
+	const monitoring = await orHttpError(getMonitoringSettings(ctx, { groupId }));
+	return { ...charter, requiredObservations: monitoring.requiredObservations };
 };
 
 export const actions: Actions = {

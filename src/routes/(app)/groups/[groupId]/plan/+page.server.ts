@@ -43,7 +43,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		today: day,
 		overdue: plan.overdue,
 		canManage: plan.canManage,
-		items: plan.items.map((i) => planLine(i, locals.locale)),
+		items: plan.items.map((i) => ({
+			...planLine(i, locals.locale),
+			approbation: i.approbationId
+				? {
+						href: `/groups/${params.groupId}/approbations/${i.approbationId}`,
+						title: i.approbationTitle ?? ''
+					}
+				: null
+		})),
 		month: {
 			value: month,
 			name: monthName(month, locals.locale),
@@ -56,7 +64,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		statuses: planItemStatuses.map((value) => ({ value, label: planStatusName(value) })),
 		members: plan.members
 			.sort((a, b) => order.compare(a.fullName, b.fullName))
-			.map((m) => ({ value: m.id, label: m.fullName }))
+			.map((m) => ({ value: m.id, label: m.fullName })),
+		approbations: plan.approbations.map((a) => ({ value: a.id, label: a.title }))
 	};
 };
 

@@ -9,6 +9,7 @@ import { moveSection } from '$lib/server/domain/collections/move-section';
 import { removeItem } from '$lib/server/domain/collections/remove-item';
 import { removeSection } from '$lib/server/domain/collections/remove-section';
 import { reorderItems } from '$lib/server/domain/collections/reorder-items';
+import { setItemResults } from '$lib/server/domain/collections/set-item-results';
 import { updateItemNote } from '$lib/server/domain/collections/update-item-note';
 import { updateSection } from '$lib/server/domain/collections/update-section';
 import {
@@ -19,6 +20,7 @@ import {
 	removeItemInput,
 	removeSectionInput,
 	reorderItemsInput,
+	setItemResultsInput,
 	updateItemNoteInput,
 	updateSectionInput
 } from '$lib/server/domain/collections/input';
@@ -115,6 +117,11 @@ export const actions: Actions = {
 		const input = formInput(updateItemNoteInput, values, ids);
 		await updateItemNote(ctx, input);
 		return { noteSaved: input.itemId };
+	}, ofItem),
+	results: editorAction(async (ctx, ids, values) => {
+		const input = formInput(setItemResultsInput, values, ids);
+		await setItemResults(ctx, input);
+		return { resultsSaved: input.itemId };
 	}, ofItem),
 	removeItem: editorAction(async (ctx, ids, values) => {
 		await removeItem(ctx, formInput(removeItemInput, values, ids));

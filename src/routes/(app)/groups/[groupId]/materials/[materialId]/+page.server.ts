@@ -1,4 +1,5 @@
 import { config } from '$lib/server/config.js';
+import { materialResultsLink } from '$lib/server/domain/approbations/results-link';
 import { asId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
 import { addComment } from '$lib/server/domain/materials/add-comment';
 import { assertCanEdit } from '$lib/server/domain/materials/assert-can-edit';
@@ -42,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const locale = locals.locale;
 	const view = await orHttpError(getMaterial(ctx, idsOf(params)));
 	const subjectNames = new Map((await listSubjects(ctx, { locale })).map((s) => [s.id, s.name]));
+	const results = await materialResultsLink(ctx, idsOf(params));
 	const { material } = view;
 	const base = `/groups/${params.groupId}/materials/${params.materialId}`;
 	return {
@@ -102,7 +104,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		hasMyReview: view.myReview !== undefined,
 		can: view.can,
 		decisions: view.can.decisions.map((value) => ({ value, label: materialStatusName(value) })),
-		maxFileMb: Math.round(config().maxFileBytes / 1024 / 1024)
+		maxFileMb: Math.round(config().maxFileBytes / 1024 / 1024),
+		// §4.1: members and the administration see how it did in class.
+		results: results && {
+			count: results.approbations,
+			href: `${base}/results`
+		}
 	};
 };
 

@@ -27,18 +27,28 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const item = plan.items.find((i) => i.id === params.itemId);
 	if (!item) error(404, { message: translate('error_plan_item_not_found') });
 	return {
-		item: planLine(item, locals.locale),
+		item: {
+			...planLine(item, locals.locale),
+			approbation: item.approbationId
+				? {
+						href: `/groups/${params.groupId}/approbations/${item.approbationId}`,
+						title: item.approbationTitle ?? ''
+					}
+				: null
+		},
 		values: {
 			kind: item.kind,
 			title: item.title,
 			dueOn: item.dueOn,
 			responsibleId: item.responsibleId ?? '',
 			status: item.status,
-			notes: item.notes
+			notes: item.notes,
+			approbationId: item.approbationId ?? ''
 		},
 		canManage: plan.canManage,
 		kinds: planItemKinds.map((value) => ({ value, label: planKindName(value) })),
 		statuses: planItemStatuses.map((value) => ({ value, label: planStatusName(value) })),
+		approbations: plan.approbations.map((a) => ({ value: a.id, label: a.title })),
 		members: [
 			...plan.members.map((m) => ({ value: m.id, label: m.fullName })),
 			// A responsible member who has left stays on the item until the leader changes it.
