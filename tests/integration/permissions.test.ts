@@ -24,6 +24,10 @@ import {
 } from './matrix';
 import { formRows } from './permissions-forms';
 import { approbationRows } from './permissions-approbation';
+import { publicationsRows } from './permissions-publications';
+import { catalogRows } from './permissions-catalog';
+import { documentsRows } from './permissions-documents';
+import { machinesRows } from './permissions-machines';
 
 const groupRows: Row[] = [
 	{ route: '/(app)/groups', use: 'GET', path: () => '/groups', expect: signedIn(200) },
@@ -814,6 +818,10 @@ const matrix: Row[] = [
 	...collectionRows,
 	...formRows,
 	...approbationRows,
+	...publicationsRows,
+	...catalogRows,
+	...documentsRows,
+	...machinesRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

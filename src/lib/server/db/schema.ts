@@ -403,6 +403,18 @@ export interface MaterialImages {
 	createdAt: Date;
 }
 
+export interface MaterialRenders {
+	materialId: string;
+	versionNumber: number;
+	/** docx | pdf */
+	format: string;
+	/** Raised when the layout changes, so older renders are made again. */
+	renderer: number;
+	blobKey: string;
+	size: number;
+	renderedAt: Date;
+}
+
 export interface MaterialSubjects {
 	materialId: string;
 	subjectId: string;
@@ -583,6 +595,49 @@ export interface Proposals {
 	updatedAt: Date;
 }
 
+export interface PublicationConsents {
+	publicationId: string;
+	userId: string;
+	/** null while asked | consented | refused */
+	decision: string | null;
+	reason: string | null;
+	askedAt: Date;
+	decidedAt: Date | null;
+}
+
+export interface Publications {
+	id: string;
+	/** The short permanent address /p/<code>: never changes, never reused. */
+	code: string;
+	schoolId: string;
+	groupId: string;
+	/** edition | material | results */
+	kind: string;
+	editionId: string | null;
+	materialId: string | null;
+	/** The material's accepted version that is published. */
+	materialVersion: number | null;
+	/** staff (signed-in staff of the school) | public (anyone) */
+	audience: string;
+	/** cc_by | cc_by_sa | cc_by_nc | all_rights_reserved */
+	licence: string;
+	/** awaiting_consent | published | refused | withdrawn | unpublished */
+	status: string;
+	/** Kept for the tombstone and the lists: the title when it was asked. */
+	title: string;
+	/** JSON: what is shown (domain/publications/snapshot.ts), frozen when it was asked. */
+	snapshot: string;
+	language: string;
+	year: number;
+	requestedBy: string | null;
+	requestedAt: Date;
+	publishedAt: Date | null;
+	/** Unpublished, withdrawn or refused: when, by whom and why (the tombstone's text). */
+	endedAt: Date | null;
+	endedBy: string | null;
+	endReason: string | null;
+}
+
 export interface Questionnaires {
 	id: string;
 	groupId: string;
@@ -634,6 +689,7 @@ export interface Schools {
 	city: string;
 	createdAt: Date;
 	updatedAt: Date;
+	slug: string | null;
 }
 
 export interface Sessions {
@@ -748,6 +804,7 @@ export interface Tables {
 	materialEvents: MaterialEvents;
 	materialGrades: MaterialGrades;
 	materialImages: MaterialImages;
+	materialRenders: MaterialRenders;
 	materialSubjects: MaterialSubjects;
 	materialVersions: MaterialVersions;
 	materials: Materials;
@@ -763,6 +820,8 @@ export interface Tables {
 	proposalAttachments: ProposalAttachments;
 	proposalEvents: ProposalEvents;
 	proposals: Proposals;
+	publicationConsents: PublicationConsents;
+	publications: Publications;
 	questionnaires: Questionnaires;
 	reviewCriteria: ReviewCriteria;
 	reviewScores: ReviewScores;

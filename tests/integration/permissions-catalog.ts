@@ -1,0 +1,4 @@
+import type { Row } from './matrix';
+
+/** C7 (catalog). */
+export const catalogRows: Row[] = [];
