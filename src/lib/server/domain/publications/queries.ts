@@ -1,0 +1,113 @@
+import type { Actor } from '../../access/actor';
+import type { DB, Publication } from '../../db/types';
+import { AppError } from '../../errors';
+import { canManageGroup } from '../group-access/policy';
+import { indexInCatalog, removeFromCatalog } from './catalog';
+import type { PublicationPlace } from './policy';
+
+/** A publication by its permanent code or its id; "not found" otherwise. */
+export async function loadPublication(
+	db: DB,
+	by: { code: string } | { id: string }
+): Promise<Publication> {
+	const row = await db
+		.selectFrom('publications')
+		.selectAll()
+		.$call((q) => ('code' in by ? q.where('code', '=', by.code) : q.where('id', '=', by.id)))
+		.executeTakeFirst();
+	if (!row) throw new AppError('not_found', 'error_publication_not_found');
+	return row;
+}
+
+/** The actor's place towards a publication: publisher, author asked, member. */
+export async function publicationPlace(
+	db: DB,
+	actor: Actor | null,
+	publication: Publication
+): Promise<PublicationPlace> {
+	const base = {
+		schoolId: publication.schoolId,
+		audience: publication.audience,
+		status: publication.status
+	};
+	if (!actor) return { ...base, isPublisher: false, isAsked: false, isMember: false };
+	const [membership, consent] = await Promise.all([
+		db
+			.selectFrom('groupMembers')
+			.select('role')
+			.where('groupId', '=', publication.groupId)
+			.where('userId', '=', actor.id)
+			.where('leftAt', 'is', null)
+			.executeTakeFirst(),
+		db
+			.selectFrom('publicationConsents')
+			.select('userId')
+			.where('publicationId', '=', publication.id)
+			.where('userId', '=', actor.id)
+			.executeTakeFirst()
+	]);
+	const role = membership?.role ?? null;
+	return {
+		...base,
+		isPublisher: canManageGroup(actor, {
+			schoolId: publication.schoolId,
+			role,
+			isFormerMember: false,
+			isInvited: false
+		}),
+		isAsked: consent !== undefined,
+		isMember: role !== null
+	};
+}
+
+/** Every author's answer (null: not yet), main author first as they were asked. */
+export function consentsOf(db: DB, publicationIds: string[]) {
+	if (publicationIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom('publicationConsents as c')
+		.innerJoin('users as u', 'u.id', 'c.userId')
+		.select([
+			'c.publicationId',
+			'c.userId',
+			'u.fullName',
+			'c.decision',
+			'c.reason',
+			'c.askedAt',
+			'c.decidedAt'
+		])
+		.where('c.publicationId', 'in', publicationIds)
+		.orderBy('c.askedAt')
+		.orderBy('u.fullName')
+		.execute();
+}
+
+/** Makes it visible to its audience: in the catalog too when it is for the public. */
+export async function goLive(db: DB, publication: Publication, now: Date): Promise<void> {
+	await db
+		.updateTable('publications')
+		.set({ status: 'published', publishedAt: now })
+		.where('id', '=', publication.id)
+		.execute();
+	if (publication.audience === 'public')
+		await indexInCatalog(db, { ...publication, status: 'published', publishedAt: now });
+}
+
+/** Ends it (refused, withdrawn, unpublished): out of the catalog, a reason kept. */
+export async function endPublication(
+	db: DB,
+	publication: Publication,
+	end: {
+		status: 'refused' | 'withdrawn' | 'unpublished';
+		by: string;
+		reason: string | null;
+		now: Date;
+	}
+): Promise<void> {
+	await db
+		.updateTable('publications')
+		.set({ status: end.status, endedAt: end.now, endedBy: end.by, endReason: end.reason })
+		.where('id', '=', publication.id)
+		.execute();
+	if (publication.status === 'published' && publication.audience === 'public')
+		await removeFromCatalog(db, publication.id);
+}
