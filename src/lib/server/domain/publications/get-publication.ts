@@ -3,7 +3,7 @@ import type { ConsentDecision } from '../../db/types';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import type { ViewerCtx } from '../context';
-import { publicationInput, type PublicationInput } from './input';
+import type { PublicationInput } from './input';
 import { canReadPublication, canSeePublication } from './policy';
 import { consentsOf, loadPublication, publicationPlace } from './queries';
 import { parseSnapshot } from './snapshot';
@@ -20,8 +20,7 @@ export async function getPublication(
 	{ db, actor }: ViewerCtx,
 	input: PublicationInput & { locale: Locale }
 ) {
-	const { code } = validate(publicationInput, input);
-	const publication = await loadPublication(db, { code });
+	const publication = await loadPublication(db, { code: input.code });
 	const place = await publicationPlace(db, actor, publication);
 	if (!canSeePublication(actor, place)) {
 		if (actor === null && publication.audience === 'staff' && publication.status === 'published')

@@ -1,18 +1,16 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
-import { newId } from '../../db/ids';
-import type { CollectionModel } from '../../export/collection/model';
 import { searchCatalog } from '../../search';
 import { anonymousCtxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { makeGroupWorld, type GroupWorld } from '../../test/groups';
 import { ctxWithStore, offeredMaterial, tempStore } from '../../test/materials';
+import { insertApprovedEdition } from '../../test/publications';
 import { useTestDatabase } from '../../test/vitest';
 import { recordApprobation } from '../approbations/record-approbation';
 import type { ViewerCtx } from '../context';
-import { asId, type CollectionEditionId, type MaterialId, type PublicationId } from '../ids';
+import type { MaterialId, PublicationId } from '../ids';
 import { decideMaterial } from '../materials/decide-material';
 import { answerConsent } from './answer-consent';
 import { publicationEditionFile } from './edition-of-publication';
@@ -244,104 +242,14 @@ describe('taking down', () => {
 });
 
 describe('editions and results', () => {
-	/** An approved edition with one item (compiling is tested with collections). */
-	async function approvedEdition(): Promise<CollectionEditionId> {
-		const collectionId = newId();
-		const editionId = newId();
-		const now = new Date();
-		await t.db
-			.insertInto('collections')
-			.values({
-				id: collectionId,
-				groupId: w.groupId,
-				title: 'Тажрыйбадан: жыйынды',
-				subtitle: 'Методикалык жыйынды',
-				year: 2026,
-				language: 'ky',
-				city: 'Каракол',
-				approvalNote: '',
-				preface: '',
-				reviewers: '[]',
-				createdBy: w.leader.id,
-				createdAt: now,
-				updatedAt: now
-			})
-			.execute();
-		await t.db
-			.insertInto('collectionEditors')
-			.values({ collectionId, userId: w.leader.id, position: 0 })
-			.execute();
-		const model = {
-			language: 'ky',
-			edition: 1,
-			title: 'Тажрыйбадан: жыйынды',
-			subtitle: 'Методикалык жыйынды',
-			year: 2026,
-			city: 'Каракол',
-			school: 'Мектеп',
-			group: 'Топ',
-			editors: ['Айгүл Өмүрбекова'],
-			reviewers: [],
-			approval: '',
-			preface: ['Топтун тажрыйбасы.'],
-			sections: [
-				{
-					title: 'Сабактар',
-					intro: [],
-					items: [
-						{
-							number: 1,
-							materialId,
-							versionNumber: 1,
-							title: 'Сабактарды оюн аркылуу өтүү',
-							authors: ['Нурлан Үсөнов'],
-							type: 'Сабактын планы',
-							subjects: [],
-							grades: '',
-							language: 'ky',
-							abstract: [],
-							note: [],
-							bodyHtml: '<p>Дидактикалык оюндар сабакты жандандырат.</p>'
-						}
-					]
-				}
-			],
-			authorsIndex: [],
-			images: [],
-			labels: {}
-		} as unknown as CollectionModel;
-		const pdf = Buffer.from('%PDF-1.4 test');
-		const key = createHash('sha256').update(pdf).digest('hex');
-		await store.putBytes(key, pdf, 'application/pdf');
-		await t.db
-			.insertInto('collectionEditions')
-			.values({
-				id: editionId,
-				collectionId,
-				number: 1,
-				status: 'done',
-				progress: 100,
-				model: JSON.stringify(model),
-				itemCount: 1,
-				jobId: null,
-				docxKey: null,
-				docxSize: null,
-				pdfKey: key,
-				pdfSize: pdf.length,
-				pdfPages: 1,
-				docxMs: null,
-				pdfMs: null,
-				errorCode: null,
-				requestedBy: w.leader.id,
-				requestedAt: now,
-				startedAt: now,
-				finishedAt: now,
-				approvedBy: w.leader.id,
-				approvedAt: now
-			})
-			.execute();
-		return asId<CollectionEditionId>(editionId);
-	}
+	const approvedEdition = () =>
+		insertApprovedEdition(t.db, store, {
+			groupId: w.groupId,
+			editorId: w.leader.id,
+			materialId,
+			title: 'Сабактарды оюн аркылуу өтүү',
+			body: 'Дидактикалык оюндар сабакты жандандырат.'
+		});
 
 	it('an approved edition: editors and every material author consent; its PDF is served', async () => {
 		const editionId = await approvedEdition();

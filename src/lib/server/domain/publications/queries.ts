@@ -5,11 +5,16 @@ import { canManageGroup } from '../group-access/policy';
 import { indexInCatalog, removeFromCatalog } from './catalog';
 import type { PublicationPlace } from './policy';
 
+const CODE = /^[a-z0-9]{4,16}$/;
+
 /** A publication by its permanent code or its id; "not found" otherwise. */
 export async function loadPublication(
 	db: DB,
 	by: { code: string } | { id: string }
 ): Promise<Publication> {
+	// Any other string is an address that cannot exist: not found, not "bad input".
+	if ('code' in by && !CODE.test(by.code))
+		throw new AppError('not_found', 'error_publication_not_found');
 	const row = await db
 		.selectFrom('publications')
 		.selectAll()

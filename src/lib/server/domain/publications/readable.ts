@@ -1,8 +1,6 @@
 import type { Publication } from '../../db/types';
 import { AppError } from '../../errors';
-import { validate } from '../../validation';
 import type { ViewerCtx } from '../context';
-import { publicationInput } from './input';
 import { canReadPublication, canSeePublication } from './policy';
 import { loadPublication, publicationPlace } from './queries';
 
@@ -15,7 +13,6 @@ export async function readablePublication(
 	{ db, actor }: ViewerCtx,
 	code: string
 ): Promise<Publication> {
-	validate(publicationInput, { code });
 	const publication = await loadPublication(db, { code });
 	const place = await publicationPlace(db, actor, publication);
 	if (canReadPublication(actor, place)) return publication;
