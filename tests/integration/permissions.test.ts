@@ -214,7 +214,10 @@ const groupRows: Row[] = [
 	}
 ];
 
-/** Materials: memberA's offered material, with a Word file and a body picture; and a draft. */
+/**
+ * Materials: memberA's offered material, with a Word file and a body picture; and a draft.
+ * Offered materials are the group's work (members, the admin); the staff read publications.
+ */
 const material = (w: World) => `${group(w)}/materials/${w.materialId}`;
 
 const materialRows: Row[] = [
@@ -223,7 +226,7 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials',
 		use: 'GET',
 		path: (w) => `${group(w)}/materials`,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	{
 		route: '/(app)/groups/[groupId]/materials/new',
@@ -242,7 +245,7 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials/[materialId]',
 		use: 'GET',
 		path: material,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	// A draft is its author's alone: the leader and the admin are told it does not exist.
 	{
@@ -306,7 +309,7 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials/[materialId]/versions',
 		use: 'GET',
 		path: (w) => `${material(w)}/versions`,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	// Members review, but never their own material.
 	{
@@ -326,25 +329,25 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]',
 		use: 'GET',
 		path: (w) => `${material(w)}/files/${w.attachmentId}`,
-		expect: { ...inGroup(200), anonymous: 401 }
+		expect: { ...groupWork(200), anonymous: 401 }
 	},
 	{
 		route: '/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]/preview',
 		use: 'GET',
 		path: (w) => `${material(w)}/files/${w.attachmentId}/preview`,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	{
 		route: '/(app)/groups/[groupId]/materials/[materialId]/images/[key]',
 		use: 'GET',
 		path: (w) => `${material(w)}/images/${w.imageKey}`,
-		expect: { ...inGroup(200), anonymous: 401 }
+		expect: { ...groupWork(200), anonymous: 401 }
 	},
 	{
 		route: '/(app)/groups/[groupId]/criteria',
 		use: 'GET',
 		path: (w) => `${group(w)}/criteria`,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	// Unticking every criterion is refused: the leader and the admin get that answer.
 	{

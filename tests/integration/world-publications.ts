@@ -21,7 +21,13 @@ export async function buildPublications({ server, groupId, users }: WorldParts) 
 	const member = ctxWithStore(server.db, actorOf(users.memberA!), files);
 	const accepted = async (title: string) => {
 		const materialId = await offeredMaterial(server.db, files, member.actor, groupId, { title });
-		await decideMaterial(leader, { groupId, materialId, to: 'accepted', version: 1, reason: 'Ок' });
+		await decideMaterial(leader, {
+			groupId,
+			materialId,
+			to: 'accepted',
+			version: 1,
+			reason: 'Жакшы иш, кабыл алынды.'
+		});
 		return asId<MaterialId>(materialId);
 	};
 	const publish = (

@@ -123,9 +123,9 @@ export const actions: Actions = {
 			const input = formInput(answerConsentInput, values, {
 				publicationId: asId<PublicationId>(String(values.publicationId ?? ''))
 			});
-			return answerConsent(ctx, input);
+			return { answered: (await answerConsent(ctx, input)).status };
 		});
-		if ('status' in result) redirect(303, `?answered=${result.status}`);
-		return result;
+		if (!('answered' in result)) return result;
+		redirect(303, `?answered=${result.answered}`);
 	}
 };

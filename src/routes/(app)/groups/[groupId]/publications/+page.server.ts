@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { isActionFailure, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
 import { formatDateTime } from '$lib/i18n/format';
 import { asId, type GroupId, type PublicationId } from '$lib/server/domain/ids';
@@ -91,9 +91,9 @@ export const actions: Actions = {
 				resultsTitle: translate('publications_results_title')
 			})
 		);
-		if ('code' in result)
-			redirect(303, `?done=${result.status === 'published' ? 'published' : 'asked'}&code=${result.code}`);
-		return result;
+		if (!('code' in result)) return result;
+		const done = result.status === 'published' ? 'published' : 'asked';
+		redirect(303, `?done=${done}&code=${result.code}`);
 	},
 	withdraw: async (event) => {
 		const ctx = actorCtx(event.locals);
@@ -109,7 +109,7 @@ export const actions: Actions = {
 			},
 			{ id: 'publicationId' }
 		);
-		if ('ok' in result) redirect(303, '?done=withdrawn');
+		if (!isActionFailure(result)) redirect(303, '?done=withdrawn');
 		return result;
 	},
 	unpublish: async (event) => {
@@ -127,7 +127,7 @@ export const actions: Actions = {
 			},
 			{ id: 'publicationId' }
 		);
-		if ('ok' in result) redirect(303, '?done=unpublished');
+		if (!isActionFailure(result)) redirect(303, '?done=unpublished');
 		return result;
 	}
 };
