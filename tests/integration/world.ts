@@ -53,6 +53,7 @@ import { runJobsUntilIdle } from '../../src/lib/server/jobs/runner';
 import { buildForms } from './world-forms';
 import { buildApprobations } from './world-approbation';
 import { buildPublications } from './world-publications';
+import { buildDocuments } from './world-documents';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -144,6 +145,7 @@ export async function buildWorld(server: TestServer) {
 	const forms = await buildForms(parts);
 	const approbations = await buildApprobations(parts);
 	const publications = await buildPublications(parts);
+	const documents = await buildDocuments(parts);
 	return {
 		schoolA,
 		schoolB,
@@ -156,6 +158,7 @@ export async function buildWorld(server: TestServer) {
 		...forms,
 		...approbations,
 		...publications,
+		...documents,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }

@@ -16,6 +16,7 @@ export const publicationsRoutes: Record<string, RouteAccess> = {
 	'/(app)/school-work': { page: schoolStaff },
 	'/(public)/p/[code]': { page: anyone, actions: { consent: signedIn } },
 	'/(public)/p/[code]/read': { page: anyone },
+	'/(public)/p/[code]/print': { page: anyone },
 	'/(public)/p/[code]/images/[key]': { endpoint: { GET: anyone } },
 	'/(public)/p/[code]/publication.pdf': { endpoint: { GET: anyone } },
 	'/(public)/p/[code]/publication.docx': { endpoint: { GET: anyone } },

@@ -33,8 +33,7 @@ export const licenceUrl = (licence: Licence) => LICENCE_URLS[licence];
 
 export const audienceOptions = () =>
 	audiences.map((value) => ({ value, label: audienceName(value) }));
-export const licenceOptions = () =>
-	licences.map((value) => ({ value, label: licenceName(value) }));
+export const licenceOptions = () => licences.map((value) => ({ value, label: licenceName(value) }));
 
 /** The permanent address, absolute. */
 export const publicationUrl = (baseUrl: string, code: string) => `${baseUrl}/p/${code}`;

@@ -88,11 +88,16 @@ export function consentsOf(db: DB, publicationIds: string[]) {
 
 /** Makes it visible to its audience: in the catalog too when it is for the public. */
 export async function goLive(db: DB, publication: Publication, now: Date): Promise<void> {
-	await db
+	// Conditional on the status read: a withdrawal that got in first wins (PostgreSQL re-reads
+	// the row under its lock; SQLite writes one at a time).
+	const live = await db
 		.updateTable('publications')
 		.set({ status: 'published', publishedAt: now })
 		.where('id', '=', publication.id)
-		.execute();
+		.where('status', '=', 'awaiting_consent')
+		.executeTakeFirst();
+	if (Number(live.numUpdatedRows) === 0)
+		throw new AppError('conflict', 'error_publication_answered');
 	if (publication.audience === 'public')
 		await indexInCatalog(db, { ...publication, status: 'published', publishedAt: now });
 }
@@ -108,11 +113,22 @@ export async function endPublication(
 		now: Date;
 	}
 ): Promise<void> {
-	await db
+	const ended = await db
 		.updateTable('publications')
 		.set({ status: end.status, endedAt: end.now, endedBy: end.by, endReason: end.reason })
 		.where('id', '=', publication.id)
-		.execute();
+		.where('status', '=', publication.status)
+		.executeTakeFirst();
+	if (Number(ended.numUpdatedRows) === 0)
+		throw new AppError('conflict', 'error_publication_answered');
 	if (publication.status === 'published' && publication.audience === 'public')
 		await removeFromCatalog(db, publication.id);
+}
+
+/** What a code publishes (an unknown code: not found); access is the caller's next step. */
+export async function publicationKind(
+	{ db }: { db: DB },
+	code: string
+): Promise<Publication['kind']> {
+	return (await loadPublication(db, { code })).kind;
 }

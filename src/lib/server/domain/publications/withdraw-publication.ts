@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
@@ -14,10 +15,18 @@ export async function withdrawPublication(
 	const access = await groupAccess(db, actor, input.groupId);
 	assertAllowed(canPublish(actor, access));
 	const { publicationId } = validate(withdrawPublicationInput, input);
-	const publication = await loadPublication(db, { id: publicationId });
-	if (publication.groupId !== access.group.id)
-		throw new AppError('not_found', 'error_publication_not_found');
-	if (publication.status !== 'awaiting_consent')
-		throw new AppError('conflict', 'error_publication_not_awaiting');
-	await endPublication(db, publication, { status: 'withdrawn', by: actor.id, reason: null, now });
+	// In one transaction with the status read: the last consent cannot slip in between.
+	await inTransaction(db, async (trx) => {
+		const publication = await loadPublication(trx, { id: publicationId });
+		if (publication.groupId !== access.group.id)
+			throw new AppError('not_found', 'error_publication_not_found');
+		if (publication.status !== 'awaiting_consent')
+			throw new AppError('conflict', 'error_publication_not_awaiting');
+		await endPublication(trx, publication, {
+			status: 'withdrawn',
+			by: actor.id,
+			reason: null,
+			now
+		});
+	});
 }
