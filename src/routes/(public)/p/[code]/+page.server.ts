@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '$lib/i18n/format';
 import { answerConsent } from '$lib/server/domain/publications/answer-consent';
 import { answerConsentInput } from '$lib/server/domain/publications/input';
 import { getPublication } from '$lib/server/domain/publications/get-publication';
+import { publicationHead } from '$lib/server/machines/head';
 import { asId, type PublicationId } from '$lib/server/domain/ids';
 import { indicatorChart, indicatorDefinitions } from '$lib/server/web/approbation-views';
 import { actorCtx, viewerCtx } from '$lib/server/web/context';
@@ -78,6 +79,29 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		publicationId: view.id,
 		/** Only machines' copies of a live public publication may be indexed. */
 		indexable: view.status === 'published' && view.audience === 'public',
+		head:
+			view.status === 'published' && view.audience === 'public' && view.publishedAt
+				? publicationHead(
+						{
+							code: view.code,
+							type: meta.type,
+							title: meta.title,
+							subtitle: meta.subtitle,
+							abstract: meta.abstract,
+							authors: meta.authors.map((a) => a.name),
+							grades: meta.grades,
+							language: meta.language,
+							year: meta.year,
+							licence: view.licence,
+							schoolName: meta.schoolName,
+							schoolSlug: meta.schoolSlug,
+							publishedAt: view.publishedAt,
+							subjects: view.subjects
+						},
+						config().baseUrl,
+						locals.locale
+					)
+				: null,
 		edition:
 			snapshot.kind === 'edition' && view.canRead
 				? {
