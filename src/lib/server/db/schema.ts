@@ -76,6 +76,67 @@ export interface Ballots {
 	changedAt: Date | null;
 }
 
+export interface CatalogEntries {
+	/** The order of publishing: seconds since 2020 of published_at, one more when taken (so a later publication always sorts after). The row's key (SQLite's rowid, the FTS5 rowid), so the newest matches come straight from the index, in order. */
+	seq: number;
+	/** The publication's id; no foreign key: the index is derived from publications, not kept by them. */
+	publicationId: string;
+	code: string;
+	/** edition | material | results */
+	kind: string;
+	/** A material type, 'collection' for an edition, 'results' for results. */
+	type: string;
+	title: string;
+	/** The title normalized (search/text.ts): the order of the sort by title, the same on both. */
+	titleKey: string;
+	/** The authors' names, one per line. */
+	authors: string;
+	language: string;
+	schoolId: string;
+	schoolName: string;
+	schoolSlug: string;
+	region: string;
+	groupName: string;
+	year: number;
+	publishedAt: Date;
+	licence: string;
+	/** Stems of the title, space-separated (ranking: a word in the title comes first). */
+	titleTerms: string;
+	/** Stems of the abstract and the authors (ranking: next after the title). */
+	headTerms: string;
+}
+
+export interface CatalogEntryGrades {
+	publicationId: string;
+	grade: number;
+}
+
+export interface CatalogEntrySubjects {
+	publicationId: string;
+	subjectId: string;
+}
+
+export interface CatalogTerms {
+	term: string;
+	/** The first two letters. */
+	head: string;
+	/** The last two letters. */
+	tail: string;
+	length: number;
+}
+
+export interface CatalogTexts {
+	publicationId: string;
+	/** The beginning of the abstract and body, plain text: where snippets are cut from. */
+	excerpt: string;
+}
+
+export interface CatalogWords {
+	seq: number;
+	/** Every distinct stem of the publication and its filter tags (search/tags.ts). */
+	terms: string;
+}
+
 export interface CollectionEditions {
 	id: string;
 	collectionId: string;
@@ -778,6 +839,12 @@ export interface Tables {
 	approbationIndicators: ApprobationIndicators;
 	approbations: Approbations;
 	ballots: Ballots;
+	catalogEntries: CatalogEntries;
+	catalogEntryGrades: CatalogEntryGrades;
+	catalogEntrySubjects: CatalogEntrySubjects;
+	catalogTerms: CatalogTerms;
+	catalogTexts: CatalogTexts;
+	catalogWords: CatalogWords;
 	collectionEditions: CollectionEditions;
 	collectionEditors: CollectionEditors;
 	collectionItems: CollectionItems;
