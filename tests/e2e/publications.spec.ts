@@ -1,7 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
 import { colleague, collection, material, school, teacher, worksheet, type Person } from './data';
 import { expect, test } from './fixtures';
 import { expectNoHorizontalScroll, ky as kyBase, signIn, switchLanguage } from './helpers';
@@ -28,14 +26,7 @@ import {
 // another suffix than the title's, reads it and downloads its PDF. Then what goes wrong: an
 // author refuses (the publisher sees it), and a publication taken down leaves a tombstone.
 
-/** The interface's texts: the main catalog and the capabilities' staging catalogs (C7). */
 const ky: Record<string, string> = { ...kyBase };
-for (const dir of fs.readdirSync(path.resolve(import.meta.dirname, '../../messages'))) {
-	const file = path.resolve(import.meta.dirname, '../../messages', dir, 'ky.json');
-	if (dir.startsWith('staging-') && fs.existsSync(file))
-		for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8'))))
-			if (typeof value === 'string') ky[key] = value;
-}
 const text = (key: string) => {
 	const value = ky[key];
 	if (value === undefined) throw new Error(`no message "${key}"`);
