@@ -3,11 +3,7 @@ import { formatDate } from '$lib/i18n/format';
 import { listSchoolWork } from '$lib/server/domain/publications/list-school-work';
 import { actorCtx } from '$lib/server/web/context';
 import { orHttpError } from '$lib/server/web/load';
-import {
-	audienceName,
-	licenceName,
-	publicationTypeName
-} from '$lib/server/web/publication-views';
+import { audienceName, licenceName, publicationTypeName } from '$lib/server/web/publication-views';
 import type { PageServerLoad } from './$types';
 
 /** "Our school's work": what the school's groups made known to the staff and the public. */
