@@ -105,6 +105,24 @@ export const publicationsRows: Row[] = [
 		expect: all(410)
 	},
 	{
+		route: '/(public)/p/[code]/print',
+		use: 'GET',
+		path: (w) => `/p/${w.publicCode}/print`,
+		expect: all(200)
+	},
+	{
+		route: '/(public)/p/[code]/print',
+		use: 'GET',
+		path: (w) => `/p/${w.staffCode}/print`,
+		expect: staffOfA(200)
+	},
+	{
+		route: '/(public)/p/[code]/print',
+		use: 'GET',
+		path: (w) => `/p/${w.editionCode}/print`,
+		expect: all(404)
+	},
+	{
 		route: '/(public)/p/[code]/publication.pdf',
 		use: 'GET',
 		path: (w) => `/p/${w.editionCode}/publication.pdf`,

@@ -347,7 +347,7 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/criteria',
 		use: 'GET',
 		path: (w) => `${group(w)}/criteria`,
-		expect: groupWork(200)
+		expect: inGroup(200)
 	},
 	// Unticking every criterion is refused: the leader and the admin get that answer.
 	{
