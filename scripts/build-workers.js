@@ -13,6 +13,10 @@ export const workers = [
 	{
 		entry: 'src/lib/server/export/collection/render-worker.ts',
 		file: 'render-collection.mjs'
+	},
+	{
+		entry: 'src/lib/server/domain/material-documents/render-worker.ts',
+		file: 'render-material.mjs'
 	}
 ];
 

@@ -1,3 +1,4 @@
+import { isCrossSiteForm } from '$lib/server/web/csrf';
 import {
 	isHttpError,
 	isRedirect,
@@ -140,6 +141,9 @@ async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	const locale = event.locals.locale;
 	if (!setupDone) setupDone = await isSetupDone(db);
 	if (!setupDone && !setupExempt.has(event.route.id ?? '')) redirect(303, '/setup');
+
+	if (isCrossSiteForm(event.request, event.url, event.route.id))
+		return failureResponse(event.request, 403, 'error_forbidden', locale, requestId);
 
 	if (isBodyTooLarge(event))
 		return failureResponse(event.request, 413, 'error_body_too_large', locale, requestId);

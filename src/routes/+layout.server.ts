@@ -1,3 +1,4 @@
+import { isStaff } from '$lib/server/access/actor';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
@@ -9,6 +10,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			? {
 					fullName: actor.fullName,
 					isAdmin: actor.role === 'admin',
+					// Teachers and the administration of a school see its staff publications.
+					isStaff: isStaff(actor),
 					isOperator: actor.isOperator,
 					// Staff see their school's groups; scientists and consultants the groups they are in.
 					hasGroups:

@@ -755,3 +755,53 @@ export async function collectionOfTwo(world: GroupWorld): Promise<string> {
 	await noteOnItem(leader, url, material.title, collection.note);
 	return url;
 }
+
+// --- Publications ---------------------------------------------------------------------------
+
+/**
+ * The leader publishes from the group's Publications page (`target`: text of the option, e.g.
+ * the material's title) to `audience`: the publication's code.
+ */
+export async function requestPublication(
+	leader: Visitor,
+	groupUrl: string,
+	target: string,
+	audience: 'public' | 'staff'
+): Promise<string> {
+	const done = await leader.submit(`${groupUrl}/publications`, {
+		action: '?/publish',
+		fields: { target: { labelContaining: target }, audience, licence: 'cc_by' }
+	});
+	const code = done.location ? new URL(done.location).searchParams.get('code') : null;
+	expect(code, 'the publication is asked for').toMatch(/^[a-z0-9]+$/);
+	return code!;
+}
+
+/** An author answers the consent request on the publication's page. */
+export async function answerConsent(
+	author: Visitor,
+	code: string,
+	decision: 'consented' | 'refused',
+	reason = ''
+) {
+	const done = await author.submit(`/p/${code}`, {
+		action: '?/consent',
+		fields: { decision, reason }
+	});
+	expect(done.location, 'the answer is recorded').toMatch(/answered=/);
+}
+
+/** The leader takes a publication down, leaving a tombstone with the reason. */
+export async function unpublishPublication(
+	leader: Visitor,
+	groupUrl: string,
+	title: string,
+	reason: string
+) {
+	const done = await leader.submit(`${groupUrl}/publications`, {
+		action: '?/unpublish',
+		within: title,
+		fields: { reason }
+	});
+	expect(done.location, 'the publication is taken down').toMatch(/done=unpublished/);
+}

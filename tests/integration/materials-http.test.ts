@@ -89,7 +89,7 @@ describe('attachments over HTTP', () => {
 		expect(await range.text()).toBe('%PDF-');
 
 		const thumb = await call(server, `${material()}/files/${jpg!.id}?view=thumb`, {
-			cookie: world.cookies.teacherA
+			cookie: world.cookies.adminA
 		});
 		expect(thumb.headers.get('content-type')).toBe('image/webp');
 		const meta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();

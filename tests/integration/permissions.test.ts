@@ -24,6 +24,10 @@ import {
 } from './matrix';
 import { formRows } from './permissions-forms';
 import { approbationRows } from './permissions-approbation';
+import { publicationsRows } from './permissions-publications';
+import { catalogRows } from './permissions-catalog';
+import { documentsRows } from './permissions-documents';
+import { machinesRows } from './permissions-machines';
 
 const groupRows: Row[] = [
 	{ route: '/(app)/groups', use: 'GET', path: () => '/groups', expect: signedIn(200) },
@@ -210,7 +214,10 @@ const groupRows: Row[] = [
 	}
 ];
 
-/** Materials: memberA's offered material, with a Word file and a body picture; and a draft. */
+/**
+ * Materials: memberA's offered material, with a Word file and a body picture; and a draft.
+ * Offered materials are the group's work (members, the admin); the staff read publications.
+ */
 const material = (w: World) => `${group(w)}/materials/${w.materialId}`;
 
 const materialRows: Row[] = [
@@ -219,7 +226,7 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials',
 		use: 'GET',
 		path: (w) => `${group(w)}/materials`,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	{
 		route: '/(app)/groups/[groupId]/materials/new',
@@ -238,7 +245,7 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials/[materialId]',
 		use: 'GET',
 		path: material,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	// A draft is its author's alone: the leader and the admin are told it does not exist.
 	{
@@ -302,7 +309,7 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials/[materialId]/versions',
 		use: 'GET',
 		path: (w) => `${material(w)}/versions`,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	// Members review, but never their own material.
 	{
@@ -322,19 +329,19 @@ const materialRows: Row[] = [
 		route: '/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]',
 		use: 'GET',
 		path: (w) => `${material(w)}/files/${w.attachmentId}`,
-		expect: { ...inGroup(200), anonymous: 401 }
+		expect: { ...groupWork(200), anonymous: 401 }
 	},
 	{
 		route: '/(app)/groups/[groupId]/materials/[materialId]/files/[attachmentId]/preview',
 		use: 'GET',
 		path: (w) => `${material(w)}/files/${w.attachmentId}/preview`,
-		expect: inGroup(200)
+		expect: groupWork(200)
 	},
 	{
 		route: '/(app)/groups/[groupId]/materials/[materialId]/images/[key]',
 		use: 'GET',
 		path: (w) => `${material(w)}/images/${w.imageKey}`,
-		expect: { ...inGroup(200), anonymous: 401 }
+		expect: { ...groupWork(200), anonymous: 401 }
 	},
 	{
 		route: '/(app)/groups/[groupId]/criteria',
@@ -814,6 +821,10 @@ const matrix: Row[] = [
 	...collectionRows,
 	...formRows,
 	...approbationRows,
+	...publicationsRows,
+	...catalogRows,
+	...documentsRows,
+	...machinesRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

@@ -52,6 +52,8 @@ import { compileCollection } from '../../src/lib/server/domain/collections/compi
 import { runJobsUntilIdle } from '../../src/lib/server/jobs/runner';
 import { buildForms } from './world-forms';
 import { buildApprobations } from './world-approbation';
+import { buildPublications } from './world-publications';
+import { buildDocuments } from './world-documents';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -142,6 +144,8 @@ export async function buildWorld(server: TestServer) {
 	};
 	const forms = await buildForms(parts);
 	const approbations = await buildApprobations(parts);
+	const publications = await buildPublications(parts);
+	const documents = await buildDocuments(parts);
 	return {
 		schoolA,
 		schoolB,
@@ -153,6 +157,8 @@ export async function buildWorld(server: TestServer) {
 		...collections,
 		...forms,
 		...approbations,
+		...publications,
+		...documents,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }

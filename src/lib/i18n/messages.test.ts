@@ -79,7 +79,8 @@ describe('message catalogs', () => {
 				.filter(Boolean).length;
 		const phrases = same.filter((k) => words(k) > 1);
 		expect(phrases, 'identical ky/ru phrases').toEqual([]);
-		expect(same.length, `identical ky/ru: ${same.join(', ')}`).toBeLessThan(25);
+		// Under 2 % of the ~2,000 keys: more would mean words copied rather than translated.
+		expect(same.length, `identical ky/ru: ${same.join(', ')}`).toBeLessThan(40);
 	});
 });
 

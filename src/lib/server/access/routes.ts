@@ -1,5 +1,9 @@
 import { approbationRoutes } from './routes-approbation';
 import { formRoutes } from './routes-forms';
+import { publicationsRoutes } from './routes-publications';
+import { catalogRoutes } from './routes-catalog';
+import { documentsRoutes } from './routes-documents';
+import { machinesRoutes } from './routes-machines';
 import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
 
 /** A material's form: a body with pasted pictures, or a Word file to import (20 MB). */
@@ -204,5 +208,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 	// C5: each capability's routes in its own file, the same rules.
 	...formRoutes,
-	...approbationRoutes
+	...approbationRoutes,
+	// C7: results made known.
+	...publicationsRoutes,
+	...catalogRoutes,
+	...documentsRoutes,
+	...machinesRoutes
 };

@@ -166,7 +166,8 @@ async function rawColumns(handle: DatabaseHandle): Promise<RawColumn[]> {
 			select m.name as "table", p.name as "column", p.type as "type", p."notnull" as "notNull",
 				p.pk as "pk", p.dflt_value is not null as "hasDefault"
 			from sqlite_master m join pragma_table_info(m.name) p
-			where m.type = 'table' and m.name not like 'sqlite\\_%' escape '\\'
+			join pragma_table_list l on l.schema = 'main' and l.name = m.name
+			where m.type = 'table' and l.type = 'table' and m.name not like 'sqlite\\_%' escape '\\'
 			order by m.name, p.cid`.execute(db);
 		columns = rows.map((r) => ({
 			table: r.table,

@@ -76,6 +76,67 @@ export interface Ballots {
 	changedAt: Date | null;
 }
 
+export interface CatalogEntries {
+	/** The order of publishing: seconds since 2020 of published_at, one more when taken (so a later publication always sorts after). The row's key (SQLite's rowid, the FTS5 rowid), so the newest matches come straight from the index, in order. */
+	seq: number;
+	/** The publication's id; no foreign key: the index is derived from publications, not kept by them. */
+	publicationId: string;
+	code: string;
+	/** edition | material | results */
+	kind: string;
+	/** A material type, 'collection' for an edition, 'results' for results. */
+	type: string;
+	title: string;
+	/** The title normalized (search/text.ts): the order of the sort by title, the same on both. */
+	titleKey: string;
+	/** The authors' names, one per line. */
+	authors: string;
+	language: string;
+	schoolId: string;
+	schoolName: string;
+	schoolSlug: string;
+	region: string;
+	groupName: string;
+	year: number;
+	publishedAt: Date;
+	licence: string;
+	/** Stems of the title, space-separated (ranking: a word in the title comes first). */
+	titleTerms: string;
+	/** Stems of the abstract and the authors (ranking: next after the title). */
+	headTerms: string;
+}
+
+export interface CatalogEntryGrades {
+	publicationId: string;
+	grade: number;
+}
+
+export interface CatalogEntrySubjects {
+	publicationId: string;
+	subjectId: string;
+}
+
+export interface CatalogTerms {
+	term: string;
+	/** The first two letters. */
+	head: string;
+	/** The last two letters. */
+	tail: string;
+	length: number;
+}
+
+export interface CatalogTexts {
+	publicationId: string;
+	/** The beginning of the abstract and body, plain text: where snippets are cut from. */
+	excerpt: string;
+}
+
+export interface CatalogWords {
+	seq: number;
+	/** Every distinct stem of the publication and its filter tags (search/tags.ts). */
+	terms: string;
+}
+
 export interface CollectionEditions {
 	id: string;
 	collectionId: string;
@@ -403,6 +464,18 @@ export interface MaterialImages {
 	createdAt: Date;
 }
 
+export interface MaterialRenders {
+	materialId: string;
+	versionNumber: number;
+	/** docx | pdf */
+	format: string;
+	/** Raised when the layout changes, so older renders are made again. */
+	renderer: number;
+	blobKey: string;
+	size: number;
+	renderedAt: Date;
+}
+
 export interface MaterialSubjects {
 	materialId: string;
 	subjectId: string;
@@ -583,6 +656,49 @@ export interface Proposals {
 	updatedAt: Date;
 }
 
+export interface PublicationConsents {
+	publicationId: string;
+	userId: string;
+	/** null while asked | consented | refused */
+	decision: string | null;
+	reason: string | null;
+	askedAt: Date;
+	decidedAt: Date | null;
+}
+
+export interface Publications {
+	id: string;
+	/** The short permanent address /p/<code>: never changes, never reused. */
+	code: string;
+	schoolId: string;
+	groupId: string;
+	/** edition | material | results */
+	kind: string;
+	editionId: string | null;
+	materialId: string | null;
+	/** The material's accepted version that is published. */
+	materialVersion: number | null;
+	/** staff (signed-in staff of the school) | public (anyone) */
+	audience: string;
+	/** cc_by | cc_by_sa | cc_by_nc | all_rights_reserved */
+	licence: string;
+	/** awaiting_consent | published | refused | withdrawn | unpublished */
+	status: string;
+	/** Kept for the tombstone and the lists: the title when it was asked. */
+	title: string;
+	/** JSON: what is shown (domain/publications/snapshot.ts), frozen when it was asked. */
+	snapshot: string;
+	language: string;
+	year: number;
+	requestedBy: string | null;
+	requestedAt: Date;
+	publishedAt: Date | null;
+	/** Unpublished, withdrawn or refused: when, by whom and why (the tombstone's text). */
+	endedAt: Date | null;
+	endedBy: string | null;
+	endReason: string | null;
+}
+
 export interface Questionnaires {
 	id: string;
 	groupId: string;
@@ -634,6 +750,7 @@ export interface Schools {
 	city: string;
 	createdAt: Date;
 	updatedAt: Date;
+	slug: string | null;
 }
 
 export interface Sessions {
@@ -722,6 +839,12 @@ export interface Tables {
 	approbationIndicators: ApprobationIndicators;
 	approbations: Approbations;
 	ballots: Ballots;
+	catalogEntries: CatalogEntries;
+	catalogEntryGrades: CatalogEntryGrades;
+	catalogEntrySubjects: CatalogEntrySubjects;
+	catalogTerms: CatalogTerms;
+	catalogTexts: CatalogTexts;
+	catalogWords: CatalogWords;
 	collectionEditions: CollectionEditions;
 	collectionEditors: CollectionEditors;
 	collectionItems: CollectionItems;
@@ -748,6 +871,7 @@ export interface Tables {
 	materialEvents: MaterialEvents;
 	materialGrades: MaterialGrades;
 	materialImages: MaterialImages;
+	materialRenders: MaterialRenders;
 	materialSubjects: MaterialSubjects;
 	materialVersions: MaterialVersions;
 	materials: Materials;
@@ -763,6 +887,8 @@ export interface Tables {
 	proposalAttachments: ProposalAttachments;
 	proposalEvents: ProposalEvents;
 	proposals: Proposals;
+	publicationConsents: PublicationConsents;
+	publications: Publications;
 	questionnaires: Questionnaires;
 	reviewCriteria: ReviewCriteria;
 	reviewScores: ReviewScores;

@@ -255,6 +255,43 @@ export type ApprobationFileTable = Table.ApprobationFiles;
 export type ObservationTable = Table.Observations;
 export type ObservationRequestTable = Table.ObservationRequests;
 
+export const publicationKinds = ['edition', 'material', 'results'] as const;
+export type PublicationKind = (typeof publicationKinds)[number];
+/** §3.4: the teaching staff (signed-in staff of the school) or interested parties (anyone). */
+export const audiences = ['staff', 'public'] as const;
+export type Audience = (typeof audiences)[number];
+export const licences = ['cc_by', 'cc_by_sa', 'cc_by_nc', 'all_rights_reserved'] as const;
+export type Licence = (typeof licences)[number];
+/**
+ * awaiting_consent → published (every author consented) | refused (one refused);
+ * awaiting_consent → withdrawn (the publisher took the request back);
+ * published → unpublished (a tombstone stays at the address).
+ */
+export const publicationStatuses = [
+	'awaiting_consent',
+	'published',
+	'refused',
+	'withdrawn',
+	'unpublished'
+] as const;
+export type PublicationStatus = (typeof publicationStatuses)[number];
+export type ConsentDecision = 'consented' | 'refused';
+export type PublicationTable = Narrow<
+	Table.Publications,
+	{
+		kind: PublicationKind;
+		audience: Audience;
+		licence: Licence;
+		status: PublicationStatus;
+		language: MaterialLanguage;
+	}
+>;
+export type PublicationConsentTable = Narrow<
+	Table.PublicationConsents,
+	{ decision: ConsentDecision | null }
+>;
+export type MaterialRenderTable = Narrow<Table.MaterialRenders, { format: 'docx' | 'pdf' }>;
+
 /** The tables whose columns are narrowed above; every other table is as generated. */
 interface NarrowedTables {
 	users: UserTable;
@@ -277,6 +314,9 @@ interface NarrowedTables {
 	collectionEditions: CollectionEditionTable;
 	forms: FormTable;
 	formResponses: FormResponseTable;
+	publications: PublicationTable;
+	publicationConsents: PublicationConsentTable;
+	materialRenders: MaterialRenderTable;
 }
 
 /** Every table, as queries see it: the generated ones, with the narrowed columns above. */
@@ -315,6 +355,7 @@ export type FormVersion = Selectable<FormVersionTable>;
 export type Questionnaire = Selectable<QuestionnaireTable>;
 export type FormResponse = Selectable<FormResponseTable>;
 export type Approbation = Selectable<ApprobationTable>;
+export type Publication = Selectable<PublicationTable>;
 export type ApprobationClass = Selectable<ApprobationClassTable>;
 export type ApprobationIndicator = Selectable<ApprobationIndicatorTable>;
 export type Observation = Selectable<ObservationTable>;

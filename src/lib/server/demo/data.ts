@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { formPurposes, materialTypes, proposalKinds } from '../db/types';
+import { audiences, formPurposes, licences, materialTypes, proposalKinds } from '../db/types';
 import { qualificationCategories } from '../domain/accounts/input';
 import { subjectId } from '../domain/ids';
 import { defaultCriteria } from '../domain/materials/criteria';
@@ -37,42 +37,68 @@ const profile = z.strictObject({
 	qualificationCategory: z.enum(qualificationCategories).optional()
 });
 
+const schoolDetails = z.strictObject({ name: line, region: z.enum(regions), city: line });
+
+/** A school's people: the first is an admin, names are unique. */
+const people = z
+	.array(
+		z.strictObject({
+			name: person,
+			email: z.email(),
+			role: z.enum(['admin', 'teacher', 'scientist']),
+			profile: profile.optional(),
+			/** Left the school: the account is deactivated (and not printed). */
+			deactivated: z.boolean().optional()
+		})
+	)
+	.min(1)
+	.refine((people) => people[0]?.role === 'admin', 'the first person is an admin')
+	.refine(
+		(people) => new Set(people.map((p) => p.name)).size === people.length,
+		'two people with one name'
+	);
+
+/** Invitations nobody has answered yet. */
+const invitations = z.array(
+	z.strictObject({ email: z.email(), role: z.enum(['admin', 'teacher', 'scientist']) })
+);
+
 export const schoolFile = z.strictObject({
 	/** Every account's password (printed by `npm run demo`). */
 	password: z.string().min(8),
 	locale: language,
 	/** The wall clock of the steps' `time`. */
 	timeZone: line,
-	school: z.strictObject({ name: line, region: z.enum(regions), city: line }),
-	/** The first sets the platform up; the others are invited by them and accept. */
-	people: z
-		.array(
-			z.strictObject({
-				name: person,
-				email: z.email(),
-				role: z.enum(['admin', 'teacher', 'scientist']),
-				profile: profile.optional(),
-				/** Left the school: the account is deactivated (and not printed). */
-				deactivated: z.boolean().optional()
-			})
-		)
-		.min(1)
-		.refine((people) => people[0]?.role === 'admin', 'the first person sets up: an admin')
-		.refine(
-			(people) => new Set(people.map((p) => p.name)).size === people.length,
-			'two people with one name'
-		),
-	/** Invitations nobody has answered yet. */
-	invitations: z.array(
-		z.strictObject({ email: z.email(), role: z.enum(['admin', 'teacher', 'scientist']) })
-	),
+	school: schoolDetails,
+	/** The first sets the platform up (and operates it); the others are invited by them. */
+	people,
+	invitations,
 	/** demo/groups/<slug>.json, in the order their stories are told. */
 	groups: z.array(key).min(1),
+	/** demo/schools/<slug>.json: further schools the first person adds, in this order. */
+	schools: z.array(key).optional(),
 	/** The chapters of the story: each is told for every group before the next begins. */
 	chapters: z.array(key).min(1)
 });
 
 export type SchoolFile = z.infer<typeof schoolFile>;
+
+// --- schools/<slug>.json -------------------------------------------------------------------
+
+/**
+ * A further school: the operator (school.json's first person) adds it, which invites its
+ * first person, its admin; the others are invited by that admin and accept. The password, the
+ * locale and the time zone are school.json's.
+ */
+export const otherSchoolFile = z.strictObject({
+	school: schoolDetails,
+	people,
+	invitations: invitations.optional(),
+	/** demo/groups/<slug>.json of this school; told after school.json's, chapter by chapter. */
+	groups: z.array(key).min(1)
+});
+
+export type OtherSchoolFile = z.infer<typeof otherSchoolFile>;
 
 // --- groups/<slug>.json --------------------------------------------------------------------
 
@@ -321,7 +347,29 @@ const steps = [
 	step('setItemResults', { collection: key, item: key }),
 	/** Compiled in this process, the DOCX and PDF made before the next step. */
 	step('compileCollection', { collection: key }),
-	step('approveEdition', { collection: key, edition: z.number().int().min(1) })
+	step('approveEdition', { collection: key, edition: z.number().int().min(1) }),
+	// Publications (§3.4).
+	step('requestPublication', {
+		key: key.optional(),
+		/** An approved edition (the collection's latest), an accepted material, the results. */
+		target: z.union([
+			z.strictObject({ edition: key }),
+			z.strictObject({ material: key }),
+			z.strictObject({ results: z.literal(true) })
+		]),
+		audience: z.enum(audiences),
+		/** Absent: CC BY 4.0. */
+		licence: z.enum(licences).optional()
+	}),
+	/** An author asked answers; `reason` mostly with a refusal. */
+	step('answerConsent', {
+		publication: key,
+		decision: z.enum(['consented', 'refused']),
+		reason: text.optional()
+	}),
+	step('withdrawPublication', { publication: key }),
+	/** Taken down: the address keeps a tombstone with the reason. */
+	step('unpublish', { publication: key, reason: line })
 ] as const;
 
 export const storyStep = z
@@ -343,6 +391,9 @@ export type GroupFile = z.infer<typeof groupFile>;
 export interface DemoData {
 	directory: string;
 	school: SchoolFile;
+	/** The further schools, in the order they are added. */
+	schools: { slug: string; file: OtherSchoolFile }[];
+	/** Every school's groups: school.json's first, then each further school's. */
 	groups: { slug: string; file: GroupFile }[];
 }
 
@@ -378,12 +429,20 @@ export function readSchool(directory = demoDirectory()): SchoolFile {
 /** Every file of the demo, checked. */
 export function readDemo(directory = demoDirectory()): DemoData {
 	const school = readSchool(directory);
-	const groups = school.groups.map((slug) => {
+	const schools = (school.schools ?? []).map((slug) => ({
+		slug,
+		file: read(path.join(directory, 'schools', `${slug}.json`), otherSchoolFile)
+	}));
+	const names = [school, ...schools.map((s) => s.file)].flatMap((s) => s.people.map((p) => p.name));
+	const twice = names.find((name, i) => names.indexOf(name) !== i);
+	if (twice) throw new Error(`demo: «${twice}» is in two schools (steps name people by name)`);
+	const slugs = [...school.groups, ...schools.flatMap((s) => s.file.groups)];
+	const groups = slugs.map((slug) => {
 		const file = read(path.join(directory, 'groups', `${slug}.json`), groupFile);
 		for (const chapter of Object.keys(file.story))
 			if (!school.chapters.includes(chapter))
 				throw new Error(`demo: groups/${slug}.json: no chapter "${chapter}" in school.json`);
 		return { slug, file };
 	});
-	return { directory, school, groups };
+	return { directory, school, schools, groups };
 }

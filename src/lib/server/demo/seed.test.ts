@@ -6,6 +6,8 @@ import { useTestDatabase } from '../test/vitest';
 import { tempStore } from '../test/materials';
 import { testSeal } from '../test/votes';
 import { signIn } from '../domain/accounts/sign-in';
+import { parseSnapshot } from '../domain/publications/snapshot';
+import { searchCatalog } from '../search';
 import { toWallClock } from '../zoned';
 import { demoPassword, seedDemo, type DemoAccount } from './seed';
 
@@ -562,5 +564,113 @@ describe('demo seed', () => {
 		const printed = model.sections.flatMap((s) => s.items).filter((i) => i.results);
 		expect(printed.length).toBeGreaterThan(1);
 		for (const item of printed) expect(item.results!.indicators[0]!.rows.length).toBeGreaterThan(0);
+	});
+	it('makes results known: the approved collection to the public, materials to the staff, a refusal, a tombstone, and two schools in the catalog', async () => {
+		const publications = await t.db.selectFrom('publications').selectAll().execute();
+		const consents = await t.db.selectFrom('publicationConsents').selectAll().execute();
+		const asked = (id: string) => consents.filter((c) => c.publicationId === id);
+		expect(new Set(publications.map((p) => p.code)).size).toBe(publications.length);
+		for (const p of publications) {
+			expect(p.requestedAt.getTime()).toBeLessThanOrEqual(soon());
+			if (p.publishedAt)
+				expect(p.publishedAt.getTime()).toBeGreaterThanOrEqual(p.requestedAt.getTime());
+		}
+
+		// For the public: every author was asked (those the snapshot cites), and every one of
+		// them consented before it went live. For the staff: live at once, nobody asked.
+		const live = publications.filter((p) => p.status === 'published');
+		const pub = live.filter((p) => p.audience === 'public');
+		expect(pub.length).toBeGreaterThanOrEqual(8);
+		for (const p of pub) {
+			const authors = parseSnapshot(p.snapshot).meta.authors.map((a) => a.id);
+			expect(
+				asked(p.id)
+					.map((c) => c.userId)
+					.sort(),
+				p.title
+			).toEqual([...authors].sort());
+			for (const c of asked(p.id)) {
+				expect(c.decision, p.title).toBe('consented');
+				expect(c.decidedAt!.getTime()).toBeLessThanOrEqual(p.publishedAt!.getTime());
+			}
+		}
+		const staff = live.filter((p) => p.audience === 'staff');
+		expect(staff.length).toBeGreaterThanOrEqual(2);
+		for (const p of staff) expect(asked(p.id)).toHaveLength(0);
+		expect(new Set(pub.map((p) => p.licence)).size).toBeGreaterThan(1);
+
+		// The approved collection, to the public under CC BY 4.0, its many authors all agreeing.
+		const approved = await t.db
+			.selectFrom('collectionEditions')
+			.select('id')
+			.where('approvedAt', 'is not', null)
+			.execute();
+		const edition = pub.find(
+			(p) => p.kind === 'edition' && approved.some((e) => e.id === p.editionId)
+		);
+		expect(edition).toBeDefined();
+		expect(edition!.licence).toBe('cc_by');
+		expect(asked(edition!.id).length).toBeGreaterThan(2);
+		// …and the group's approbation results beside it.
+		const results = pub.find((p) => p.kind === 'results' && p.groupId === edition!.groupId);
+		expect(results?.title).toMatch(/^Апробациянын натыйжалары: /);
+
+		// A co-author refused, politely and saying why; one was taken down with a reason (its
+		// address keeps a tombstone); one asked and taken back; one still waiting for an author.
+		const refused = publications.filter((p) => p.status === 'refused');
+		expect(refused.length).toBeGreaterThan(0);
+		for (const p of refused) {
+			const no = asked(p.id).filter((c) => c.decision === 'refused');
+			expect(no).toHaveLength(1);
+			expect((no[0]!.reason ?? '').length).toBeGreaterThan(20);
+			expect(p.endReason).toBe(no[0]!.reason);
+		}
+		const tombstones = publications.filter((p) => p.status === 'unpublished');
+		expect(tombstones.length).toBeGreaterThan(0);
+		for (const p of tombstones) {
+			expect((p.endReason ?? '').length).toBeGreaterThan(20);
+			expect(p.endedAt!.getTime()).toBeGreaterThan(p.publishedAt!.getTime());
+		}
+		expect(publications.some((p) => p.status === 'withdrawn')).toBe(true);
+		const waiting = publications.filter((p) => p.status === 'awaiting_consent');
+		expect(waiting.length).toBeGreaterThan(0);
+		for (const p of waiting) expect(asked(p.id).some((c) => c.decision === null)).toBe(true);
+
+		// The catalog holds exactly what is live for the public, from more than one school, in
+		// Kyrgyz and Russian, of several subjects and grades.
+		const schools = new Set(pub.map((p) => p.schoolId));
+		expect(schools.size).toBeGreaterThanOrEqual(2);
+		for (const schoolId of schools)
+			expect(pub.filter((p) => p.schoolId === schoolId).length).toBeGreaterThanOrEqual(4);
+		const all = await searchCatalog(t.db, {});
+		expect(all.total).toBe(pub.length);
+		expect(new Set(all.results.map((r) => r.schoolSlug)).size).toBe(schools.size);
+		expect(new Set(all.results.map((r) => r.language))).toEqual(new Set(['ky', 'ru']));
+		const grades = new Set(pub.flatMap((p) => parseSnapshot(p.snapshot).meta.grades));
+		expect(grades.size).toBeGreaterThan(4);
+		for (const p of publications.filter((p) => p.status !== 'published'))
+			expect(all.results.some((r) => r.code === p.code)).toBe(false);
+
+		// A Kyrgyz word found under another ending: «сабаттуулугу» finds the collection
+		// («…сабаттуулукту өнүктүрүү…»).
+		const found = await searchCatalog(t.db, { q: 'сабаттуулугу' });
+		expect(found.results.map((r) => r.code)).toContain(edition!.code);
+		expect(found.total).toBeLessThan(all.total);
+
+		// The printed accounts include the second school's people, its admin first among them.
+		const printed = await t.db
+			.selectFrom('users')
+			.select(['schoolId', 'role'])
+			.where(
+				'email',
+				'in',
+				accounts.map((a) => a.email.toLowerCase())
+			)
+			.execute();
+		for (const schoolId of schools) {
+			const staffOf = printed.filter((u) => u.schoolId === schoolId);
+			expect(staffOf.some((u) => u.role === 'admin')).toBe(true);
+			expect(staffOf.some((u) => u.role === 'teacher')).toBe(true);
+		}
 	});
 });

@@ -1,6 +1,7 @@
 // Tells a group's story (demo/groups/<slug>.json): each step through the product's use case of
 // the same name, as the person it names, at its moment. Steps refer to what earlier steps made
 // (a material, a comment, a vote…) by the keys those steps gave it.
+import * as m from '../../paraglide/messages.js';
 import type { Actor } from '../access/actor';
 import type { BlobStore } from '../storage/types';
 import type { DB } from '../db/types';
@@ -21,6 +22,7 @@ import {
 	type MembershipRequestId,
 	type PostId,
 	type ProposalId,
+	type PublicationId,
 	type SectionId,
 	type ThreadId,
 	type VoteId,
@@ -72,6 +74,7 @@ interface Made {
 	form: FormId;
 	questionnaire: QuestionnaireId;
 	approbation: ApprobationId;
+	publication: PublicationId;
 }
 type Kind = keyof Made;
 
@@ -585,6 +588,42 @@ const handlers: Handlers = {
 			collectionId: g.id('collection', step.collection),
 			itemId: g.id('item', step.item),
 			hasResults: true
+		}),
+
+	// --- Publications ---
+	async requestPublication(step, ctx, g) {
+		const { target } = step;
+		const { publicationId } = await useCases.requestPublication(ctx, {
+			groupId: g.groupId,
+			target:
+				'edition' in target
+					? { kind: 'edition', editionId: g.id('edition', target.edition) }
+					: 'material' in target
+						? { kind: 'material', materialId: g.id('material', target.material) }
+						: { kind: 'results' },
+			audience: step.audience,
+			licence: step.licence ?? 'cc_by',
+			// As the publications page asks it: the label in the publisher's language.
+			resultsTitle: m.publications_results_title({}, { locale: ctx.actor.locale })
+		});
+		g.keep('publication', step.key, publicationId);
+	},
+	answerConsent: (step, ctx, g) =>
+		useCases.answerConsent(ctx, {
+			publicationId: g.id('publication', step.publication),
+			decision: step.decision,
+			reason: step.reason ?? ''
+		}),
+	withdrawPublication: (step, ctx, g) =>
+		useCases.withdrawPublication(ctx, {
+			groupId: g.groupId,
+			publicationId: g.id('publication', step.publication)
+		}),
+	unpublish: (step, ctx, g) =>
+		useCases.unpublish(ctx, {
+			groupId: g.groupId,
+			publicationId: g.id('publication', step.publication),
+			reason: step.reason
 		}),
 
 	// --- Forms, questionnaires, approbation and monitoring ---

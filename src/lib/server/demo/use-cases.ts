@@ -71,6 +71,11 @@ import { putToDiscussion } from '../domain/proposals/put-to-discussion';
 import { returnProposal } from '../domain/proposals/return-proposal';
 import { withdrawProposal } from '../domain/proposals/withdraw-proposal';
 import { saveReview } from '../domain/reviews/save-review';
+import { answerConsent } from '../domain/publications/answer-consent';
+import { requestPublication } from '../domain/publications/request-publication';
+import { unpublish } from '../domain/publications/unpublish';
+import { withdrawPublication } from '../domain/publications/withdraw-publication';
+import { addSchool } from '../domain/schools/add-school';
 import { setupDeployment } from '../domain/schools/setup-deployment';
 import { castBallot } from '../domain/votes/cast-ballot';
 import { closeVote } from '../domain/votes/close-vote';
@@ -114,8 +119,9 @@ async function asUploads<T>(
 }
 
 export const useCases = {
-	// Accounts.
+	// Accounts and schools.
 	setupDeployment,
+	addSchool,
 	/** Not a use case of its own: the link the founder's invitations (staff, scientists) share. */
 	createInvitation: (
 		ctx: Ctx,
@@ -186,7 +192,13 @@ export const useCases = {
 	answerQuestionnaire,
 	recordApprobation,
 	askToObserve,
-	observeLesson
+	observeLesson,
+
+	// Publications.
+	requestPublication,
+	answerConsent,
+	withdrawPublication,
+	unpublish
 };
 
 /** What the story reads back between steps (queries, not use cases). */

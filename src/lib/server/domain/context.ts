@@ -20,5 +20,10 @@ export interface Ctx extends AnonymousCtx {
 	actor: Actor;
 }
 
+/** A page anyone may read, signed in or not (a publication, the catalog): the actor if any. */
+export interface ViewerCtx extends AnonymousCtx {
+	actor: Actor | null;
+}
+
 /** The same context inside a transaction (or at another moment). */
 export const withDb = <C extends AnonymousCtx>(ctx: C, db: DB): C => ({ ...ctx, db });

@@ -38,6 +38,7 @@ export const approbationClassId = id<'ApprobationClassId'>();
 export const approbationFileId = id<'ApprobationFileId'>();
 export const observationId = id<'ObservationId'>();
 export const observationRequestId = id<'ObservationRequestId'>();
+export const publicationId = id<'PublicationId'>();
 
 export type UserId = z.output<typeof userId>;
 export type SchoolId = z.output<typeof schoolId>;
@@ -71,6 +72,7 @@ export type ApprobationClassId = z.output<typeof approbationClassId>;
 export type ApprobationFileId = z.output<typeof approbationFileId>;
 export type ObservationId = z.output<typeof observationId>;
 export type ObservationRequestId = z.output<typeof observationRequestId>;
+export type PublicationId = z.output<typeof publicationId>;
 
 /**
  * Takes a string from a URL, a form or a database row as an id of the kind named by the

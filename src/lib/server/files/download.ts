@@ -2,6 +2,7 @@
 // as part of our site (no sniffing, sandboxed, downloaded unless known to be harmless).
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
+import { toLatin } from '../latin';
 import { BlobNotFoundError, type BlobStore } from '../storage/types';
 
 export interface FileResponseOptions {
@@ -113,54 +114,8 @@ export function contentDisposition(type: 'inline' | 'attachment', name: string):
 	return `${type}; filename="${asciiFallback(name)}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Kyrgyz and Russian letters in Latin (a simple school-style transliteration). */
-const LATIN: Record<string, string> = {
-	а: 'a',
-	б: 'b',
-	в: 'v',
-	г: 'g',
-	д: 'd',
-	е: 'e',
-	ё: 'yo',
-	ж: 'zh',
-	з: 'z',
-	и: 'i',
-	й: 'y',
-	к: 'k',
-	л: 'l',
-	м: 'm',
-	н: 'n',
-	ң: 'ng',
-	о: 'o',
-	ө: 'o',
-	п: 'p',
-	р: 'r',
-	с: 's',
-	т: 't',
-	у: 'u',
-	ү: 'u',
-	ф: 'f',
-	х: 'kh',
-	ц: 'ts',
-	ч: 'ch',
-	ш: 'sh',
-	щ: 'shch',
-	ъ: '',
-	ы: 'y',
-	ь: '',
-	э: 'e',
-	ю: 'yu',
-	я: 'ya'
-};
-
 function asciiFallback(name: string): string {
-	const latin = Array.from(name.normalize('NFC'), (char) => {
-		const lower = char.toLowerCase();
-		const mapped = LATIN[lower];
-		if (mapped === undefined) return char;
-		return char === lower ? mapped : mapped.charAt(0).toUpperCase() + mapped.slice(1);
-	}).join('');
-	const ascii = latin
+	const ascii = toLatin(name)
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '') // accents left by NFKD
 		.replace(/[^\x20-\x7e]|["\\%]/g, '_')

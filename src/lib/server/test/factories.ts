@@ -1,4 +1,5 @@
 import { asId, type SchoolId, type UserId } from '../domain/ids';
+import { newSchoolSlug } from '../domain/schools/slug';
 import type { Actor } from '../access/actor';
 import { newId } from '../db/ids';
 import type { AccountRole, DB, User } from '../db/types';
@@ -18,11 +19,13 @@ export async function makeSchool(
 ): Promise<{ id: SchoolId }> {
 	const id = asId<SchoolId>(newId());
 	const now = new Date();
+	const name = overrides.name ?? `Мектеп №${unique()}`;
 	await db
 		.insertInto('schools')
 		.values({
 			id,
-			name: overrides.name ?? `Мектеп №${unique()}`,
+			name,
+			slug: await newSchoolSlug(db, name),
 			region: 'KG-C',
 			city: 'Токмок',
 			createdAt: now,

@@ -1,5 +1,5 @@
 import { database } from '../db';
-import type { AnonymousCtx, Ctx } from '../domain/context';
+import type { AnonymousCtx, Ctx, ViewerCtx } from '../domain/context';
 import { fileStore } from '../storage';
 import { requireActor } from './denied';
 
@@ -11,4 +11,9 @@ export function actorCtx(locals: App.Locals): Ctx {
 /** A use case's context for a request nobody needs to be signed in for. */
 export function anonymousCtx(): AnonymousCtx {
 	return { db: database(), now: new Date(), store: fileStore() };
+}
+
+/** A use case's context for a page anyone may read: the signed-in user, if any. */
+export function viewerCtx(locals: App.Locals): ViewerCtx {
+	return { db: database(), actor: locals.actor ?? null, now: new Date(), store: fileStore() };
 }

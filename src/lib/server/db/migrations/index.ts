@@ -5,6 +5,8 @@ import * as materials from './0003-materials';
 import * as decisions from './0004-decisions';
 import * as collections from './0005-collections';
 import * as approbation from './0006-approbation';
+import * as publications from './0007-publications';
+import * as search from './0008-search';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -13,7 +15,9 @@ const migrations: Record<string, Migration> = {
 	'0003-materials': materials,
 	'0004-decisions': decisions,
 	'0005-collections': collections,
-	'0006-approbation': approbation
+	'0006-approbation': approbation,
+	'0007-publications': publications,
+	'0008-search': search
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,18 +1,20 @@
 import { sql } from 'kysely';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
-import { groupAccess } from '../group-access/access';
+import { assertAllowed, groupAccess } from '../group-access/access';
+import { canSeeGroupWork } from '../group-access/policy';
 import { listMaterialsInput, type ListMaterialsInput } from './input';
 import { canCreateMaterial } from './policy';
 
 export const LIST_LIMIT = 200;
 
 /**
- * The group's materials with filters and a sort. Drafts appear only to their authors;
- * everything else to whoever sees the group.
+ * The group's materials with filters and a sort, for its members and the administration.
+ * Drafts appear only to their authors.
  */
 export async function listMaterials({ db, actor }: Ctx, input: ListMaterialsInput) {
 	const access = await groupAccess(db, actor, input.groupId);
+	assertAllowed(canSeeGroupWork(actor, access));
 	const { groupId, ...filter } = validate(listMaterialsInput, input);
 	let query = db
 		.selectFrom('materials as m')

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { MaterialStatus } from '../../db/types';
-import { canManageGroup, canSeeGroup, type GroupPlace } from '../group-access/policy';
+import { canManageGroup, canSeeGroupWork, type GroupPlace } from '../group-access/policy';
 
 // Who may do what with practical materials (§3.3). Pure: the caller loads the actor's place
 // in the group and whether they are an author (the author or a co-author) once.
@@ -24,14 +24,18 @@ export function canCreateMaterial(actor: Actor | null, place: GroupPlace): boole
 	return actor !== null && place.role !== null;
 }
 
-/** A draft is its authors' own; once offered, whoever sees the group sees it. */
+/**
+ * A draft is its authors' own; once offered, it is the group's own work (members and the
+ * administration) and its authors'. The teaching staff see what the group publishes to
+ * them (§3.4), not the group's work in progress.
+ */
 export function canSeeMaterial(
 	actor: Actor | null,
 	place: MaterialPlace,
 	status: MaterialStatus
 ): boolean {
 	if (status === 'draft') return actor !== null && place.isAuthor;
-	return canSeeGroup(actor, place);
+	return (actor !== null && place.isAuthor) || canSeeGroupWork(actor, place);
 }
 
 /** Only the author and co-authors edit, while they are members and it is not decided. */

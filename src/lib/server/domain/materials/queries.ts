@@ -29,8 +29,11 @@ export async function materialAccess(
 	if (!material) throw new AppError('not_found', 'error_material_not_found');
 	const isAuthor = await isAuthorOf(db, materialId, actor.id);
 	const place: MaterialAccess = { ...access, material, isAuthor };
+	// Another's draft does not exist for them; offered work is the group's (403 to the staff).
 	if (!canSeeMaterial(actor, place, material.status))
-		throw new AppError('not_found', 'error_material_not_found');
+		throw material.status === 'draft'
+			? new AppError('not_found', 'error_material_not_found')
+			: new AppError('forbidden', 'error_forbidden');
 	return place;
 }
 

@@ -3,6 +3,7 @@ import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { currentMemberNames } from '../group-access/members';
 import { groupAccess } from '../group-access/access';
+import { canSeeGroupWork } from '../group-access/policy';
 import { listPlanInput, type ListPlanInput } from './input';
 import { canManagePlan, canSetPlanStatus } from './policy';
 import { approbationChoices } from './queries';
@@ -63,8 +64,12 @@ export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promis
 		approbationChoices(db, groupId)
 	]);
 	const open = !access.isClosed;
+	// Approbations are the group's own work: the teaching staff see the plan, not their titles.
+	const seesWork = canSeeGroupWork(actor, access);
 	const items = rows.map((r) => ({
 		...r,
+		approbationId: seesWork ? r.approbationId : null,
+		approbationTitle: seesWork ? r.approbationTitle : null,
 		isOverdue: r.status === 'planned' && r.dueOn < today,
 		canSetStatus: open && canSetPlanStatus(actor, access, r)
 	}));
@@ -74,6 +79,6 @@ export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promis
 		overdue: items.filter((i) => i.isOverdue).length,
 		canManage: open && canManagePlan(actor, access),
 		members,
-		approbations: approbations.map((a) => ({ id: a.id, title: a.title }))
+		approbations: seesWork ? approbations.map((a) => ({ id: a.id, title: a.title })) : []
 	};
 }

@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import { newSchoolSlug } from './slug';
 import {
 	createInvitation,
 	mailInvitation,
@@ -25,6 +26,7 @@ export async function addSchool(
 			.values({
 				id: schoolId,
 				name: school.name,
+				slug: await newSchoolSlug(trx, school.name),
 				region: school.region,
 				city: school.city,
 				createdAt: now,

@@ -2,6 +2,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
+import { newSchoolSlug } from './slug';
 import { hashPassword } from '../accounts/password';
 import { createSession, type NewSession } from '../accounts/sessions';
 import type { AnonymousCtx } from '../context';
@@ -30,6 +31,7 @@ export async function setupDeployment(
 				.values({
 					id: schoolId,
 					name: setup.name,
+					slug: await newSchoolSlug(trx, setup.name),
 					region: setup.region,
 					city: setup.city,
 					createdAt: now,

@@ -416,6 +416,46 @@ class BodyWriter {
 		return this.plain(text, { spacing: { after: 240 } }, { italics: true }, language);
 	}
 
+	/** A "label: value" line (a title block's detail), kept with what follows. */
+	labelled(label: string, value: string, language?: string): Paragraph {
+		return new Paragraph({
+			spacing: { after: 40 },
+			keepNext: true,
+			children: [
+				new TextRun({ text: `${cleanText(label)}: `, bold: true }),
+				this.run({ text: cleanText(value) }, { language })
+			]
+		});
+	}
+
+	/** A bold line that keeps with what follows (the heading of an abstract). */
+	strong(text: string): Paragraph {
+		return this.plain(
+			text,
+			{ spacing: { before: 160, after: 60 }, keepNext: true },
+			{ bold: true }
+		);
+	}
+
+	/** A justified paragraph in italics (an abstract's). */
+	emphasized(text: string): Paragraph {
+		return this.plain(text, { alignment: AlignmentType.JUSTIFIED }, { italics: true });
+	}
+
+	/** A thin line that ends a title block. */
+	rule(): Paragraph {
+		return new Paragraph({
+			spacing: { before: 120, after: 200 },
+			border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } },
+			children: []
+		});
+	}
+
+	/** A bulleted line of plain text (the first level of the bullet numbering). */
+	bullet(text: string, language?: string): Paragraph {
+		return this.plain(text, { numbering: { reference: 'bullet', level: 0 } }, {}, language);
+	}
+
 	/** A paragraph of plain text. */
 	protected plain(
 		text: string,
@@ -436,17 +476,6 @@ class DocxBuilder extends BodyWriter {
 		images: Map<string, NormalizedImage>
 	) {
 		super(images);
-	}
-
-	private labelled(label: string, value: string, language?: string): Paragraph {
-		return new Paragraph({
-			spacing: { after: 40 },
-			keepNext: true,
-			children: [
-				new TextRun({ text: `${cleanText(label)}: `, bold: true }),
-				this.run({ text: cleanText(value) }, { language })
-			]
-		});
 	}
 
 	titlePage(): ISectionOptions {
@@ -757,7 +786,8 @@ export async function buildCollectionDocx(
 }
 
 /**
- * The DOCX of one material (a lesson plan, a worksheet): its title, its authors and its body,
+ * The DOCX of one material (a lesson plan, a worksheet): its title, its authors, the details of
+ * its title block and its abstract when given, its body and the list of its attached files,
  * laid out as a collection lays out an item's body, in Times New Roman (a light file to work
  * on: no font embedded); `images` as for an edition.
  */
@@ -771,6 +801,16 @@ export async function buildMaterialDocx(
 	];
 	if (material.authors.length > 0)
 		children.push(writer.byline(material.authors.join(', '), LOCALES[material.language]));
+	for (const detail of material.details ?? [])
+		children.push(writer.labelled(detail.label, detail.value));
+	const abstract = material.abstract?.paragraphs.length ? material.abstract : undefined;
+	if (abstract)
+		children.push(
+			writer.strong(abstract.heading),
+			...abstract.paragraphs.map((text) => writer.emphasized(text))
+		);
+	// A line between the title block and the body, as in the PDF.
+	if ((material.details?.length ?? 0) > 0 || abstract) children.push(writer.rule());
 	children.push(
 		...writer.blocks(htmlToBlocks(material.bodyHtml), {
 			level: -1,
@@ -780,6 +820,12 @@ export async function buildMaterialDocx(
 			cell: false
 		})
 	);
+	if (material.attachments && material.attachments.files.length > 0) {
+		children.push(
+			writer.heading(material.attachments.heading, HeadingLevel.HEADING_3),
+			...material.attachments.files.map((file) => writer.bullet(file))
+		);
+	}
 	const document = styledDocument(writer, {
 		title: material.title,
 		creator: material.authors.join(', '),

@@ -133,6 +133,12 @@ export type ImageSource = (key: string) => Promise<Uint8Array>;
 /** The placeholder scheme of body pictures inside an edition's model. */
 export const EDITION_IMAGE = 'edition-image:';
 
+/** A "label: value" line of a material document's title block, both in the document's language. */
+export interface MaterialDetail {
+	label: string;
+	value: string;
+}
+
 /** One material as a document of its own (a demo attachment, an export of one material). */
 export interface MaterialDocument {
 	title: string;
@@ -141,4 +147,10 @@ export interface MaterialDocument {
 	language: CollectionLanguage;
 	/** Sanitized HTML, as a material's body; pictures as in an edition (`edition-image:KEY`). */
 	bodyHtml: string;
+	/** The title block's details under the authors (type, subjects, grades, school, group, version). */
+	details?: MaterialDetail[];
+	/** The abstract under its heading, paragraphs of plain text. */
+	abstract?: { heading: string; paragraphs: string[] };
+	/** The attached files listed after the body, one line each (e.g. "Plan.docx — DOCX, 24 KB"). */
+	attachments?: { heading: string; files: string[] };
 }

@@ -213,7 +213,8 @@ export const COLLECTION_TEMPLATE =
 `;
 
 /**
- * One material as a document of its own: its title, its authors and its body. As slides, the
+ * One material as a document of its own: its title, its authors, its title block's details and
+ * abstract (when given), its body and its attached files (when given). As slides, the
  * pages are landscape, the text larger and every heading of the body starts a page.
  */
 export const MATERIAL_TEMPLATE =
@@ -229,8 +230,22 @@ export const MATERIAL_TEMPLATE =
 
 #heading(level: 1, data.title)
 #if data.authors.len() > 0 { par(justify: false, emph(data.authors.join(", "))) }
+#for d in data.details {
+  par(justify: false, spacing: 0.45em, strong(d.label + ": ") + d.value)
+}
+#if data.abstract != none {
+  block(above: 10pt, below: 5pt, sticky: true, strong(data.abstract.heading))
+  for p in data.abstract.paragraphs { par(emph(p)) }
+}
+#if data.details.len() > 0 or data.abstract != none {
+  block(above: 8pt, below: 10pt, line(length: 100%, stroke: 0.5pt + luma(150)))
+}
 #v(6pt)
 #blocks(data.body)
+#if data.attachments != none and data.attachments.files.len() > 0 {
+  heading(level: 3, data.attachments.heading)
+  list(..data.attachments.files.map(f => [#f]))
+}
 `;
 
 export interface CollectionPdf {
@@ -437,6 +452,10 @@ export function buildMaterialPdf(
 		lang: material.language,
 		title: material.title,
 		authors: material.authors,
+		details: material.details ?? [],
+		abstract:
+			material.abstract && material.abstract.paragraphs.length > 0 ? material.abstract : null,
+		attachments: material.attachments ?? null,
 		slides: options.slides ?? false,
 		/** Slides are read from afar: larger text, tables included. */
 		scale: options.slides ? 15 / 11 : 1,

@@ -7,6 +7,7 @@ import { attachFiles } from '$lib/server/domain/materials/attach-files';
 import { decideMaterial } from '$lib/server/domain/materials/decide-material';
 import { isViewable } from '$lib/server/domain/materials/get-attachment';
 import { getMaterial } from '$lib/server/domain/materials/get-material';
+import { hasDocuments } from '$lib/server/domain/material-documents/policy';
 import {
 	addCommentInput,
 	decideMaterialInput,
@@ -105,6 +106,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		can: view.can,
 		decisions: view.can.decisions.map((value) => ({ value, label: materialStatusName(value) })),
 		maxFileMb: Math.round(config().maxFileBytes / 1024 / 1024),
+		// C7: an accepted material is also a document of its own (DOCX, PDF, print view).
+		documents: hasDocuments(material.status)
+			? {
+					docx: `${base}/material.docx`,
+					pdf: `${base}/material.pdf`,
+					print: `${base}/print`,
+					version: material.versionNumber
+				}
+			: null,
 		// §4.1: members and the administration see how it did in class.
 		results: results && {
 			count: results.approbations,

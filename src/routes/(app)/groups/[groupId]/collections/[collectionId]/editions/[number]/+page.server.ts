@@ -42,7 +42,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			docx: `${base}/collection.docx`,
 			pdf: `${base}/collection.pdf`,
 			web: `${base}/web`,
-			vote: `/groups/${params.groupId}/votes/new?edition=${e.editionId}`
+			vote: `/groups/${params.groupId}/votes/new?edition=${e.editionId}`,
+			publish: `/groups/${params.groupId}/publications?target=edition:${e.editionId}`
 		},
 		votes: view.votes,
 		canRead: view.canRead,

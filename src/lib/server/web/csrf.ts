@@ -1,0 +1,18 @@
+// SvelteKit's own check refuses every form post without our Origin, which also shuts out
+// OAI-PMH harvesters (they POST forms and send no Origin). The check is ours instead, the
+// same rule, with the one route that is meant for other sites' machines left open: it only
+// reads public records, so a cross-site post there can change nothing.
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes other sites may post forms to: read-only protocols. */
+export const crossSiteRoutes = new Set(['/oai']);
+
+/** A form sent from another site (or with no Origin) to a route that does not take one. */
+export function isCrossSiteForm(request: Request, url: URL, routeId: string | null): boolean {
+	if (!WRITES.has(request.method)) return false;
+	const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+	if (!FORM_TYPES.includes(type)) return false;
+	if (request.headers.get('origin') === url.origin) return false;
+	return !crossSiteRoutes.has(routeId ?? '');
+}
