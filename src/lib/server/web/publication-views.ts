@@ -1,4 +1,4 @@
-import type { Audience, Licence, PublicationStatus } from '../db/types';
+import type { Audience, ConsentDecision, Licence, PublicationStatus } from '../db/types';
 import { audiences, licences } from '../db/types';
 import type { PublicationMeta } from '../domain/publications/snapshot';
 import { apaCitation, gostCitation } from './citation';
@@ -30,6 +30,16 @@ const LICENCE_URLS: Record<Licence, string | null> = {
 	all_rights_reserved: null
 };
 export const licenceUrl = (licence: Licence) => LICENCE_URLS[licence];
+
+/** An author's answer as a list shows it: consented, refused, or still waited for. */
+export const consentAnswer = (decision: ConsentDecision | null) =>
+	translate(
+		decision === 'consented'
+			? 'publications_consent_given'
+			: decision === 'refused'
+				? 'publications_consent_refused'
+				: 'publications_consent_waiting'
+	);
 
 export const audienceOptions = () =>
 	audiences.map((value) => ({ value, label: audienceName(value) }));

@@ -2,8 +2,11 @@ import { config } from '$lib/server/config.js';
 import { formatDateTime } from '$lib/i18n/format';
 import { listMyConsents } from '$lib/server/domain/publications/list-my-consents';
 import { actorCtx } from '$lib/server/web/context';
-import { translate } from '$lib/server/web/i18n';
-import { licenceName, publicationStatusName } from '$lib/server/web/publication-views';
+import {
+	consentAnswer,
+	licenceName,
+	publicationStatusName
+} from '$lib/server/web/publication-views';
 import type { PageServerLoad } from './$types';
 
 /** What the author is asked to consent to before it goes public (§3.4), and what they said. */
@@ -17,12 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		requestedAt: formatDateTime(r.requestedAt, locals.locale, config().timeZone),
 		licence: licenceName(r.licence),
 		status: publicationStatusName(r.status),
-		answer:
-			r.decision === 'consented'
-				? translate('publications_consent_given')
-				: r.decision === 'refused'
-					? translate('publications_consent_refused')
-					: translate('publications_consent_waiting')
+		answer: consentAnswer(r.decision)
 	});
 	return { waiting: mine.waiting.map(line), answered: mine.answered.map(line) };
 };

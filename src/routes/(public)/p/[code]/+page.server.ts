@@ -13,6 +13,7 @@ import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError, signInFirst } from '$lib/server/web/load';
 import {
+	consentAnswer,
 	audienceName,
 	citationsOf,
 	licenceName,
@@ -67,13 +68,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		citations: citationsOf(meta, address, ctx.now),
 		consents: view.consents.map((c) => ({
 			name: c.name,
-			answer: translate(
-				c.decision === 'consented'
-					? 'publications_consent_given'
-					: c.decision === 'refused'
-						? 'publications_consent_refused'
-						: 'publications_consent_waiting'
-			)
+			answer: consentAnswer(c.decision)
 		})),
 		myConsent: view.myConsent,
 		publicationId: view.id,

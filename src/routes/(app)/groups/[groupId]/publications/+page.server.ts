@@ -12,6 +12,7 @@ import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import {
+	consentAnswer,
 	audienceName,
 	audienceOptions,
 	licenceName,
@@ -64,13 +65,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			endReason: p.endReason,
 			consents: p.consents.map((c) => ({
 				name: c.name,
-				answer: translate(
-					c.decision === 'consented'
-						? 'publications_consent_given'
-						: c.decision === 'refused'
-							? 'publications_consent_refused'
-							: 'publications_consent_waiting'
-				),
+				answer: consentAnswer(c.decision),
 				decision: c.decision,
 				reason: c.reason
 			}))
