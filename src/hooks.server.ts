@@ -25,6 +25,10 @@ import { startJobRunner, stopJobRunner } from '$lib/server/jobs/runner';
 import { WORKER_FILE } from '$lib/server/export/collection/render';
 // Job handlers register themselves when imported.
 import '$lib/server/domain/collections/compile-edition-job';
+import '$lib/server/notify/email/jobs';
+import '$lib/server/notify/telegram/jobs';
+import '$lib/server/notify/reminders';
+import '$lib/server/audit/jobs';
 import { translate } from '$lib/server/web/i18n';
 import { failureResponse } from '$lib/server/web/failure-page';
 import { setSessionCookie } from '$lib/server/web/session-cookie';

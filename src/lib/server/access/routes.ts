@@ -4,6 +4,12 @@ import { publicationsRoutes } from './routes-publications';
 import { catalogRoutes } from './routes-catalog';
 import { documentsRoutes } from './routes-documents';
 import { machinesRoutes } from './routes-machines';
+import { emailRoutes } from './routes-email';
+import { telegramRoutes } from './routes-telegram';
+import { calendarRoutes } from './routes-calendar';
+import { searchRoutes } from './routes-search';
+import { auditRoutes } from './routes-audit';
+import { inboxRoutes } from './routes-inbox';
 import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
 
 /** A material's form: a body with pasted pictures, or a Word file to import (20 MB). */
@@ -213,5 +219,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	...publicationsRoutes,
 	...catalogRoutes,
 	...documentsRoutes,
-	...machinesRoutes
+	...machinesRoutes,
+	// C8: nobody misses their turn.
+	...emailRoutes,
+	...telegramRoutes,
+	...calendarRoutes,
+	...searchRoutes,
+	...auditRoutes,
+	...inboxRoutes
 };

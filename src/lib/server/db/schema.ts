@@ -76,6 +76,13 @@ export interface Ballots {
 	changedAt: Date | null;
 }
 
+export interface CalendarFeeds {
+	userId: string;
+	/** SHA-256 of the secret in the feed's address; a new address replaces it. */
+	tokenHash: string;
+	createdAt: Date;
+}
+
 export interface CatalogEntries {
 	/** The order of publishing: seconds since 2020 of published_at, one more when taken (so a later publication always sorts after). The row's key (SQLite's rowid, the FTS5 rowid), so the newest matches come straight from the index, in order. */
 	seq: number;
@@ -232,6 +239,21 @@ export interface Decisions {
 	decidedAt: Date;
 	recordedBy: string | null;
 	updatedAt: Date;
+}
+
+export interface Deliveries {
+	id: string;
+	/** email | telegram */
+	channel: string;
+	/** 'notification:<id>', 'digest:daily:<user>:<day>', … */
+	key: string;
+	userId: string | null;
+	/** sending | sent | failed */
+	status: string;
+	attempts: number;
+	error: string | null;
+	createdAt: Date;
+	sentAt: Date | null;
 }
 
 export interface Deployment {
@@ -400,12 +422,22 @@ export interface Jobs {
 	createdAt: Date;
 	startedAt: Date | null;
 	finishedAt: Date | null;
+	key: string | null;
 }
 
 export interface LoginFailures {
 	id: string;
 	key: string;
 	failedAt: Date;
+}
+
+export interface MailThrottle {
+	id: string;
+	/** invitation | reset | forgot */
+	purpose: string;
+	/** The address, lower-cased. */
+	recipient: string;
+	createdAt: Date;
 }
 
 export interface MaterialAttachments {
@@ -563,6 +595,42 @@ export interface MembershipRequests {
 	decidedBy: string | null;
 	decidedAt: Date | null;
 	response: string | null;
+}
+
+export interface NotificationPreferences {
+	userId: string;
+	kind: string;
+	/** instant | daily | weekly | off */
+	email: string;
+	hasTelegram: boolean;
+}
+
+export interface Notifications {
+	id: string;
+	userId: string;
+	/** notify/kinds.ts: 'vote.opened', 'material.offered', … */
+	kind: string;
+	/** The event this came from: one notification per person and event, however often told. */
+	eventKey: string;
+	schoolId: string | null;
+	groupId: string | null;
+	/** Who did it (null: the system, a deadline). */
+	actorId: string | null;
+	/** The thing's name when it happened (the vote's question, the material's title). */
+	subject: string;
+	/** The app path it links to. */
+	link: string;
+	/** JSON: more named values for the text (a date, a decision). */
+	params: string;
+	createdAt: Date;
+	readAt: Date | null;
+	/** How email was chosen for it when it was made: instant | daily | weekly | off */
+	email: string;
+	/** Sent (alone or in a digest), or given up: nothing more to do by email. */
+	emailedAt: Date | null;
+	/** Telegram was chosen for it and the person's account is linked. */
+	hasTelegram: boolean;
+	telegrammedAt: Date | null;
 }
 
 export interface ObservationRequests {
@@ -771,6 +839,22 @@ export interface Subjects {
 	position: number;
 }
 
+export interface TelegramCursor {
+	bot: string;
+	nextUpdateId: number;
+}
+
+export interface TelegramLinks {
+	userId: string;
+	/** Set once the person sent the code to the bot. */
+	chatId: string | null;
+	/** SHA-256 of the one-time code shown in the settings, until it is used or expires. */
+	codeHash: string | null;
+	codeExpiresAt: Date | null;
+	linkedAt: Date | null;
+	createdAt: Date;
+}
+
 export interface UserSubjects {
 	userId: string;
 	subjectId: string;
@@ -839,6 +923,7 @@ export interface Tables {
 	approbationIndicators: ApprobationIndicators;
 	approbations: Approbations;
 	ballots: Ballots;
+	calendarFeeds: CalendarFeeds;
 	catalogEntries: CatalogEntries;
 	catalogEntryGrades: CatalogEntryGrades;
 	catalogEntrySubjects: CatalogEntrySubjects;
@@ -851,6 +936,7 @@ export interface Tables {
 	collectionSections: CollectionSections;
 	collections: Collections;
 	decisions: Decisions;
+	deliveries: Deliveries;
 	deployment: Deployment;
 	discussionPosts: DiscussionPosts;
 	discussionThreads: DiscussionThreads;
@@ -865,6 +951,7 @@ export interface Tables {
 	invitations: Invitations;
 	jobs: Jobs;
 	loginFailures: LoginFailures;
+	mailThrottle: MailThrottle;
 	materialAttachments: MaterialAttachments;
 	materialAuthors: MaterialAuthors;
 	materialComments: MaterialComments;
@@ -879,6 +966,8 @@ export interface Tables {
 	meetingAttendance: MeetingAttendance;
 	meetings: Meetings;
 	membershipRequests: MembershipRequests;
+	notificationPreferences: NotificationPreferences;
+	notifications: Notifications;
 	observationRequests: ObservationRequests;
 	observations: Observations;
 	passwordResets: PasswordResets;
@@ -896,6 +985,8 @@ export interface Tables {
 	schools: Schools;
 	sessions: Sessions;
 	subjects: Subjects;
+	telegramCursor: TelegramCursor;
+	telegramLinks: TelegramLinks;
 	userSubjects: UserSubjects;
 	users: Users;
 	voteOptions: VoteOptions;

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { DB, Job } from '../db/types';
 import { log } from '../log';
 import type { BlobStore } from '../storage/types';
-import { claimJob, finishJob, heartbeat, recoverStaleJobs } from './queue';
+import { claimJob, enqueueJob, finishJob, heartbeat, recoverStaleJobs } from './queue';
 
 // Runs queued jobs inside the app process, one at a time (2 cores: the heavy part of a job
 // runs in a worker thread, and the other core keeps serving pages). Several app instances
@@ -34,6 +34,28 @@ const handlers = new Map<string, { run: JobHandler; failed?: FailureHook }>();
 
 export function registerJob(kind: string, run: JobHandler, failed?: FailureHook): void {
 	handlers.set(kind, { run, failed });
+}
+
+/**
+ * Sweeps that run every `everyMs` (reminders, digests, reading the Telegram bot): one job per
+ * time slot, keyed, so several instances enqueue it once and a slow sweep is not run twice.
+ */
+const periodic = new Map<string, number>();
+const lastSlot = new Map<string, number>();
+
+export function registerPeriodic(kind: string, everyMs: number, run: JobHandler): void {
+	registerJob(kind, run);
+	periodic.set(kind, everyMs);
+}
+
+/** Enqueues each periodic sweep whose slot has begun (once per slot and process). */
+export async function enqueueDueSweeps(db: DB, now = new Date()): Promise<void> {
+	for (const [kind, every] of periodic) {
+		const slot = Math.floor(now.getTime() / every) * every;
+		if (lastSlot.get(kind) === slot) continue;
+		await enqueueJob(db, kind, { slot }, { now, key: `${kind}:${slot}`, maxAttempts: 1 });
+		lastSlot.set(kind, slot);
+	}
 }
 
 const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -111,6 +133,7 @@ export function wakeJobRunner(): void {
 		try {
 			do {
 				current.again = false;
+				await enqueueDueSweeps(current.db);
 				while (!current.stopped && (await runNextJob(current.db, current.files)));
 			} while (current.again && !current.stopped);
 		} catch (err) {
