@@ -2,7 +2,13 @@ import { config } from '../config.js';
 import type { DB } from '../db/types';
 import { newId } from '../db/ids';
 import { enqueueJob } from '../jobs/queue';
-import { defaultTelegram, kindRule, type EmailChoice, type NotificationKind } from './kinds';
+import {
+	defaultTelegram,
+	kindRule,
+	type Audience,
+	type EmailChoice,
+	type NotificationKind
+} from './kinds';
 
 // The one place where what happened becomes notifications. A use case calls `notify` inside
 // its own transaction, so a notification exists exactly when its change does. The recipients
@@ -60,7 +66,23 @@ export async function notify(ctx: NotifyCtx, event: NotifyEvent): Promise<number
 	const { db, now } = ctx;
 	const rule = kindRule(event.kind);
 	const eventKey = `${event.kind}:${event.key}`;
-	const people = (await recipients(db, rule.audience, event)).filter((id) => id !== ctx.actor?.id);
+	let people = (await recipients(db, rule.audience, event)).filter((id) => id !== ctx.actor?.id);
+	// A vote's roll and a material's authors were fixed earlier: whoever has left the group
+	// since can no longer vote or open the material, so is not told.
+	if (people.length > 0 && event.groupId && heldFromBefore.has(rule.audience)) {
+		const current = new Set(
+			(
+				await db
+					.selectFrom('groupMembers')
+					.select('userId')
+					.where('groupId', '=', event.groupId)
+					.where('leftAt', 'is', null)
+					.where('userId', 'in', people)
+					.execute()
+			).map((m) => m.userId)
+		);
+		people = people.filter((id) => current.has(id));
+	}
 	if (people.length === 0) return 0;
 
 	const wanted = await db
@@ -126,6 +148,9 @@ export async function notify(ctx: NotifyCtx, event: NotifyEvent): Promise<number
 	}
 	return told;
 }
+
+/** Audiences fixed before the event (a roll, a list of authors), checked against membership now. */
+const heldFromBefore = new Set<Audience>(['authors', 'voters', 'non_voters']);
 
 async function recipients(
 	db: DB,

@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
 import { updateMeetingInput, type UpdateMeetingInput } from './input';
 import { canKeepMinutes } from './policy';
+import { isRescheduled, notifyMeeting } from './notify-meeting';
 import { assertMembers, findMeeting, meetingsAccess } from './queries';
 
 /**
@@ -73,5 +74,15 @@ export async function updateMeeting(
 				.insertInto('meetingAttendance')
 				.values(attendance.map(([userId, status]) => ({ meetingId, userId, status })))
 				.execute();
+		// Minutes kept after the meeting are no news; a new day, time or place is.
+		const after = {
+			...meeting,
+			heldOn: minutes.heldOn,
+			startTime: minutes.startTime ?? null,
+			place: minutes.place,
+			onlineLink: minutes.onlineLink ?? ''
+		};
+		if (isRescheduled(meeting, after))
+			await notifyMeeting({ db: trx, now, actor }, 'meeting.changed', after);
 	});
 }
