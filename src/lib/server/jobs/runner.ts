@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { withAuditContext } from '../db/audit-capture';
 import type { DB, Job } from '../db/types';
 import { log } from '../log';
 import type { BlobStore } from '../storage/types';
@@ -72,8 +73,12 @@ export async function runNextJob(db: DB, files: BlobStore, now = new Date()): Pr
 		return true;
 	}
 	const started = performance.now();
+	// What the job changes is logged as done by the job (the audit log).
+	const audit = { requestId: `job:${job.kind}:${job.id}`, actorId: () => null };
 	try {
-		await handler.run(job, { db, files, heartbeat: () => heartbeat(db, job) });
+		await withAuditContext(audit, () =>
+			handler.run(job, { db, files, heartbeat: () => heartbeat(db, job) })
+		);
 		await finishJob(db, job, {});
 		log.info(
 			{ job: job.id, kind: job.kind, ms: Math.round(performance.now() - started) },
@@ -85,7 +90,8 @@ export async function runNextJob(db: DB, files: BlobStore, now = new Date()): Pr
 		log.warn({ job: job.id, kind: job.kind, err }, 'job failed');
 		// The owner hears of a final failure before the job is closed: if this process dies in
 		// between, the job is still "running" and stale recovery tells the owner again.
-		if (!retry || job.attempts >= job.maxAttempts) await handler.failed?.(db, job);
+		if (!retry || job.attempts >= job.maxAttempts)
+			await withAuditContext(audit, async () => handler.failed?.(db, job));
 		await finishJob(db, job, { error: message, retry });
 	}
 	return true;
