@@ -55,6 +55,7 @@ import { buildApprobations } from './world-approbation';
 import { buildPublications } from './world-publications';
 import { buildDocuments } from './world-documents';
 import { buildCalendar } from './world-calendar';
+import { buildInbox } from './world-inbox';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -148,6 +149,7 @@ export async function buildWorld(server: TestServer) {
 	const publications = await buildPublications(parts);
 	const documents = await buildDocuments(parts);
 	const calendar = await buildCalendar(parts);
+	const inbox = await buildInbox(parts);
 	return {
 		schoolA,
 		schoolB,
@@ -162,6 +164,7 @@ export async function buildWorld(server: TestServer) {
 		...publications,
 		...documents,
 		...calendar,
+		...inbox,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }
