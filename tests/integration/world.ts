@@ -56,6 +56,7 @@ import { buildPublications } from './world-publications';
 import { buildDocuments } from './world-documents';
 import { buildCalendar } from './world-calendar';
 import { buildInbox } from './world-inbox';
+import { buildEmail } from './world-email';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -150,6 +151,7 @@ export async function buildWorld(server: TestServer) {
 	const documents = await buildDocuments(parts);
 	const calendar = await buildCalendar(parts);
 	const inbox = await buildInbox(parts);
+	const email = buildEmail(parts);
 	return {
 		schoolA,
 		schoolB,
@@ -165,6 +167,7 @@ export async function buildWorld(server: TestServer) {
 		...documents,
 		...calendar,
 		...inbox,
+		...email,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }
