@@ -244,7 +244,7 @@ try {
 
 	// Digests for DIGEST_PEOPLE people.
 	const extra = Math.max(0, DIGEST_PEOPLE - seeded.teachers.length);
-	const now = new Date();
+	const now = new Date(Date.now() - 3_600_000);
 	const people = [...seeded.teachers.map((t) => t.id)];
 	for (let i = 0; i < extra; i += 500) {
 		const batch = Array.from({ length: Math.min(500, extra - i) }, (_, k) => ({
@@ -292,8 +292,10 @@ try {
 		);
 		await db.insertInto('notifications').values(rows).execute();
 	}
+	// The digests are due from 07:00 in the school's time zone: build them as at 08:00 Bishkek.
+	const morning = new Date(`${now.toISOString().slice(0, 10)}T02:00:00Z`);
 	const d0 = performance.now();
-	const digests = await buildDigests(db, { userIds: people, period: 'daily', now });
+	const digests = await buildDigests(db, new Date(Math.max(morning.getTime(), now.getTime())));
 	const digestS = (performance.now() - d0) / 1000;
 
 	const base = p95(baseline);
