@@ -240,6 +240,19 @@ try {
 		await new Promise((r) => setTimeout(r, 100));
 	finished = true;
 	const duringTimes = await during;
+	if (received < told) {
+		// Say why, rather than only that the mail did not come.
+		const jobs = await db
+			.selectFrom('jobs')
+			.select(['kind', 'status', 'error', db.fn.countAll<number>().as('n')])
+			.groupBy(['kind', 'status', 'error'])
+			.execute();
+		const made = await db
+			.selectFrom('notifications')
+			.select(db.fn.countAll<number>().as('n'))
+			.executeTakeFirst();
+		console.error({ notifications: made?.n, jobs }, server.output().slice(-2000));
+	}
 	const fanoutS = ((received >= told ? lastReceivedAt : performance.now()) - fanStart) / 1000;
 
 	// Digests for DIGEST_PEOPLE people.
@@ -329,6 +342,9 @@ try {
 		})
 	);
 	if (received < told) process.exitCode = 1;
+} catch (error) {
+	console.error(server.output().slice(-3000));
+	throw error;
 } finally {
 	await server.stop();
 	sink.close();
