@@ -204,6 +204,15 @@ const groupRows: Row[] = [
 		form: {},
 		expect: runners(400, { memberA: 400 })
 	},
+	// Cancelling: those who keep the minutes (the secretary too); an empty form is refused
+	// (reason, confirmation) so the world's meeting stays for the other rows.
+	{
+		route: '/(app)/groups/[groupId]/meetings/[meetingId]',
+		use: '?/cancel',
+		path: (w) => `${group(w)}/meetings/${w.meetingId}`,
+		form: {},
+		expect: runners(400, { memberA: 400 })
+	},
 	{
 		route: '/(app)/groups/[groupId]/meetings/[meetingId]/minutes.docx',
 		use: 'GET',

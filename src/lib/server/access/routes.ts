@@ -134,7 +134,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(app)/groups/[groupId]/plan': { page: signedIn, actions: { add: signedIn, status: signedIn } },
 	'/(app)/groups/[groupId]/plan/[itemId]': { page: signedIn, actions: { save: signedIn } },
 	'/(app)/groups/[groupId]/meetings': { page: signedIn, actions: { create: signedIn } },
-	'/(app)/groups/[groupId]/meetings/[meetingId]': { page: signedIn, actions: { save: signedIn } },
+	'/(app)/groups/[groupId]/meetings/[meetingId]': {
+		page: signedIn,
+		actions: { save: signedIn, cancel: signedIn }
+	},
 	'/(app)/groups/[groupId]/meetings/[meetingId]/minutes.docx': { endpoint: { GET: signedIn } },
 	// Proposals, discussions, votes and decisions (C4): members and the admin; the use cases
 	// decide by the actor's place (domain/proposals, discussions, votes policy.ts).

@@ -80,6 +80,10 @@ export async function feedEntries(
 				'updatedAt'
 			])
 			.where('groupId', 'in', ids)
+			// A cancelled meeting is left out, as a cancelled plan item is: every calendar drops
+			// an event gone from a subscribed feed, while STATUS:CANCELLED is ignored by some
+			// (Google shows it as on), so someone would keep the day free or come.
+			.where('cancelledAt', 'is', null)
 			.where('heldOn', '>=', from)
 			.where('heldOn', '<=', to)
 			.orderBy('heldOn')

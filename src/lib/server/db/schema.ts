@@ -65,6 +65,42 @@ export interface Approbations {
 	updatedAt: Date;
 }
 
+export interface AuditLog {
+	/** 1, 2, 3… without gaps: a removed entry shows as a gap. */
+	seq: number;
+	changedAt: Date;
+	/** Who (no foreign key: the log outlives what it tells about). Null: the system. */
+	actorId: string | null;
+	/** The request's id (x-request-id), or 'job:<kind>:<job id>'. */
+	requestId: string | null;
+	tableName: string;
+	/** insert | update | delete */
+	op: string;
+	/** The row's id (its key columns joined by '/' when it has no id). */
+	rowId: string;
+	/** Where it belongs, when it can be told: who may read the entry. */
+	schoolId: string | null;
+	groupId: string | null;
+	/** Canonical JSON { field: [before, after] } of the fields that changed (text: hashed as stored). */
+	changes: string;
+	prevHash: string;
+	/** SHA-256 (hex) of prev_hash + the entry's canonical JSON (audit/chain.ts). */
+	hash: string;
+}
+
+export interface AuditPending {
+	id: number;
+	tableName: string;
+	/** insert | update | delete */
+	op: string;
+	/** JSON of the row before (update, delete) and after (insert, update). */
+	oldRow: string | null;
+	newRow: string | null;
+	actorId: string | null;
+	requestId: string | null;
+	changedAt: Date;
+}
+
 export interface Ballots {
 	voteId: string;
 	voterId: string;
@@ -580,6 +616,9 @@ export interface Meetings {
 	createdBy: string | null;
 	createdAt: Date;
 	updatedAt: Date;
+	cancelledAt: Date | null;
+	cancelledBy: string | null;
+	cancelReason: string | null;
 }
 
 export interface MembershipRequests {
@@ -916,12 +955,58 @@ export interface Votes {
 	collectionEditionId: string | null;
 }
 
+export interface WorkspaceEntries {
+	seq: Generated<number>;
+	/** material | proposal | thread | post | meeting | decision | member */
+	kind: string;
+	/** The source row's id (for a member: the user's id). */
+	sourceId: string;
+	groupId: string;
+	/** A material's status (its visibility depends on it); empty for other kinds. */
+	status: string;
+	/** What the result is called: a title, a vote's question, a person's name. */
+	title: string;
+	/** A proposal's, meeting's or decision's number in its group. */
+	number: number | null;
+	/** A meeting's day (YYYY-MM-DD). */
+	day: string | null;
+	/** The thread of a post, the vote of a decision: the page the result links to. */
+	parentId: string | null;
+	/** When the source last changed: the order within a tier of relevance. */
+	sortAt: Date;
+	/** The source row's version as the sync saw it: another value means "index again". */
+	stamp: string;
+	/** Stems of the title (a match there ranks first). */
+	titleTerms: string;
+	/** Every stem of the thing, the title's included. */
+	terms: string;
+	/** The beginning of the text, plain: where snippets are cut from. */
+	excerpt: string;
+}
+
+export interface WorkspaceSync {
+	groupId: string;
+	kind: string;
+	/** "<row count>|<latest change in ms>" */
+	summary: string;
+}
+
+export interface WorkspaceTerms {
+	groupId: string;
+	term: string;
+	head: string;
+	tail: string;
+	length: number;
+}
+
 /** Every table, by the name queries use. */
 export interface Tables {
 	approbationClasses: ApprobationClasses;
 	approbationFiles: ApprobationFiles;
 	approbationIndicators: ApprobationIndicators;
 	approbations: Approbations;
+	auditLog: AuditLog;
+	auditPending: AuditPending;
 	ballots: Ballots;
 	calendarFeeds: CalendarFeeds;
 	catalogEntries: CatalogEntries;
@@ -992,4 +1077,7 @@ export interface Tables {
 	voteOptions: VoteOptions;
 	voteRoll: VoteRoll;
 	votes: Votes;
+	workspaceEntries: WorkspaceEntries;
+	workspaceSync: WorkspaceSync;
+	workspaceTerms: WorkspaceTerms;
 }

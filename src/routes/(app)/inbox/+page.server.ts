@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
 import { formatDateTime } from '$lib/i18n/format';
+import { notificationDetails } from '$lib/server/domain/inbox/details';
 import { notificationInput } from '$lib/server/domain/inbox/input';
 import { listInbox } from '$lib/server/domain/inbox/list-inbox';
 import { markAllRead } from '$lib/server/domain/inbox/mark-all-read';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			id: i.id,
 			label: translate(i.labelKey),
 			subject: i.subject,
+			details: notificationDetails(i.kind, i.params, locals.locale, config().timeZone),
 			groupName: i.groupName,
 			actorName: i.actorName,
 			createdAt: i.createdAt.toISOString(),

@@ -143,9 +143,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('token_hash', t.text, (c) => c.notNull().unique())
 		.addColumn('created_at', t.timestamp, (c) => c.notNull())
 		.execute();
+
+	// A meeting called off: kept (its number stays taken, the members were told), marked.
+	await db.schema.alterTable('meetings').addColumn('cancelled_at', t.timestamp).execute();
+	await db.schema
+		.alterTable('meetings')
+		.addColumn('cancelled_by', t.id, (c) => c.references('users.id'))
+		.execute();
+	await db.schema.alterTable('meetings').addColumn('cancel_reason', t.text).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	for (const column of ['cancel_reason', 'cancelled_by', 'cancelled_at'])
+		await db.schema.alterTable('meetings').dropColumn(column).execute();
 	for (const table of [
 		'calendar_feeds',
 		'telegram_cursor',

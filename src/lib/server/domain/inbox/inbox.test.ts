@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
+import { newId } from '../../db/ids';
 import { notify, type NotifyEvent } from '../../notify/notify';
 import { links } from '../../notify/links';
 import { ctxOf } from '../../test/context';
@@ -7,6 +8,7 @@ import { appError } from '../../test/expect-error';
 import { makeGroupWorld, type GroupWorld } from '../../test/groups';
 import { useTestDatabase } from '../../test/vitest';
 import { countUnread, UNREAD_SHOWN } from './count-unread';
+import { notificationDetails } from './details';
 import { asId } from '../ids';
 import { INBOX_PAGE_SIZE, type NotificationId } from './input';
 import { listInbox } from './list-inbox';
@@ -157,5 +159,106 @@ describe('the inbox', () => {
 				.execute();
 			expect(await openNotification(as(w.member), { notificationId: id })).toBe('/inbox');
 		}
+	});
+});
+
+describe('the values of a notification, as labels', () => {
+	const tz = 'Asia/Bishkek';
+	/** A notification of `kind` with `params` for the member, as the inbox lists it. */
+	async function listed(kind: NotifyEvent['kind'], params: Record<string, string>) {
+		// Written as notify() stores it; each kind's audience is notify's test, not this one's.
+		await t.db.deleteFrom('notifications').execute();
+		await t.db
+			.insertInto('notifications')
+			.values({
+				id: newId(),
+				userId: w.member.id,
+				kind,
+				eventKey: `${kind}:k`,
+				schoolId: w.schoolId,
+				groupId: w.groupId,
+				actorId: null,
+				subject: 'Нерсе',
+				link: links.group(w.groupId),
+				params: JSON.stringify(params),
+				createdAt: at(1),
+				email: 'off',
+				hasTelegram: false
+			})
+			.execute();
+		const [item] = (await listInbox(as(w.member), {})).items;
+		return item!;
+	}
+	const lines = async (
+		kind: NotifyEvent['kind'],
+		params: Record<string, string>,
+		locale: 'ky' | 'ru' | 'en' = 'ky'
+	) => {
+		const item = await listed(kind, params);
+		return notificationDetails(item.kind, item.params, locale, tz);
+	};
+
+	it('a meeting: its day, time and place, each under its label', async () => {
+		const params = { meetingId: 'x', date: '2026-11-27', time: '14:30', place: 'Китепкана' };
+		// Audience "members": the member is told without being named.
+		await t.db.deleteFrom('notifications').execute();
+		await notify({ db: t.db, now: at(1), actor: w.leader }, {
+			kind: 'meeting.scheduled',
+			key: 'm',
+			groupId: w.groupId,
+			subject: '№ 3',
+			link: links.group(w.groupId),
+			params
+		} satisfies NotifyEvent);
+		const [item] = (await listInbox(as(w.member), {})).items;
+		expect(item!.params).toEqual(params);
+		const ky = notificationDetails(item!.kind, item!.params, 'ky', tz);
+		expect(ky).toHaveLength(3);
+		expect(ky[0]).toMatch(/^Күнү: .*2026.*27/);
+		expect(ky.slice(1)).toEqual(['Убактысы: 14:30', 'Орду: Китепкана']);
+		expect(notificationDetails(item!.kind, item!.params, 'ru', tz)).toEqual([
+			'Дата: 27 ноября 2026 г.',
+			'Время: 14:30',
+			'Место: Китепкана'
+		]);
+		// No time, no place: only the day.
+		expect(
+			notificationDetails(
+				'meeting.cancelled',
+				{ date: '2026-11-27', time: '', place: '' },
+				'en',
+				tz
+			)
+		).toEqual(['Date: November 27, 2026']);
+	});
+
+	it('a vote: when it closes (in the school’s time zone) and its outcome', async () => {
+		// 12:00 UTC is 18:00 in Bishkek.
+		expect(await lines('vote.closing', { closesAt: '2026-11-25T12:00:00.000Z' }, 'en')).toEqual([
+			'Closes: November 25, 2026 at 6:00 PM'
+		]);
+		expect(await lines('vote.opened', { closesAt: '' })).toEqual([]);
+		expect(await lines('vote.closed', { outcome: 'accepted' })).toEqual([
+			'Натыйжасы: Кабыл алынды'
+		]);
+		expect(await lines('vote.closed', { outcome: 'no_quorum' }, 'en')).toEqual([
+			expect.stringMatching(/^Outcome: /)
+		]);
+		// An unknown code is left out, never shown raw.
+		expect(await lines('vote.closed', { outcome: '<b>' })).toEqual([]);
+	});
+
+	it('a plan item’s due day, an edition’s number, the teacher of a membership change', async () => {
+		expect(await lines('plan.due', { date: '2026-12-01' }, 'ru')).toEqual([
+			'Срок: 1 декабря 2026 г.'
+		]);
+		expect((await lines('plan.overdue', { date: '2026-12-01' }))[0]).toMatch(/^Мөөнөтү: /);
+		expect(await lines('plan.overdue', { date: 'soon' })).toEqual([]);
+		expect(await lines('edition.compiled', { number: '2' })).toEqual(['Басылыш: №2']);
+		expect(await lines('group.member_left', { person: 'Нурлан Үсөнов' })).toEqual([
+			'Мугалим: Нурлан Үсөнов'
+		]);
+		// Kinds without values of their own have no lines.
+		expect(await lines('post.mentioned', {})).toEqual([]);
 	});
 });

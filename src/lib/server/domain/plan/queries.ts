@@ -74,6 +74,8 @@ export async function meetingsAndDeadlines(db: DB, groupId: string, from: string
 			.selectFrom('meetings')
 			.select(['id', 'number', 'heldOn', 'startTime'])
 			.where('groupId', '=', groupId)
+			// Called off: not on the month view (as on the calendar feed), nobody keeps the day.
+			.where('cancelledAt', 'is', null)
 			.where('heldOn', '>=', from)
 			.where('heldOn', '<=', to)
 			.orderBy('heldOn')
