@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { colleague, teacher } from './data';
 import { expect, test } from './fixtures';
@@ -9,29 +8,6 @@ import { groupWithMembers } from './seed';
 // Nobody misses their turn (issue 15): a member names the leader in a discussion; the leader
 // sees the count on the bell in the header, opens the inbox, and the notification takes him
 // to the post (and is read from then on). With JavaScript and without, at a phone's width.
-
-/** The texts of issue 15's parts, still in their staging catalogs (the "other" plural form). */
-function staging(part: string): Record<string, string> {
-	const file = new URL(`../../messages/staging-${part}/ky.json`, import.meta.url);
-	const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-	const texts: Record<string, string> = {};
-	for (const [key, value] of Object.entries(raw)) {
-		if (typeof value === 'string') texts[key] = value;
-		else if (Array.isArray(value)) {
-			const match = (value[0] as { match?: Record<string, string> }).match ?? {};
-			const other = Object.entries(match).find(([selector]) => selector.endsWith('=other'));
-			if (other) texts[key] = other[1];
-		}
-	}
-	return texts;
-}
-const inbox = staging('inbox');
-const notifyTexts = staging('notify');
-const text = (key: string) => {
-	const value = inbox[key] ?? notifyTexts[key];
-	if (value === undefined) throw new Error(`no message "${key}"`);
-	return value;
-};
 
 const thread = {
 	title: 'Күзгү ачык сабактардын графиги',
@@ -54,7 +30,7 @@ async function expectAccessible(page: Page) {
 /** The bell in the header, by its accessible name ("Эскертмелер, 1 окула элек"). */
 const bell = (page: Page, count: number) =>
 	page.getByRole('banner').getByRole('link', {
-		name: count === 0 ? text('inbox_bell') : fill(text('inbox_bell_unread'), { count }),
+		name: count === 0 ? ky.inbox_bell : fill(ky.inbox_bell_unread, { count }),
 		exact: true
 	});
 
@@ -92,25 +68,23 @@ test('notifications: a member mentioned in a discussion sees the bell, opens the
 	await expect(bell(leader, 1).locator('.count')).toHaveText('1');
 	// The header fits the phone, the search included (a link to /search at this width).
 	await expect(
-		leader.getByRole('banner').getByRole('link', { name: text('inbox_search_label'), exact: true })
+		leader.getByRole('banner').getByRole('link', { name: ky.inbox_search_label, exact: true })
 	).toBeVisible();
 	await expectNoHorizontalScroll(leader);
 
 	await bell(leader, 1).click();
 	await expect(leader).toHaveURL(/\/inbox$/);
-	await expect(leader.getByRole('heading', { level: 1 })).toHaveText(text('inbox_title'));
-	await expect(leader.getByText(fill(text('inbox_unread_count'), { count: 1 }))).toBeVisible();
+	await expect(leader.getByRole('heading', { level: 1 })).toHaveText(ky.inbox_title);
+	await expect(leader.getByText(fill(ky.inbox_unread_count, { count: 1 }))).toBeVisible();
 	const item = leader.getByRole('listitem').filter({ hasText: thread.title });
 	await expect(item).toHaveCount(1);
 	// Unread is said in words, not only by colour; the kind, the thing, the group, who.
-	await expect(item.getByText(text('inbox_new'))).toBeVisible();
-	await expect(item.getByText(text('notify_kind_post_mentioned'))).toBeVisible();
+	await expect(item.getByText(ky.inbox_new)).toBeVisible();
+	await expect(item.getByText(ky.notify_kind_post_mentioned)).toBeVisible();
 	await expect(
-		item.getByText(fill(text('inbox_group'), { name: 'Функционалдык сабаттуулук' }))
+		item.getByText(fill(ky.inbox_group, { name: 'Функционалдык сабаттуулук' }))
 	).toBeVisible();
-	await expect(
-		item.getByText(fill(text('inbox_actor'), { name: colleague.fullName }))
-	).toBeVisible();
+	await expect(item.getByText(fill(ky.inbox_actor, { name: colleague.fullName }))).toBeVisible();
 	await expectNoHorizontalScroll(leader);
 	await expectAccessible(leader);
 
@@ -122,11 +96,11 @@ test('notifications: a member mentioned in a discussion sees the bell, opens the
 	await expect(bell(leader, 0).locator('.count')).toHaveCount(0);
 
 	await bell(leader, 0).click();
-	await expect(leader.getByText(fill(text('inbox_unread_count'), { count: 0 }))).toBeVisible();
+	await expect(leader.getByText(fill(ky.inbox_unread_count, { count: 0 }))).toBeVisible();
 	await expect(
-		leader.getByRole('listitem').filter({ hasText: thread.title }).getByText(text('inbox_new'))
+		leader.getByRole('listitem').filter({ hasText: thread.title }).getByText(ky.inbox_new)
 	).toHaveCount(0);
-	await expect(leader.getByRole('link', { name: text('inbox_settings') })).toHaveAttribute(
+	await expect(leader.getByRole('link', { name: ky.inbox_settings })).toHaveAttribute(
 		'href',
 		'/profile/notifications'
 	);

@@ -72,7 +72,7 @@ export async function listInbox({ db, actor }: Ctx, input: ListInboxInput): Prom
 		items.push({
 			id: r.id,
 			kind: r.kind,
-			// Every kind has its label in messages/staging-notify (checked by the notify tests).
+			// Every kind has its label in messages/*.json (checked by the notify tests).
 			labelKey: kindMessageKey(r.kind) as MessageKey,
 			subject: r.subject,
 			groupName: r.groupName ?? null,

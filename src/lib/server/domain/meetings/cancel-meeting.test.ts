@@ -159,7 +159,7 @@ describe('cancelling a meeting', () => {
 			key: 'error_too_long'
 		});
 		expect(await fields({ confirmed: false })).toEqual([
-			{ field: 'confirmed', key: 'inbox_meeting_error_confirm' }
+			{ field: 'confirmed', key: 'error_meeting_confirm' }
 		]);
 		expect(await told()).toEqual([]);
 		await cancel(w.leader, meetingId, { reason: 'ы'.repeat(500) });
@@ -175,10 +175,10 @@ describe('cancelling a meeting', () => {
 		// Past, or today with its time gone by: it took place (or should have).
 		const past = await call({ heldOn: '2026-11-09' });
 		expect(await offered(past)).toBe(false);
-		expect(await conflict(past)).toEqual(['conflict', 'inbox_meeting_error_past']);
+		expect(await conflict(past)).toEqual(['conflict', 'error_meeting_past']);
 		expect(await conflict(await call({ heldOn: today, startTime: clock }))).toEqual([
 			'conflict',
-			'inbox_meeting_error_past'
+			'error_meeting_past'
 		]);
 		// Today, later or without a time: still to come.
 		await cancel(w.leader, await call({ heldOn: today, startTime: '23:59' }));
@@ -189,14 +189,14 @@ describe('cancelling a meeting', () => {
 		expect(await offered(attended)).toBe(true);
 		await minutes(attended, { attendance: { [w.member.id]: 'present' } });
 		expect(await offered(attended)).toBe(false);
-		expect(await conflict(attended)).toEqual(['conflict', 'inbox_meeting_error_recorded']);
+		expect(await conflict(attended)).toEqual(['conflict', 'error_meeting_recorded']);
 		const kept = await call();
 		await minutes(kept, { decisions: 'Чечим' });
-		expect(await conflict(kept)).toEqual(['conflict', 'inbox_meeting_error_recorded']);
+		expect(await conflict(kept)).toEqual(['conflict', 'error_meeting_recorded']);
 		const heard = await call();
 		const item = { title: 'Тема', speaker: '', heard: 'Угулду', spoke: '', decided: '' };
 		await minutes(heard, { agenda: [item] });
-		expect(await conflict(heard)).toEqual(['conflict', 'inbox_meeting_error_recorded']);
+		expect(await conflict(heard)).toEqual(['conflict', 'error_meeting_recorded']);
 		// An agenda planned ahead is no record: the meeting may still be called off.
 		const planned = await call();
 		await minutes(planned, { agenda: [{ ...item, heard: '' }] });

@@ -24,11 +24,10 @@ export async function cancelMeeting(
 	assertOpen(access);
 	const { reason } = validate(cancelMeetingInput, input);
 	assertNotCancelled(meeting);
-	if (hasBegun(meeting, now)) throw new AppError('conflict', 'inbox_meeting_error_past');
+	if (hasBegun(meeting, now)) throw new AppError('conflict', 'error_meeting_past');
 	await inTransaction(db, async (trx) => {
 		// Read inside the transaction: minutes saved a moment ago also count.
-		if (await isRecorded(trx, meeting.id))
-			throw new AppError('conflict', 'inbox_meeting_error_recorded');
+		if (await isRecorded(trx, meeting.id)) throw new AppError('conflict', 'error_meeting_recorded');
 		// Only the first of two cancels made at once changes the row; the second is told so.
 		const done = await trx
 			.updateTable('meetings')
@@ -37,8 +36,8 @@ export async function cancelMeeting(
 			.where('cancelledAt', 'is', null)
 			.executeTakeFirst();
 		if (Number(done.numUpdatedRows) === 0)
-			throw new AppError('conflict', 'inbox_meeting_error_cancelled');
-		await notifyMeeting({ db: trx, now, actor }, 'meeting.cancelled', meeting);
+			throw new AppError('conflict', 'error_meeting_cancelled');
+		await notifyMeeting({ db: trx, now, actor }, 'meeting.cancelled', meeting, reason);
 	});
 }
 

@@ -76,6 +76,6 @@ export const cancelMeetingInput = z.object({
 	meetingId,
 	reason,
 	/** The one cancelling ticked that the members will be told: it cannot be undone. */
-	confirmed: flag.refine((v) => v, 'inbox_meeting_error_confirm')
+	confirmed: flag.refine((v) => v, 'error_meeting_confirm')
 });
 export type CancelMeetingInput = z.input<typeof cancelMeetingInput>;

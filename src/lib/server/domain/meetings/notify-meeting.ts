@@ -10,7 +10,9 @@ type MeetingKind = Extract<NotificationKind, `meeting.${string}`>;
 export async function notifyMeeting(
 	ctx: NotifyCtx,
 	kind: MeetingKind,
-	meeting: Pick<Meeting, 'id' | 'groupId' | 'number' | 'heldOn' | 'startTime' | 'place'>
+	meeting: Pick<Meeting, 'id' | 'groupId' | 'number' | 'heldOn' | 'startTime' | 'place'>,
+	/** Why it was cancelled, for the mail and the inbox. */
+	reason?: string
 ): Promise<void> {
 	await notify(ctx, {
 		kind,
@@ -25,7 +27,8 @@ export async function notifyMeeting(
 			meetingId: meeting.id,
 			date: meeting.heldOn,
 			time: meeting.startTime ?? '',
-			place: meeting.place
+			place: meeting.place,
+			...(reason ? { reason } : {})
 		}
 	});
 }

@@ -39,5 +39,5 @@ export async function assertMembers(
 
 /** A cancelled meeting is kept as it was: nothing more is recorded on it. */
 export function assertNotCancelled(meeting: { cancelledAt: Date | null }): void {
-	if (meeting.cancelledAt) throw new AppError('conflict', 'inbox_meeting_error_cancelled');
+	if (meeting.cancelledAt) throw new AppError('conflict', 'error_meeting_cancelled');
 }

@@ -63,7 +63,7 @@ export async function updateMeeting(
 			.where('cancelledAt', 'is', null)
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) === 0)
-			throw new AppError('conflict', 'inbox_meeting_error_cancelled');
+			throw new AppError('conflict', 'error_meeting_cancelled');
 		await trx.deleteFrom('meetingAgendaItems').where('meetingId', '=', meetingId).execute();
 		if (minutes.agenda.length)
 			await trx

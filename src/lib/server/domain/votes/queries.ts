@@ -245,7 +245,7 @@ export async function closeVoteNow(
 	return result;
 }
 
-/** The meeting chosen for a decision belongs to the group. */
+/** The meeting chosen for a decision belongs to the group and took place. */
 export async function assertGroupMeeting(
 	db: DB,
 	groupId: string,
@@ -257,6 +257,8 @@ export async function assertGroupMeeting(
 		.select('id')
 		.where('id', '=', meetingId)
 		.where('groupId', '=', groupId)
+		// A cancelled meeting took no decision.
+		.where('cancelledAt', 'is', null)
 		.executeTakeFirst();
 	if (!meeting) throw new ValidationError([{ field: 'meetingId', key: 'error_choice' }]);
 	return meeting.id;
