@@ -7,6 +7,7 @@ import { actorOf } from '../../src/lib/server/test/factories';
 import { call, cookieFrom, type TestServer } from '../../src/lib/server/test/server';
 import { toWallClock } from '../../src/lib/server/zoned';
 import { useWorld, type World } from './world';
+import { revokeFeed } from '../../src/lib/server/calendar/revoke-feed';
 
 // The calendar over HTTP, as a person and a calendar app use it: the settings page makes an
 // address and shows it once; the app fetches the feed with no cookie; a new address and
@@ -62,6 +63,8 @@ describe('the calendar feed over HTTP', () => {
 			closesAt: new Date(Date.now() + 5 * 86400e3)
 		});
 
+		// The shared world gave memberA a feed (world-calendar.ts): start from none.
+		await revokeFeed(ctxOf(server.db, actorOf(world.users.memberA)));
 		const empty = await (await call(server, page, { cookie })).text();
 		expect(empty).toContain('Дарек азырынча түзүлгөн жок.');
 

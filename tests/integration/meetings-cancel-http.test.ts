@@ -38,7 +38,7 @@ describe('cancelling a meeting without JavaScript', () => {
 		expect(empty.status).toBe(400);
 		const refused = text(await empty.text());
 		expect(refused).toContain('Бул талааны толтуруу милдеттүү');
-		expect(refused).toContain('Жыйынды жокко чыгарууну ырастаңыз.');
+		expect(refused).toContain('Отурумду жокко чыгарууну ырастаңыз.');
 		// What was typed is kept when only the confirmation is missing.
 		const unconfirmed = await post(`${path}?/cancel`, 'leaderA', { reason: 'Кеңешме' });
 		expect(unconfirmed.status).toBe(400);
@@ -51,7 +51,7 @@ describe('cancelling a meeting without JavaScript', () => {
 		expect(done.status).toBe(303);
 		expect(done.headers.get('location')).toBe(`${path}?cancelled=1`);
 		const shown = text(await (await page(`${path}?cancelled=1`, 'memberA')).text());
-		expect(shown).toContain('Бул жыйын жокко чыгарылды.');
+		expect(shown).toContain('Бул отурум жокко чыгарылды.');
 		expect(shown).toContain('Себеби: Мугалимдер кеңешмеге чакырылды');
 		expect(text(await (await page(meetings, 'memberA')).text())).toContain('Жокко чыгарылды');
 
@@ -60,7 +60,7 @@ describe('cancelling a meeting without JavaScript', () => {
 		expect(again.status).toBe(409);
 		const save = await post(`${path}?/save`, 'leaderA', { heldOn: `${next}-06-01`, notes: 'x' });
 		expect(save.status).toBe(409);
-		expect(text(await save.text())).toContain('Бул жыйын жокко чыгарылган');
+		expect(text(await save.text())).toContain('Бул отурум жокко чыгарылган');
 	});
 
 	it('a meeting already past is not cancelled', async () => {

@@ -52,6 +52,10 @@ export function setMailServer(url: string | null | undefined): void {
 function transporter(url: string): Transporter {
 	transport ??= nodemailer.createTransport({
 		url,
+		// A vote opened in a group is dozens of mails at once: kept connections, not one each.
+		pool: true,
+		maxConnections: 2,
+		maxMessages: 200,
 		connectionTimeout: 10_000,
 		greetingTimeout: 10_000,
 		socketTimeout: 20_000

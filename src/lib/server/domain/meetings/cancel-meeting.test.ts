@@ -104,7 +104,8 @@ describe('cancelling a meeting', () => {
 			meetingId,
 			date: '2026-11-13',
 			time: '14:30',
-			place: 'Китепкана'
+			place: 'Китепкана',
+			reason: 'Мугалимдер кеңешмеге чакырылды'
 		});
 
 		const view = await getMeeting(as(w.leader), { groupId: w.groupId, meetingId });

@@ -9,13 +9,36 @@ import type { DB } from '../../db/types';
 
 const CHUNK = 500;
 
+export interface DeliveryClaim {
+	key: string;
+	userId: string;
+	notificationIds: readonly string[];
+}
+
 /** Claims the mail with this key; false when it was claimed (or sent) before. */
-export async function claimDelivery(
+export async function claimDelivery(db: DB, input: DeliveryClaim, now: Date): Promise<boolean> {
+	return (await claimDeliveries(db, [input], now)).has(input.key);
+}
+
+/**
+ * Claims several mails in one transaction (one write to disk for a batch, not one per mail);
+ * returns the keys claimed now — not those claimed or sent before.
+ */
+export async function claimDeliveries(
 	db: DB,
-	input: { key: string; userId: string; notificationIds: readonly string[] },
+	inputs: readonly DeliveryClaim[],
 	now: Date
-): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+): Promise<Set<string>> {
+	const claimedKeys = new Set<string>();
+	if (inputs.length === 0) return claimedKeys;
+	await db.transaction().execute(async (trx) => {
+		for (const input of inputs) if (await claimOne(trx, input, now)) claimedKeys.add(input.key);
+	});
+	return claimedKeys;
+}
+
+async function claimOne(trx: DB, input: DeliveryClaim, now: Date): Promise<boolean> {
+	{
 		const claimed = await trx
 			.insertInto('deliveries')
 			.values({
@@ -41,16 +64,18 @@ export async function claimDelivery(
 				.where('emailedAt', 'is', null)
 				.execute();
 		return true;
-	});
+	}
 }
 
-export async function markSent(db: DB, key: string, now: Date): Promise<void> {
-	await db
-		.updateTable('deliveries')
-		.set({ status: 'sent', sentAt: now })
-		.where('channel', '=', 'email')
-		.where('key', '=', key)
-		.execute();
+export async function markSent(db: DB, keys: string | readonly string[], now: Date): Promise<void> {
+	const all = typeof keys === 'string' ? [keys] : keys;
+	for (let i = 0; i < all.length; i += CHUNK)
+		await db
+			.updateTable('deliveries')
+			.set({ status: 'sent', sentAt: now })
+			.where('channel', '=', 'email')
+			.where('key', 'in', all.slice(i, i + CHUNK))
+			.execute();
 }
 
 /** Refused for good (no such mailbox): kept as failed, the notifications given up by email. */
