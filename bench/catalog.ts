@@ -22,14 +22,13 @@
 // "catalog_page_rps":…,"home_rps":…, extra}.
 // Targets: search p95 ≤ 50 ms on both; catalog page ≥ 70 % of the home page's rps.
 import { sql } from 'kysely';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildIfNeeded } from '../scripts/lib/build.js';
+import { startBenchServer } from './lib/server';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/connect';
 import { newId } from '../src/lib/server/db/ids';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
@@ -364,62 +363,7 @@ async function measureSearch(handle: DatabaseHandle) {
 
 // ------------------------------------------------------------------ the server
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
-async function startServer() {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ustat-bench-catalog-'));
-	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: {
-			PATH: process.env.PATH,
-			USTAT_SKIP_BUILD: '1',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			BASE_URL: url,
-			DATA_DIR: dataDir,
-			LOG_LEVEL: 'warn'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-		child.stdout!.on('data', () => {
-			if (output.includes('Listening on')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		void exited.then((code) => {
-			clearTimeout(timer);
-			reject(new Error(`server exited with ${code}:\n${output}`));
-		});
-	});
-	const handle = openDatabase({ dataDir, poolSize: 3 });
-	return {
-		url,
-		handle,
-		async stop() {
-			if (child.exitCode === null) child.kill('SIGTERM');
-			await exited;
-			await handle.close();
-			fs.rmSync(dataDir, { recursive: true, force: true });
-		}
-	};
-}
+const startServer = () => startBenchServer('catalog');
 
 /** Requests per second of `clients` concurrent loops GETting the urls for `seconds`. */
 async function throughput(urls: string[], seconds: number, clients: number) {

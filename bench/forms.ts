@@ -17,6 +17,7 @@
 // Output: a table, then ONE JSON line {"summary_ms_p95":…,"xlsx_s":…,"home_ms_p95":…, extra}.
 // Targets: summary p95 ≤ 3 × home p95; XLSX ≤ 2 s.
 import { buildIfNeeded } from '../scripts/lib/build.js';
+import { startBenchServer } from './lib/server';
 import { sessionCookie } from '../src/lib/server/domain/accounts/sessions';
 import { newId } from '../src/lib/server/db/ids';
 import { addField } from '../src/lib/server/domain/forms/add-field';
@@ -31,78 +32,15 @@ import { setupDeployment } from '../src/lib/server/domain/schools/setup-deployme
 import { anonymousCtxOf, ctxOf } from '../src/lib/server/test/context';
 import { actorOf, makeUser, sessionTokenFor } from '../src/lib/server/test/factories';
 import { charter } from '../src/lib/server/test/groups';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { openDatabase } from '../src/lib/server/db/connect';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 2000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 3);
 
-/** A free TCP port on this machine. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
-/**
- * The built app as a real process on a fresh SQLite data folder (as bench/pages.js does;
- * test/server.ts is for Vitest only).
- */
+/** The built app on a fresh SQLite data folder (bench/lib/server.ts). */
 async function startServer() {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ustat-bench-forms-'));
-	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: {
-			PATH: process.env.PATH,
-			USTAT_SKIP_BUILD: '1',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			BASE_URL: url,
-			DATA_DIR: dataDir,
-			LOG_LEVEL: 'warn'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-		child.stdout!.on('data', () => {
-			if (output.includes('Listening on')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		void exited.then((code) => {
-			clearTimeout(timer);
-			reject(new Error(`server exited with ${code}:\n${output}`));
-		});
-	});
-	const handle = openDatabase({ dataDir, poolSize: 3 });
-	return {
-		url,
-		db: handle.db,
-		output: () => output,
-		async stop() {
-			if (child.exitCode === null) child.kill('SIGTERM');
-			await exited;
-			await handle.close();
-			fs.rmSync(dataDir, { recursive: true, force: true });
-		}
-	};
+	const server = await startBenchServer('forms');
+	return { ...server, db: server.handle.db };
 }
 
 buildIfNeeded();

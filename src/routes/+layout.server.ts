@@ -1,7 +1,12 @@
 import { isStaff } from '$lib/server/access/actor';
+import { database } from '$lib/server/db';
+import { countUnread } from '$lib/server/domain/inbox/count-unread';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	// Reading the path runs this on every navigation too, so the bell's count stays current
+	// (one indexed count, compiled once: domain/inbox/count-unread.ts).
+	void url.pathname;
 	const actor = locals.actor;
 	return {
 		locale: locals.locale,
@@ -15,7 +20,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 					isOperator: actor.isOperator,
 					// Staff see their school's groups; scientists and consultants the groups they are in.
 					hasGroups:
-						actor.schoolId !== null || actor.role === 'scientist' || actor.role === 'consultant'
+						actor.schoolId !== null || actor.role === 'scientist' || actor.role === 'consultant',
+					unread: await countUnread({ db: database(), actor })
 				}
 			: null
 	};

@@ -28,6 +28,12 @@ import { publicationsRows } from './permissions-publications';
 import { catalogRows } from './permissions-catalog';
 import { documentsRows } from './permissions-documents';
 import { machinesRows } from './permissions-machines';
+import { emailRows } from './permissions-email';
+import { telegramRows } from './permissions-telegram';
+import { calendarRows } from './permissions-calendar';
+import { searchRows } from './permissions-search';
+import { auditRows } from './permissions-audit';
+import { inboxRows } from './permissions-inbox';
 
 const groupRows: Row[] = [
 	{ route: '/(app)/groups', use: 'GET', path: () => '/groups', expect: signedIn(200) },
@@ -194,6 +200,15 @@ const groupRows: Row[] = [
 	{
 		route: '/(app)/groups/[groupId]/meetings/[meetingId]',
 		use: '?/save',
+		path: (w) => `${group(w)}/meetings/${w.meetingId}`,
+		form: {},
+		expect: runners(400, { memberA: 400 })
+	},
+	// Cancelling: those who keep the minutes (the secretary too); an empty form is refused
+	// (reason, confirmation) so the world's meeting stays for the other rows.
+	{
+		route: '/(app)/groups/[groupId]/meetings/[meetingId]',
+		use: '?/cancel',
 		path: (w) => `${group(w)}/meetings/${w.meetingId}`,
 		form: {},
 		expect: runners(400, { memberA: 400 })
@@ -825,6 +840,12 @@ const matrix: Row[] = [
 	...catalogRows,
 	...documentsRows,
 	...machinesRows,
+	...emailRows,
+	...telegramRows,
+	...calendarRows,
+	...searchRows,
+	...auditRows,
+	...inboxRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

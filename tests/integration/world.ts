@@ -54,6 +54,9 @@ import { buildForms } from './world-forms';
 import { buildApprobations } from './world-approbation';
 import { buildPublications } from './world-publications';
 import { buildDocuments } from './world-documents';
+import { buildCalendar } from './world-calendar';
+import { buildInbox } from './world-inbox';
+import { buildEmail } from './world-email';
 
 /** The kinds of actor every permission row names, allowed or denied. */
 export const actorKinds = [
@@ -146,6 +149,9 @@ export async function buildWorld(server: TestServer) {
 	const approbations = await buildApprobations(parts);
 	const publications = await buildPublications(parts);
 	const documents = await buildDocuments(parts);
+	const calendar = await buildCalendar(parts);
+	const inbox = await buildInbox(parts);
+	const email = buildEmail(parts);
 	return {
 		schoolA,
 		schoolB,
@@ -159,6 +165,9 @@ export async function buildWorld(server: TestServer) {
 		...approbations,
 		...publications,
 		...documents,
+		...calendar,
+		...inbox,
+		...email,
 		actors: Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)]))
 	};
 }

@@ -34,6 +34,18 @@ const schema = z
 			.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
 			.optional(),
 		MAIL_FROM: z.string().trim().min(3).default('Ustat <no-reply@localhost>'),
+		// The school's Telegram bot (optional): notifications there for those who link it.
+		TELEGRAM_BOT_TOKEN: z
+			.string()
+			.trim()
+			.regex(/^\d+:[\w-]+$/, 'must be a bot token from @BotFather (digits:letters)')
+			.optional(),
+		// The Bot API's address; tests point it at a local fake server.
+		TELEGRAM_API_URL: z
+			.string()
+			.trim()
+			.url('must be an http(s) URL')
+			.default('https://api.telegram.org'),
 		// Number of reverse proxies in front of the app whose X-Forwarded-For we trust. 0: none,
 		// the client address is the socket's, and X-Forwarded-For is ignored.
 		TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
@@ -73,6 +85,8 @@ const schema = z
 			logLevel: env.LOG_LEVEL,
 			smtpUrl: env.SMTP_URL,
 			mailFrom: env.MAIL_FROM,
+			telegramBotToken: env.TELEGRAM_BOT_TOKEN,
+			telegramApiUrl: env.TELEGRAM_API_URL.replace(/\/+$/, ''),
 			trustedProxies: env.TRUSTED_PROXIES,
 			timeZone: env.TIME_ZONE,
 			maxFileBytes: env.MAX_FILE_MB * 1024 * 1024,

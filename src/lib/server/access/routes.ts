@@ -4,6 +4,12 @@ import { publicationsRoutes } from './routes-publications';
 import { catalogRoutes } from './routes-catalog';
 import { documentsRoutes } from './routes-documents';
 import { machinesRoutes } from './routes-machines';
+import { emailRoutes } from './routes-email';
+import { telegramRoutes } from './routes-telegram';
+import { calendarRoutes } from './routes-calendar';
+import { searchRoutes } from './routes-search';
+import { auditRoutes } from './routes-audit';
+import { inboxRoutes } from './routes-inbox';
 import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
 
 /** A material's form: a body with pasted pictures, or a Word file to import (20 MB). */
@@ -128,7 +134,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(app)/groups/[groupId]/plan': { page: signedIn, actions: { add: signedIn, status: signedIn } },
 	'/(app)/groups/[groupId]/plan/[itemId]': { page: signedIn, actions: { save: signedIn } },
 	'/(app)/groups/[groupId]/meetings': { page: signedIn, actions: { create: signedIn } },
-	'/(app)/groups/[groupId]/meetings/[meetingId]': { page: signedIn, actions: { save: signedIn } },
+	'/(app)/groups/[groupId]/meetings/[meetingId]': {
+		page: signedIn,
+		actions: { save: signedIn, cancel: signedIn }
+	},
 	'/(app)/groups/[groupId]/meetings/[meetingId]/minutes.docx': { endpoint: { GET: signedIn } },
 	// Proposals, discussions, votes and decisions (C4): members and the admin; the use cases
 	// decide by the actor's place (domain/proposals, discussions, votes policy.ts).
@@ -213,5 +222,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	...publicationsRoutes,
 	...catalogRoutes,
 	...documentsRoutes,
-	...machinesRoutes
+	...machinesRoutes,
+	// C8: nobody misses their turn.
+	...emailRoutes,
+	...telegramRoutes,
+	...calendarRoutes,
+	...searchRoutes,
+	...auditRoutes,
+	...inboxRoutes
 };

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { log } from '../log';
+import { auditedPool, registerSqliteAuditFunctions } from './audit-capture';
 import { NormalizeRowsPlugin, toSqliteParameter } from './normalize';
 import type { Database } from './types';
 
@@ -48,7 +49,11 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 		// An idle connection dropped by the server (restart, failover) must not crash the app:
 		// the pool replaces it; queries in flight fail and are answered as errors.
 		pool.on('error', (error) => log.warn({ err: error }, 'database connection lost'));
-		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+		// Each connection carries the audit context (who, which request) that the triggers read.
+		const db = new Kysely<Database>({
+			dialect: new PostgresDialect({ pool: auditedPool(pool) }),
+			plugins
+		});
 		return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
 	}
 
@@ -62,6 +67,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 	// Deleted or overwritten values (a secret ballot's seal wiped at closing) are zeroed in
 	// the file, not left in free space for a copy of the file to reveal.
 	sqlite.pragma('secure_delete = ON');
+	// What the audit triggers call to learn who made a change, and in which request.
+	registerSqliteAuditFunctions(sqlite);
 	const db = new Kysely<Database>({
 		dialect: new SqliteDialect({ database: adaptSqlite(sqlite) }),
 		plugins

@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import path from 'node:path';
 import { withFileLock } from '../lock';
+import { auditTriggersMissing, dropAuditTriggers, installAuditTriggers } from './audit-capture';
 import type { DatabaseHandle } from './connect';
 import { migrationProvider } from './migrations/index';
 
@@ -17,8 +18,16 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
 			// for them in every schema): tests migrate several schemas of one database at once.
 			migrationTableSchema: handle.schema
 		});
+		const postgres = handle.dialect === 'postgres';
+		// The audit triggers name each table's columns: migrations run without them (a
+		// schema change is not a person's change), and they are made anew from the schema
+		// the migrations leave, covering new tables and columns.
+		const pending = (await migrator.getMigrations()).some((m) => !m.executedAt);
+		if (pending) await dropAuditTriggers(handle.db, postgres);
 		const { error, results = [] } = await migrator.migrateToLatest();
 		if (error) throw error;
+		if (pending || (await auditTriggersMissing(handle.db, postgres)))
+			await installAuditTriggers(handle.db, postgres);
 		return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 	};
 	if (!handle.sqliteFile) return run();

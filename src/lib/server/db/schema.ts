@@ -65,6 +65,42 @@ export interface Approbations {
 	updatedAt: Date;
 }
 
+export interface AuditLog {
+	/** 1, 2, 3… without gaps: a removed entry shows as a gap. */
+	seq: number;
+	changedAt: Date;
+	/** Who (no foreign key: the log outlives what it tells about). Null: the system. */
+	actorId: string | null;
+	/** The request's id (x-request-id), or 'job:<kind>:<job id>'. */
+	requestId: string | null;
+	tableName: string;
+	/** insert | update | delete */
+	op: string;
+	/** The row's id (its key columns joined by '/' when it has no id). */
+	rowId: string;
+	/** Where it belongs, when it can be told: who may read the entry. */
+	schoolId: string | null;
+	groupId: string | null;
+	/** Canonical JSON { field: [before, after] } of the fields that changed (text: hashed as stored). */
+	changes: string;
+	prevHash: string;
+	/** SHA-256 (hex) of prev_hash + the entry's canonical JSON (audit/chain.ts). */
+	hash: string;
+}
+
+export interface AuditPending {
+	id: number;
+	tableName: string;
+	/** insert | update | delete */
+	op: string;
+	/** JSON of the row before (update, delete) and after (insert, update). */
+	oldRow: string | null;
+	newRow: string | null;
+	actorId: string | null;
+	requestId: string | null;
+	changedAt: Date;
+}
+
 export interface Ballots {
 	voteId: string;
 	voterId: string;
@@ -74,6 +110,13 @@ export interface Ballots {
 	sealed: string | null;
 	castAt: Date;
 	changedAt: Date | null;
+}
+
+export interface CalendarFeeds {
+	userId: string;
+	/** SHA-256 of the secret in the feed's address; a new address replaces it. */
+	tokenHash: string;
+	createdAt: Date;
 }
 
 export interface CatalogEntries {
@@ -232,6 +275,21 @@ export interface Decisions {
 	decidedAt: Date;
 	recordedBy: string | null;
 	updatedAt: Date;
+}
+
+export interface Deliveries {
+	id: string;
+	/** email | telegram */
+	channel: string;
+	/** 'notification:<id>', 'digest:daily:<user>:<day>', … */
+	key: string;
+	userId: string | null;
+	/** sending | sent | failed */
+	status: string;
+	attempts: number;
+	error: string | null;
+	createdAt: Date;
+	sentAt: Date | null;
 }
 
 export interface Deployment {
@@ -400,12 +458,22 @@ export interface Jobs {
 	createdAt: Date;
 	startedAt: Date | null;
 	finishedAt: Date | null;
+	key: string | null;
 }
 
 export interface LoginFailures {
 	id: string;
 	key: string;
 	failedAt: Date;
+}
+
+export interface MailThrottle {
+	id: string;
+	/** invitation | reset | forgot */
+	purpose: string;
+	/** The address, lower-cased. */
+	recipient: string;
+	createdAt: Date;
 }
 
 export interface MaterialAttachments {
@@ -548,6 +616,9 @@ export interface Meetings {
 	createdBy: string | null;
 	createdAt: Date;
 	updatedAt: Date;
+	cancelledAt: Date | null;
+	cancelledBy: string | null;
+	cancelReason: string | null;
 }
 
 export interface MembershipRequests {
@@ -563,6 +634,42 @@ export interface MembershipRequests {
 	decidedBy: string | null;
 	decidedAt: Date | null;
 	response: string | null;
+}
+
+export interface NotificationPreferences {
+	userId: string;
+	kind: string;
+	/** instant | daily | weekly | off */
+	email: string;
+	hasTelegram: boolean;
+}
+
+export interface Notifications {
+	id: string;
+	userId: string;
+	/** notify/kinds.ts: 'vote.opened', 'material.offered', … */
+	kind: string;
+	/** The event this came from: one notification per person and event, however often told. */
+	eventKey: string;
+	schoolId: string | null;
+	groupId: string | null;
+	/** Who did it (null: the system, a deadline). */
+	actorId: string | null;
+	/** The thing's name when it happened (the vote's question, the material's title). */
+	subject: string;
+	/** The app path it links to. */
+	link: string;
+	/** JSON: more named values for the text (a date, a decision). */
+	params: string;
+	createdAt: Date;
+	readAt: Date | null;
+	/** How email was chosen for it when it was made: instant | daily | weekly | off */
+	email: string;
+	/** Sent (alone or in a digest), or given up: nothing more to do by email. */
+	emailedAt: Date | null;
+	/** Telegram was chosen for it and the person's account is linked. */
+	hasTelegram: boolean;
+	telegrammedAt: Date | null;
 }
 
 export interface ObservationRequests {
@@ -771,6 +878,22 @@ export interface Subjects {
 	position: number;
 }
 
+export interface TelegramCursor {
+	bot: string;
+	nextUpdateId: number;
+}
+
+export interface TelegramLinks {
+	userId: string;
+	/** Set once the person sent the code to the bot. */
+	chatId: string | null;
+	/** SHA-256 of the one-time code shown in the settings, until it is used or expires. */
+	codeHash: string | null;
+	codeExpiresAt: Date | null;
+	linkedAt: Date | null;
+	createdAt: Date;
+}
+
 export interface UserSubjects {
 	userId: string;
 	subjectId: string;
@@ -832,13 +955,60 @@ export interface Votes {
 	collectionEditionId: string | null;
 }
 
+export interface WorkspaceEntries {
+	seq: Generated<number>;
+	/** material | proposal | thread | post | meeting | decision | member */
+	kind: string;
+	/** The source row's id (for a member: the user's id). */
+	sourceId: string;
+	groupId: string;
+	/** A material's status (its visibility depends on it); empty for other kinds. */
+	status: string;
+	/** What the result is called: a title, a vote's question, a person's name. */
+	title: string;
+	/** A proposal's, meeting's or decision's number in its group. */
+	number: number | null;
+	/** A meeting's day (YYYY-MM-DD). */
+	day: string | null;
+	/** The thread of a post, the vote of a decision: the page the result links to. */
+	parentId: string | null;
+	/** When the source last changed: the order within a tier of relevance. */
+	sortAt: Date;
+	/** The source row's version as the sync saw it: another value means "index again". */
+	stamp: string;
+	/** Stems of the title (a match there ranks first). */
+	titleTerms: string;
+	/** Every stem of the thing, the title's included. */
+	terms: string;
+	/** The beginning of the text, plain: where snippets are cut from. */
+	excerpt: string;
+}
+
+export interface WorkspaceSync {
+	groupId: string;
+	kind: string;
+	/** "<row count>|<latest change in ms>" */
+	summary: string;
+}
+
+export interface WorkspaceTerms {
+	groupId: string;
+	term: string;
+	head: string;
+	tail: string;
+	length: number;
+}
+
 /** Every table, by the name queries use. */
 export interface Tables {
 	approbationClasses: ApprobationClasses;
 	approbationFiles: ApprobationFiles;
 	approbationIndicators: ApprobationIndicators;
 	approbations: Approbations;
+	auditLog: AuditLog;
+	auditPending: AuditPending;
 	ballots: Ballots;
+	calendarFeeds: CalendarFeeds;
 	catalogEntries: CatalogEntries;
 	catalogEntryGrades: CatalogEntryGrades;
 	catalogEntrySubjects: CatalogEntrySubjects;
@@ -851,6 +1021,7 @@ export interface Tables {
 	collectionSections: CollectionSections;
 	collections: Collections;
 	decisions: Decisions;
+	deliveries: Deliveries;
 	deployment: Deployment;
 	discussionPosts: DiscussionPosts;
 	discussionThreads: DiscussionThreads;
@@ -865,6 +1036,7 @@ export interface Tables {
 	invitations: Invitations;
 	jobs: Jobs;
 	loginFailures: LoginFailures;
+	mailThrottle: MailThrottle;
 	materialAttachments: MaterialAttachments;
 	materialAuthors: MaterialAuthors;
 	materialComments: MaterialComments;
@@ -879,6 +1051,8 @@ export interface Tables {
 	meetingAttendance: MeetingAttendance;
 	meetings: Meetings;
 	membershipRequests: MembershipRequests;
+	notificationPreferences: NotificationPreferences;
+	notifications: Notifications;
 	observationRequests: ObservationRequests;
 	observations: Observations;
 	passwordResets: PasswordResets;
@@ -896,9 +1070,14 @@ export interface Tables {
 	schools: Schools;
 	sessions: Sessions;
 	subjects: Subjects;
+	telegramCursor: TelegramCursor;
+	telegramLinks: TelegramLinks;
 	userSubjects: UserSubjects;
 	users: Users;
 	voteOptions: VoteOptions;
 	voteRoll: VoteRoll;
 	votes: Votes;
+	workspaceEntries: WorkspaceEntries;
+	workspaceSync: WorkspaceSync;
+	workspaceTerms: WorkspaceTerms;
 }

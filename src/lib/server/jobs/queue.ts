@@ -13,7 +13,7 @@ export async function enqueueJob(
 	db: DB,
 	kind: string,
 	payload: unknown,
-	options: { now?: Date; maxAttempts?: number } = {}
+	options: { now?: Date; maxAttempts?: number; runAt?: Date; key?: string } = {}
 ): Promise<string> {
 	const now = options.now ?? new Date();
 	const id = newId();
@@ -26,7 +26,8 @@ export async function enqueueJob(
 			status: 'queued',
 			attempts: 0,
 			maxAttempts: options.maxAttempts ?? 2,
-			runAt: now,
+			runAt: options.runAt ?? now,
+			key: options.key ?? null,
 			lockedBy: null,
 			heartbeatAt: null,
 			error: null,
@@ -34,6 +35,8 @@ export async function enqueueJob(
 			startedAt: null,
 			finishedAt: null
 		})
+		// A keyed job exists once: enqueued again (another instance, a retried sweep), nothing happens.
+		.$if(options.key !== undefined, (q) => q.onConflict((oc) => oc.column('key').doNothing()))
 		.execute();
 	return id;
 }

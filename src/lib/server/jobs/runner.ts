@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
+import { withAuditContext } from '../db/audit-capture';
 import type { DB, Job } from '../db/types';
 import { log } from '../log';
 import type { BlobStore } from '../storage/types';
-import { claimJob, finishJob, heartbeat, recoverStaleJobs } from './queue';
+import { claimJob, enqueueJob, finishJob, heartbeat, recoverStaleJobs } from './queue';
 
 // Runs queued jobs inside the app process, one at a time (2 cores: the heavy part of a job
 // runs in a worker thread, and the other core keeps serving pages). Several app instances
@@ -36,6 +37,28 @@ export function registerJob(kind: string, run: JobHandler, failed?: FailureHook)
 	handlers.set(kind, { run, failed });
 }
 
+/**
+ * Sweeps that run every `everyMs` (reminders, digests, reading the Telegram bot): one job per
+ * time slot, keyed, so several instances enqueue it once and a slow sweep is not run twice.
+ */
+const periodic = new Map<string, number>();
+const lastSlot = new Map<string, number>();
+
+export function registerPeriodic(kind: string, everyMs: number, run: JobHandler): void {
+	registerJob(kind, run);
+	periodic.set(kind, everyMs);
+}
+
+/** Enqueues each periodic sweep whose slot has begun (once per slot and process). */
+export async function enqueueDueSweeps(db: DB, now = new Date()): Promise<void> {
+	for (const [kind, every] of periodic) {
+		const slot = Math.floor(now.getTime() / every) * every;
+		if (lastSlot.get(kind) === slot) continue;
+		await enqueueJob(db, kind, { slot }, { now, key: `${kind}:${slot}`, maxAttempts: 1 });
+		lastSlot.set(kind, slot);
+	}
+}
+
 const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
 /** Runs one due job, if any. Returns whether there was one. */
@@ -50,8 +73,12 @@ export async function runNextJob(db: DB, files: BlobStore, now = new Date()): Pr
 		return true;
 	}
 	const started = performance.now();
+	// What the job changes is logged as done by the job (the audit log).
+	const audit = { requestId: `job:${job.kind}:${job.id}`, actorId: () => null };
 	try {
-		await handler.run(job, { db, files, heartbeat: () => heartbeat(db, job) });
+		await withAuditContext(audit, () =>
+			handler.run(job, { db, files, heartbeat: () => heartbeat(db, job) })
+		);
 		await finishJob(db, job, {});
 		log.info(
 			{ job: job.id, kind: job.kind, ms: Math.round(performance.now() - started) },
@@ -63,7 +90,8 @@ export async function runNextJob(db: DB, files: BlobStore, now = new Date()): Pr
 		log.warn({ job: job.id, kind: job.kind, err }, 'job failed');
 		// The owner hears of a final failure before the job is closed: if this process dies in
 		// between, the job is still "running" and stale recovery tells the owner again.
-		if (!retry || job.attempts >= job.maxAttempts) await handler.failed?.(db, job);
+		if (!retry || job.attempts >= job.maxAttempts)
+			await withAuditContext(audit, async () => handler.failed?.(db, job));
 		await finishJob(db, job, { error: message, retry });
 	}
 	return true;
@@ -111,6 +139,7 @@ export function wakeJobRunner(): void {
 		try {
 			do {
 				current.again = false;
+				await enqueueDueSweeps(current.db);
 				while (!current.stopped && (await runNextJob(current.db, current.files)));
 			} while (current.again && !current.stopped);
 		} catch (err) {

@@ -23,3 +23,15 @@ export {
 	type CatalogSort
 } from './search';
 export { catalogFacets, MAX_SCHOOL_CHOICES, type CatalogFacets } from './facets';
+// Search everywhere (C8): the group work a person may see, kept fresh by workspace-sync.ts.
+export {
+	searchWorkspace,
+	workspaceReach,
+	workspaceFilters,
+	WORKSPACE_PAGE_SIZE,
+	type WorkspaceFilter,
+	type WorkspacePage,
+	type WorkspaceQuery,
+	type WorkspaceResult
+} from './workspace-search';
+export { syncWorkspace, allGroupIds, workspaceKinds, type WorkspaceKind } from './workspace-sync';

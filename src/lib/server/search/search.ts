@@ -2,12 +2,9 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { isPostgres } from '../db/migrations/columns';
 import { materialTypes, type DB } from '../db/types';
 import { tag } from './tags';
-import { editDistance, isSearchWord, snippet, stem, termKeys, typoBudget, words } from './text';
+import { editDistance, readQuery, snippet, termKeys, typoBudget } from './text';
 
-/** The query is cut to this many characters before anything else is done with it. */
-export const MAX_QUERY_LENGTH = 200;
-/** …and to this many distinct words. */
-export const MAX_QUERY_TERMS = 12;
+export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './text';
 export const PAGE_SIZE = 20;
 
 export const catalogSorts = ['relevance', 'newest', 'oldest', 'title'] as const;
@@ -97,27 +94,8 @@ interface QueryTerm {
 
 /** Searches the catalog: everything in it is public, so anyone may. */
 export async function searchCatalog(db: DB, query: CatalogQuery): Promise<CatalogPage> {
-	const raw = String(query.q ?? '');
 	// Cut before any work: a 10 KB query costs what a 200-character one does.
-	const chars = [...raw];
-	let truncated = chars.length > MAX_QUERY_LENGTH;
-	let q = raw;
-	if (truncated) {
-		q = chars.slice(0, MAX_QUERY_LENGTH).join('');
-		// A word cut in two is not searched for: its half would find nothing, or the wrong thing.
-		if (/[\p{L}\p{N}]/u.test(chars[MAX_QUERY_LENGTH]!)) q = q.replace(/[\p{L}\p{N}]+$/u, '');
-	}
-	const wanted: { word: string; stem: string }[] = [];
-	for (const word of words(q)) {
-		if (!isSearchWord(word)) continue;
-		const s = stem(word);
-		if (wanted.some((w) => w.stem === s)) continue;
-		if (wanted.length === MAX_QUERY_TERMS) {
-			truncated = true;
-			break;
-		}
-		wanted.push({ word, stem: s });
-	}
+	const { q, truncated, wanted } = readQuery(String(query.q ?? ''));
 
 	const ignored: CatalogFilterName[] = [];
 	const filters = await readFilters(db, query, ignored);

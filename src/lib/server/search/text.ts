@@ -237,3 +237,44 @@ export function snippet(text: string, marked: ReadonlySet<string>): string {
 	if (to < clean.length) html += ' …';
 	return html;
 }
+
+/** The query is cut to this many characters before anything else is done with it. */
+export const MAX_QUERY_LENGTH = 200;
+/** …and to this many distinct words. */
+export const MAX_QUERY_TERMS = 12;
+
+/** A query as searched: what is left of it after the cut, and its distinct searched words. */
+export interface ReadQuery {
+	q: string;
+	/** Longer than MAX_QUERY_LENGTH characters or MAX_QUERY_TERMS words: cut. */
+	truncated: boolean;
+	wanted: { word: string; stem: string }[];
+}
+
+/**
+ * Reads a reader's query, whatever it holds (10 KB, operators, quotes): cut first, so a huge
+ * query costs what a short one does; then only words are kept — the databases never see the
+ * reader's text, only stems, so no character can mean an operator to them.
+ */
+export function readQuery(raw: string): ReadQuery {
+	const chars = [...raw.slice(0, MAX_QUERY_LENGTH * 2 + 2)];
+	let truncated = [...raw].length > MAX_QUERY_LENGTH;
+	let q = raw;
+	if (truncated) {
+		q = chars.slice(0, MAX_QUERY_LENGTH).join('');
+		// A word cut in two is not searched for: its half would find nothing, or the wrong thing.
+		if (/[\p{L}\p{N}]/u.test(chars[MAX_QUERY_LENGTH] ?? '')) q = q.replace(/[\p{L}\p{N}]+$/u, '');
+	}
+	const wanted: { word: string; stem: string }[] = [];
+	for (const word of words(q)) {
+		if (!isSearchWord(word)) continue;
+		const s = stem(word);
+		if (wanted.some((w) => w.stem === s)) continue;
+		if (wanted.length === MAX_QUERY_TERMS) {
+			truncated = true;
+			break;
+		}
+		wanted.push({ word, stem: s });
+	}
+	return { q, truncated, wanted };
+}

@@ -2,6 +2,9 @@ import type { PlanItemView } from '../domain/plan/list-plan';
 import type { Locale } from '../../i18n/locale';
 import { formatDay } from './days';
 import { translate } from './i18n';
+import * as m from '../../paraglide/messages.js';
+import { links } from '../notify/links';
+import { toWallClock } from '../zoned';
 
 export function planKindName(kind: string): string {
 	return translate(`plan_kind_${kind}` as never);
@@ -60,4 +63,35 @@ export function weekdayNames(locale: Locale): string[] {
 	const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
 	// 2024-01-01 was a Monday.
 	return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+/** A meeting on the month view: its day, start time and link. */
+export function monthMeeting(
+	groupId: string,
+	meeting: { id: string; number: number; heldOn: string; startTime: string | null }
+) {
+	return {
+		id: meeting.id,
+		day: meeting.heldOn,
+		time: meeting.startTime,
+		title: m.calendar_meeting_title({ number: meeting.number }),
+		href: links.meeting(groupId, meeting.id)
+	};
+}
+
+/** A vote's deadline on the month view, on its day in the school's time zone. */
+export function monthDeadline(
+	groupId: string,
+	vote: { id: string; question: string; closesAt: Date; isOpen: boolean },
+	timeZone: string
+) {
+	const wallClock = toWallClock(vote.closesAt, timeZone);
+	return {
+		id: vote.id,
+		day: wallClock.slice(0, 10),
+		time: wallClock.slice(11, 16),
+		title: m.calendar_vote_title({ question: vote.question }),
+		isOpen: vote.isOpen,
+		href: links.vote(groupId, vote.id)
+	};
 }

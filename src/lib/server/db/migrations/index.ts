@@ -7,6 +7,9 @@ import * as collections from './0005-collections';
 import * as approbation from './0006-approbation';
 import * as publications from './0007-publications';
 import * as search from './0008-search';
+import * as notifications from './0009-notifications';
+import * as audit from './0010-audit';
+import * as workspaceSearch from './0011-workspace-search';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -17,7 +20,10 @@ const migrations: Record<string, Migration> = {
 	'0005-collections': collections,
 	'0006-approbation': approbation,
 	'0007-publications': publications,
-	'0008-search': search
+	'0008-search': search,
+	'0009-notifications': notifications,
+	'0010-audit': audit,
+	'0011-workspace-search': workspaceSearch
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import type { Locale } from '../../../i18n/locale';
 import { invitationMail, invitationUrl } from './emails';
 import { sendMail } from '../../mail';
 import { asId, type InvitationId } from '../ids';
+import { takeMailSlot } from './throttle';
 
 /** How long an invitation link works. */
 export const invitationDays = 7;
@@ -39,6 +40,12 @@ export async function createInvitation(
 		.where('email', '=', input.email)
 		.executeTakeFirst();
 	if (existing) throw new AppError('conflict', 'error_email_taken', { field: 'email' });
+	// Counted whether or not SMTP is set: the link is the same invitation either way.
+	await takeMailSlot(
+		db,
+		{ purpose: 'invitation', recipient: input.email, senderId: input.invitedBy },
+		now
+	);
 
 	let revoke = db
 		.updateTable('invitations')

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { inTransaction } from '../../db/transaction';
 import type { DB, Job } from '../../db/types';
 import type { CollectionModel } from '../../export/collection/model';
 import { renderCollection, RenderError } from '../../export/collection/render';
 import { JobFailure, registerJob } from '../../jobs/runner';
 import { log } from '../../log';
+import { links, notify } from '../../notify';
 import type { BlobStore } from '../../storage/types';
 import type { AnonymousCtx } from '../context';
 
@@ -90,27 +92,32 @@ export async function compileEdition(
 			log.warn({ job: jobId, dropped: rendered.droppedImages }, 'pictures left out of an edition');
 		const docx = await keep(store, rendered.docx, DOCX_MIME);
 		const pdf = await keep(store, rendered.pdf, PDF_MIME);
-		await db
-			.updateTable('collectionEditions')
-			.set({
-				status: 'done',
-				progress: 100,
-				docxKey: docx.key,
-				docxSize: docx.size,
-				pdfKey: pdf.key,
-				pdfSize: pdf.size,
-				pdfPages: rendered.pdfPages,
-				docxMs: Math.round(rendered.docxMs),
-				pdfMs: Math.round(rendered.pdfMs),
-				droppedImages: rendered.droppedImages,
-				errorCode: null,
-				// The render took a while since `now`: the moment it ended.
-				finishedAt: new Date()
-			})
-			.where('id', '=', editionId)
-			.where('jobId', '=', jobId)
-			.where('status', '=', 'compiling')
-			.execute();
+		const finishedAt = new Date();
+		await inTransaction(db, async (trx) => {
+			const done = await trx
+				.updateTable('collectionEditions')
+				.set({
+					status: 'done',
+					progress: 100,
+					docxKey: docx.key,
+					docxSize: docx.size,
+					pdfKey: pdf.key,
+					pdfSize: pdf.size,
+					pdfPages: rendered.pdfPages,
+					docxMs: Math.round(rendered.docxMs),
+					pdfMs: Math.round(rendered.pdfMs),
+					droppedImages: rendered.droppedImages,
+					errorCode: null,
+					// The render took a while since `now`: the moment it ended.
+					finishedAt
+				})
+				.where('id', '=', editionId)
+				.where('jobId', '=', jobId)
+				.where('status', '=', 'compiling')
+				.executeTakeFirst();
+			if (Number(done.numUpdatedRows) === 1)
+				await tellLeader(trx, editionId, 'edition.compiled', editionId, finishedAt);
+		});
 	} catch (error) {
 		await writing;
 		if (!(error instanceof RenderError)) throw error; // the runner retries, then editionFailed
@@ -122,13 +129,46 @@ export async function compileEdition(
 }
 
 async function markFailed(db: DB, editionId: string, jobId: string, code: string): Promise<void> {
-	await db
-		.updateTable('collectionEditions')
-		.set({ status: 'failed', errorCode: code, finishedAt: new Date() })
-		.where('id', '=', editionId)
-		.where('jobId', '=', jobId)
-		.where('status', 'in', ['queued', 'compiling'])
-		.execute();
+	const finishedAt = new Date();
+	await inTransaction(db, async (trx) => {
+		const failed = await trx
+			.updateTable('collectionEditions')
+			.set({ status: 'failed', errorCode: code, finishedAt })
+			.where('id', '=', editionId)
+			.where('jobId', '=', jobId)
+			.where('status', 'in', ['queued', 'compiling'])
+			.executeTakeFirst();
+		// A failed edition may be compiled again: each failing job is its own event.
+		if (Number(failed.numUpdatedRows) === 1)
+			await tellLeader(trx, editionId, 'edition.failed', `${editionId}:${jobId}`, finishedAt);
+	});
+}
+
+/** The leader learns that the edition is ready, or that it failed (nobody acted: a job). */
+async function tellLeader(
+	db: DB,
+	editionId: string,
+	kind: 'edition.compiled' | 'edition.failed',
+	key: string,
+	now: Date
+): Promise<void> {
+	const edition = await db
+		.selectFrom('collectionEditions as e')
+		.innerJoin('collections as c', 'c.id', 'e.collectionId')
+		.select(['e.number', 'e.collectionId', 'c.groupId', 'c.title'])
+		.where('e.id', '=', editionId)
+		.executeTakeFirstOrThrow();
+	await notify(
+		{ db, now, actor: null },
+		{
+			kind,
+			key,
+			groupId: edition.groupId,
+			subject: edition.title,
+			link: links.edition(edition.groupId, edition.collectionId, edition.number),
+			params: { number: String(edition.number) }
+		}
+	);
 }
 
 const editionOf = (job: Job) => (JSON.parse(job.payload) as { editionId: string }).editionId;

@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
+import { links, notify, type NotifyCtx } from '../../notify';
 import { validate, ValidationError } from '../../validation';
 import type { Ctx } from '../context';
 import { asId, type PostId } from '../ids';
@@ -25,7 +26,7 @@ export async function addPost(
 		if (!postId) return null;
 		const post = await db
 			.selectFrom('discussionPosts')
-			.select(['id', 'body'])
+			.select(['id', 'body', 'authorId'])
 			.where('id', '=', postId)
 			.where('threadId', '=', threadId)
 			.executeTakeFirst();
@@ -34,7 +35,8 @@ export async function addPost(
 	};
 	const parent = await inThread(parentId);
 	const quoted = await inThread(quotedPostId);
-	const mentioned = findMentions(body, await currentPeople(db, groupId));
+	const people = await currentPeople(db, groupId);
+	const mentioned = findMentions(body, people).map((m) => m.userId);
 	const postId = asId<PostId>(newId());
 	await inTransaction(db, async (trx) => {
 		await trx
@@ -54,13 +56,21 @@ export async function addPost(
 		await recordMentions(
 			trx,
 			postId,
-			mentioned.map((m) => m.userId).filter((id) => id !== actor.id)
+			mentioned.filter((id) => id !== actor.id)
 		);
 		await trx
 			.updateTable('discussionThreads')
 			.set({ lastPostAt: now })
 			.where('id', '=', threadId)
 			.execute();
+		const answered = parent?.authorId ?? quoted?.authorId;
+		await notifyPost(
+			{ db: trx, now, actor },
+			{ groupId, threadId, title: access.thread.title, postId },
+			mentioned,
+			// The one answered is told, if still in the group and not mentioned already.
+			answered && people.some((p) => p.id === answered) ? answered : null
+		);
 	});
 	return { postId };
 }
@@ -79,4 +89,26 @@ export async function recordMentions(trx: DB, postId: string, userIds: string[])
 			.insertInto('postMentions')
 			.values(unique.map((userId) => ({ postId, userId })))
 			.execute();
+}
+
+/**
+ * Tells those a post mentions, and the author of the post it answers. The post's id names
+ * the event: a mention added by an edit reaches only those not told before.
+ */
+export async function notifyPost(
+	ctx: NotifyCtx,
+	post: { groupId: string; threadId: string; title: string; postId: string },
+	mentioned: string[],
+	answered: string | null
+): Promise<void> {
+	const event = {
+		key: post.postId,
+		groupId: post.groupId,
+		subject: post.title,
+		link: links.thread(post.groupId, post.threadId, post.postId)
+	};
+	if (mentioned.length > 0)
+		await notify(ctx, { ...event, kind: 'post.mentioned', userIds: mentioned });
+	if (answered && !mentioned.includes(answered))
+		await notify(ctx, { ...event, kind: 'post.replied', userIds: [answered] });
 }

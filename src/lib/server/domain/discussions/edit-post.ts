@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { assertAllowed } from '../group-access/access';
-import { recordMentions } from './add-post';
+import { notifyPost, recordMentions } from './add-post';
 import { editPostInput, type EditPostInput } from './input';
 import { findMentions } from './mentions';
 import { canEditPost } from './policy';
@@ -31,10 +31,14 @@ export async function editPost({ db, actor, now }: Ctx, input: EditPostInput): P
 			.set({ body, editedAt: now })
 			.where('id', '=', post.id)
 			.execute();
-		await recordMentions(
-			trx,
-			post.id,
-			mentioned.map((m) => m.userId).filter((id) => id !== actor.id)
+		const named = mentioned.map((m) => m.userId).filter((id) => id !== actor.id);
+		await recordMentions(trx, post.id, named);
+		// Someone newly named is told; those told of this post before are not told again.
+		await notifyPost(
+			{ db: trx, now, actor },
+			{ groupId, threadId: input.threadId, title: access.thread.title, postId: post.id },
+			named,
+			null
 		);
 	});
 }

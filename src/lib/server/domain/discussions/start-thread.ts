@@ -32,6 +32,7 @@ export async function startThread(
 				lastPostAt: now
 			})
 			.execute();
+		// The first post is an ordinary post: addPost tells those it mentions (post.mentioned).
 		await addPost(withDb(ctx, trx), { groupId, threadId, body });
 	});
 	return { threadId };

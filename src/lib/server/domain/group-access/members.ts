@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import type { DB, GroupEventKind, GroupRole } from '../../db/types';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 
 export async function recordEvent(
 	db: DB,
@@ -132,9 +133,26 @@ export async function joinByLink(
 ): Promise<void> {
 	const group = await db
 		.selectFrom('groups')
-		.select('closedAt')
+		.select(['closedAt', 'name'])
 		.where('id', '=', groupId)
 		.executeTakeFirst();
 	if (!group || group.closedAt) return;
 	await addMember(db, { groupId, userId, role: 'member', actorId: userId }, now);
+	// The leader learns who joined by the emailed invitation (as in groups/notify-membership).
+	const person = await db
+		.selectFrom('users')
+		.select('fullName')
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	await notify(
+		{ db, now, actor: { id: userId } },
+		{
+			kind: 'group.member_joined',
+			key: `${groupId}:${userId}:${now.getTime()}`,
+			groupId,
+			subject: group.name,
+			link: links.members(groupId),
+			params: { person: person?.fullName ?? '' }
+		}
+	);
 }

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { inTransaction } from '../../db/transaction';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import type { GroupId, UserId } from '../ids';
@@ -29,19 +30,19 @@ export async function changeLeader(
 	assertOpen(access);
 	assertAllowed(canChangeLeader(actor, access));
 	const change = validate(changeLeaderInput, input);
-	await inTransaction(db, (trx) => replace(trx, actor, change, access.schoolId, now)).catch(
-		(error: unknown) => {
-			// Two changes at once: the one-leader index refuses the second.
-			if (isUniqueViolation(error)) throw new AppError('conflict', 'error_membership_changed');
-			throw error;
-		}
-	);
+	await inTransaction(db, (trx) =>
+		replace(trx, actor, { ...change, groupName: access.group.name }, access.schoolId, now)
+	).catch((error: unknown) => {
+		// Two changes at once: the one-leader index refuses the second.
+		if (isUniqueViolation(error)) throw new AppError('conflict', 'error_membership_changed');
+		throw error;
+	});
 }
 
 async function replace(
 	trx: DB,
 	actor: Actor,
-	input: { groupId: GroupId; leaderId: UserId; reason: string },
+	input: { groupId: GroupId; leaderId: UserId; reason: string; groupName: string },
 	schoolId: string,
 	now: Date
 ): Promise<void> {
@@ -86,4 +87,14 @@ async function replace(
 		},
 		now
 	);
+	const told = { db: trx, now, actor };
+	const about = {
+		key: `${groupId}:${now.getTime()}`,
+		groupId,
+		subject: input.groupName,
+		link: links.group(groupId)
+	};
+	await notify(told, { ...about, kind: 'group.leader_appointed', userIds: [leader.id] });
+	if (previous)
+		await notify(told, { ...about, kind: 'group.leader_replaced', userIds: [previous] });
 }

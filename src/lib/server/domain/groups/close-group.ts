@@ -63,7 +63,8 @@ export async function closeGroup({ db, actor, now }: Ctx, input: CloseGroupInput
 						text: '',
 						meetingId: null,
 						recordedBy: overdue ? null : actor.id,
-						at: overdue ? vote.closesAt! : now
+						at: overdue ? vote.closesAt! : now,
+						toldAt: now
 					});
 				} catch (error) {
 					// The leader or its deadline closed it a moment ago: counted already.

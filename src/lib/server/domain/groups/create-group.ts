@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { asId, type GroupId } from '../ids';
@@ -52,6 +53,17 @@ export async function createGroup(
 			trx,
 			{ groupId, kind: 'leader_changed', userId: leader.id, actorId: actor.id },
 			now
+		);
+		await notify(
+			{ db: trx, now, actor },
+			{
+				kind: 'group.leader_appointed',
+				key: `${groupId}:${now.getTime()}`,
+				groupId,
+				subject: charter.name,
+				link: links.group(groupId),
+				userIds: [leader.id]
+			}
 		);
 	});
 	return { groupId };

@@ -1,11 +1,13 @@
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { decideRequestInput, type DecideRequestInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
 import { canManageGroup } from '../group-access/policy';
 import { addMember, findStaffOfSchool } from '../group-access/members';
+import { notifyJoined } from './notify-membership';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 
 /** The leader (or the administration) accepts or declines a teacher's request to join. */
@@ -41,6 +43,17 @@ export async function decideRequest(
 				{ groupId, userId: request.userId, role: 'member', actorId: actor.id },
 				now
 			);
+		const told = { db: trx, now, actor };
+		await notify(told, {
+			kind: accepted ? 'group.request_accepted' : 'group.request_declined',
+			key: request.id,
+			groupId,
+			subject: access.group.name,
+			link: links.group(groupId),
+			userIds: [request.userId]
+		});
+		// When the administration decided, the leader learns who joined.
+		if (accepted) await notifyJoined(told, { groupId, subject: access.group.name }, request.userId);
 	});
 	return { accepted };
 }

@@ -1,4 +1,6 @@
+import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import { createInvitation, mailInvitation } from '../accounts/create-invitation';
 import { findSchool } from '../accounts/queries';
@@ -37,17 +39,30 @@ export async function inviteExternal(
 			throw new AppError('conflict', 'error_not_external', { field: 'email' });
 		if (await isCurrentMember(db, groupId, existing.id))
 			throw new AppError('conflict', 'error_already_member', { field: 'email' });
-		await openRequest(
-			db,
-			{
-				groupId,
-				userId: existing.id,
-				kind: 'invitation',
-				message: message ?? '',
-				createdBy: actor.id
-			},
-			now
-		);
+		await inTransaction(db, async (trx) => {
+			const requestId = await openRequest(
+				trx,
+				{
+					groupId,
+					userId: existing.id,
+					kind: 'invitation',
+					message: message ?? '',
+					createdBy: actor.id
+				},
+				now
+			);
+			await notify(
+				{ db: trx, now, actor },
+				{
+					kind: 'group.invited',
+					key: requestId,
+					groupId,
+					subject: access.group.name,
+					link: links.group(groupId),
+					userIds: [existing.id]
+				}
+			);
+		});
 		return { kind: 'existing', email };
 	}
 	const invitation = await createInvitation(

@@ -1,4 +1,6 @@
+import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { asId, type MembershipRequestId } from '../ids';
@@ -21,16 +23,30 @@ export async function inviteTeacher(
 	if (!teacher) throw new AppError('invalid', 'error_choice', { field: 'userId' });
 	if (await isCurrentMember(db, groupId, teacher.id))
 		throw new AppError('conflict', 'error_already_member', { field: 'userId' });
-	const requestId = await openRequest(
-		db,
-		{
-			groupId,
-			userId: teacher.id,
-			kind: 'invitation',
-			message: message ?? '',
-			createdBy: actor.id
-		},
-		now
-	);
+	const requestId = await inTransaction(db, async (trx) => {
+		const id = await openRequest(
+			trx,
+			{
+				groupId,
+				userId: teacher.id,
+				kind: 'invitation',
+				message: message ?? '',
+				createdBy: actor.id
+			},
+			now
+		);
+		await notify(
+			{ db: trx, now, actor },
+			{
+				kind: 'group.invited',
+				key: id,
+				groupId,
+				subject: access.group.name,
+				link: links.group(groupId),
+				userIds: [teacher.id]
+			}
+		);
+		return id;
+	});
 	return { requestId: asId<MembershipRequestId>(requestId) };
 }

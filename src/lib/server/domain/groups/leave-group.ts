@@ -1,5 +1,6 @@
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import type { Ctx } from '../context';
 import type { GroupInput } from './input';
 import { canLeave } from '../group-access/policy';
@@ -26,5 +27,16 @@ export async function leaveGroup({ db, actor, now }: Ctx, input: GroupInput): Pr
 		if (Number(left.numUpdatedRows) !== 1)
 			throw new AppError('conflict', 'error_membership_changed');
 		await recordEvent(trx, { groupId, kind: 'left', userId: actor.id, actorId: actor.id }, now);
+		await notify(
+			{ db: trx, now, actor },
+			{
+				kind: 'group.member_left',
+				key: `${groupId}:${actor.id}:${now.getTime()}`,
+				groupId,
+				subject: access.group.name,
+				link: links.members(groupId),
+				params: { person: actor.fullName }
+			}
+		);
 	});
 }

@@ -1,3 +1,5 @@
+import { inTransaction } from '../../db/transaction';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { asId, type MembershipRequestId } from '../ids';
@@ -15,10 +17,24 @@ export async function requestToJoin(
 	assertOpen(access);
 	assertAllowed(canRequestToJoin(actor, access));
 	const { groupId, message } = validate(requestToJoinInput, input);
-	const requestId = await openRequest(
-		db,
-		{ groupId, userId: actor.id, kind: 'request', message, createdBy: actor.id },
-		now
-	);
+	const requestId = await inTransaction(db, async (trx) => {
+		const id = await openRequest(
+			trx,
+			{ groupId, userId: actor.id, kind: 'request', message, createdBy: actor.id },
+			now
+		);
+		await notify(
+			{ db: trx, now, actor },
+			{
+				kind: 'group.join_requested',
+				key: id,
+				groupId,
+				subject: access.group.name,
+				link: links.members(groupId),
+				params: { person: actor.fullName }
+			}
+		);
+		return id;
+	});
 	return { requestId: asId<MembershipRequestId>(requestId) };
 }

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { respondToInvitationInput, type RespondToInvitationInput } from './input';
 import { findPendingRequest, settleRequest } from './membership-requests';
 import { addMember } from '../group-access/members';
+import { notifyJoined } from './notify-membership';
 import { assertOpen, groupAccess } from '../group-access/access';
 
 /** The invited person accepts or declines: nobody is added without consent (§5.1). */
@@ -26,8 +27,15 @@ export async function respondToInvitation(
 			{ requestId: request.id, status: accepted ? 'accepted' : 'declined', decidedBy: actor.id },
 			now
 		);
-		if (accepted)
+		if (accepted) {
 			await addMember(trx, { groupId, userId: actor.id, role: 'member', actorId: actor.id }, now);
+			// The leader learns that the invitation was accepted.
+			await notifyJoined(
+				{ db: trx, now, actor },
+				{ groupId, subject: access.group.name },
+				actor.id
+			);
+		}
 	});
 	return { accepted };
 }

@@ -1,6 +1,7 @@
 import { inTransaction } from '../../db/transaction';
 import type { MaterialStatus } from '../../db/types';
 import { AppError } from '../../errors';
+import { links, notify, type NotificationKind } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
@@ -8,6 +9,13 @@ import { decideMaterialInput, type DecideMaterialInput, type DecisionTarget } fr
 import { canDecideMaterial } from './policy';
 import { assertSameVersion, materialAccess } from './queries';
 import { recordMaterialEvent } from './versions';
+
+/** What the authors are told of each decision (an archived material is not news to act on). */
+const toldAs: Partial<Record<DecisionTarget, NotificationKind>> = {
+	under_review: 'material.in_review',
+	revision_requested: 'material.revision_asked',
+	accepted: 'material.accepted'
+};
 
 /** Where the leader may move a material from each status. */
 export const transitions: Record<MaterialStatus, DecisionTarget[]> = {
@@ -59,5 +67,18 @@ export async function decideMaterial(
 			},
 			now
 		);
+		const kind = toldAs[decision.to];
+		if (kind)
+			await notify(
+				{ db: trx, now, actor },
+				{
+					kind,
+					key: `${materialId}:${access.material.versionNumber}`,
+					groupId: access.group.id,
+					subject: access.material.title,
+					link: links.material(access.group.id, materialId),
+					materialId
+				}
+			);
 	});
 }

@@ -1,5 +1,6 @@
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { offerMaterialInput, type OfferMaterialInput } from './input';
@@ -51,6 +52,16 @@ export async function offerMaterial(
 					actorId: actor.id
 				},
 				now
+			);
+			await notify(
+				{ db: trx, now, actor },
+				{
+					kind: 'material.offered',
+					key: `${materialId}:${versionNumber}`,
+					groupId: material.groupId,
+					subject: material.title,
+					link: links.material(material.groupId, materialId)
+				}
 			);
 			return { versionNumber };
 		})

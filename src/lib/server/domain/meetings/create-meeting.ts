@@ -10,6 +10,7 @@ import { assertAllowed, assertOpen } from '../group-access/access';
 import { asId, type MeetingId } from '../ids';
 import { createMeetingInput, type CreateMeetingInput } from './input';
 import { canCallMeeting } from './policy';
+import { notifyMeeting } from './notify-meeting';
 import { assertMembers, meetingsAccess } from './queries';
 
 /** The leader calls a meeting; it gets the group's next minutes number. */
@@ -61,6 +62,14 @@ function insertNext(
 				updatedAt: now
 			})
 			.execute();
+		await notifyMeeting({ db: trx, now, actor }, 'meeting.scheduled', {
+			id: meetingId,
+			groupId: input.groupId,
+			number: next,
+			heldOn: input.heldOn,
+			startTime: input.startTime ?? null,
+			place: input.place
+		});
 		return next;
 	});
 }

@@ -3,7 +3,7 @@ import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { currentMemberNames } from '../group-access/members';
 import { getMeetingInput, type GetMeetingInput } from './input';
-import { canKeepMinutes } from './policy';
+import { canCancelMeeting, canKeepMinutes, hasBegun } from './policy';
 import { findMeeting, meetingsAccess } from './queries';
 
 export interface AgendaItemView {
@@ -32,10 +32,15 @@ export interface MeetingView {
 	agenda: AgendaItemView[];
 	attendees: AttendeeView[];
 	canEdit: boolean;
+	/** May call it off now: not cancelled, not begun, no minutes or attendance. */
+	canCancel: boolean;
 }
 
 /** One meeting with its agenda, attendance and minutes. */
-export async function getMeeting({ db, actor }: Ctx, input: GetMeetingInput): Promise<MeetingView> {
+export async function getMeeting(
+	{ db, actor, now }: Ctx,
+	input: GetMeetingInput
+): Promise<MeetingView> {
 	const access = await meetingsAccess(db, actor, input.groupId);
 	const meeting = await findMeeting(db, input.groupId, input.meetingId);
 	const { groupId, meetingId } = validate(getMeetingInput, input);
@@ -89,6 +94,24 @@ export async function getMeeting({ db, actor }: Ctx, input: GetMeetingInput): Pr
 		secretaryName: nameOf(meeting.secretaryId),
 		agenda,
 		attendees: [...attendees.values()],
-		canEdit: !access.isClosed && canKeepMinutes(actor, access, meeting)
+		// A cancelled meeting is kept as it was.
+		canEdit: !access.isClosed && !meeting.cancelledAt && canKeepMinutes(actor, access, meeting),
+		// Offered only while it may succeed; a decision linked to it is left to the use case.
+		canCancel:
+			!access.isClosed &&
+			!meeting.cancelledAt &&
+			canCancelMeeting(actor, access, meeting) &&
+			!hasBegun(meeting, now) &&
+			!isRecorded(meeting, agenda, attendance)
 	};
 }
+
+const isRecorded = (
+	meeting: { notes: string; decisions: string },
+	agenda: AgendaItemView[],
+	attendance: unknown[]
+) =>
+	meeting.notes !== '' ||
+	meeting.decisions !== '' ||
+	attendance.length > 0 ||
+	agenda.some((i) => i.heard !== '' || i.spoke !== '' || i.decided !== '');

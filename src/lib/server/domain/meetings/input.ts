@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { day, longText, text } from '../../validation';
+import { day, flag, longText, reason, text } from '../../validation';
 import { groupId, meetingId, userId } from '../ids';
 
 export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
@@ -69,3 +69,13 @@ export const updateMeetingInput = meetingDetails.extend({
 	attendance: z.record(userId, z.enum(attendanceStatuses))
 });
 export type UpdateMeetingInput = z.input<typeof updateMeetingInput>;
+
+/** Calling a meeting off: why, in a few words (≤ 500 characters), told to the members. */
+export const cancelMeetingInput = z.object({
+	groupId,
+	meetingId,
+	reason,
+	/** The one cancelling ticked that the members will be told: it cannot be undone. */
+	confirmed: flag.refine((v) => v, 'error_meeting_confirm')
+});
+export type CancelMeetingInput = z.input<typeof cancelMeetingInput>;

@@ -14,6 +14,8 @@ export interface MeetingSummary {
 	agendaCount: number;
 	presentCount: number;
 	hasMinutes: boolean;
+	/** Called off: the list marks it. */
+	cancelled: boolean;
 }
 
 /** The group's meetings, newest first. */
@@ -38,6 +40,7 @@ export async function listMeetings(
 				'm.startTime',
 				'm.place',
 				'm.notes',
+				'm.cancelledAt',
 				eb
 					.selectFrom('meetingAgendaItems as i')
 					.select((c) => c.fn.countAll<number>().as('n'))
@@ -71,7 +74,8 @@ export async function listMeetings(
 			place: r.place,
 			agendaCount: Number(r.agendaCount ?? 0),
 			presentCount: Number(r.presentCount ?? 0),
-			hasMinutes: r.notes !== '' || Number(r.decidedCount ?? 0) > 0
+			hasMinutes: r.notes !== '' || Number(r.decidedCount ?? 0) > 0,
+			cancelled: r.cancelledAt !== null
 		})),
 		canCall: !access.isClosed && canCallMeeting(actor, access),
 		members

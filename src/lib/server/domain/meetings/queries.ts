@@ -36,3 +36,8 @@ export async function assertMembers(
 			throw new AppError('invalid', 'error_choice', { field });
 	}
 }
+
+/** A cancelled meeting is kept as it was: nothing more is recorded on it. */
+export function assertNotCancelled(meeting: { cancelledAt: Date | null }): void {
+	if (meeting.cancelledAt) throw new AppError('conflict', 'error_meeting_cancelled');
+}

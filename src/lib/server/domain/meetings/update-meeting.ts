@@ -6,7 +6,8 @@ import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
 import { updateMeetingInput, type UpdateMeetingInput } from './input';
 import { canKeepMinutes } from './policy';
-import { assertMembers, findMeeting, meetingsAccess } from './queries';
+import { isRescheduled, notifyMeeting } from './notify-meeting';
+import { assertMembers, assertNotCancelled, findMeeting, meetingsAccess } from './queries';
 
 /**
  * Saves the whole meeting at once: details, attendance, agenda with HEARD/SPOKE/DECIDED,
@@ -20,6 +21,7 @@ export async function updateMeeting(
 	const meeting = await findMeeting(db, input.groupId, input.meetingId);
 	assertAllowed(canKeepMinutes(actor, access, meeting));
 	assertOpen(access);
+	assertNotCancelled(meeting);
 	const minutes = validate(updateMeetingInput, input);
 	const { groupId, meetingId } = minutes;
 	// A chair or secretary who has left since stays on the minutes they signed.
@@ -42,7 +44,8 @@ export async function updateMeeting(
 		for (const userId of Object.keys(minutes.attendance))
 			if (!known.has(userId))
 				throw new AppError('invalid', 'error_choice', { field: `attendance.${userId}` });
-		await trx
+		// Not if it was called off since it was read: a cancelled meeting stays as it was.
+		const updated = await trx
 			.updateTable('meetings')
 			.set({
 				heldOn: minutes.heldOn,
@@ -57,7 +60,10 @@ export async function updateMeeting(
 				updatedAt: now
 			})
 			.where('id', '=', meetingId)
-			.execute();
+			.where('cancelledAt', 'is', null)
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0)
+			throw new AppError('conflict', 'error_meeting_cancelled');
 		await trx.deleteFrom('meetingAgendaItems').where('meetingId', '=', meetingId).execute();
 		if (minutes.agenda.length)
 			await trx
@@ -73,5 +79,15 @@ export async function updateMeeting(
 				.insertInto('meetingAttendance')
 				.values(attendance.map(([userId, status]) => ({ meetingId, userId, status })))
 				.execute();
+		// Minutes kept after the meeting are no news; a new day, time or place is.
+		const after = {
+			...meeting,
+			heldOn: minutes.heldOn,
+			startTime: minutes.startTime ?? null,
+			place: minutes.place,
+			onlineLink: minutes.onlineLink ?? ''
+		};
+		if (isRescheduled(meeting, after))
+			await notifyMeeting({ db: trx, now, actor }, 'meeting.changed', after);
 	});
 }

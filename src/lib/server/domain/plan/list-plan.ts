@@ -6,7 +6,7 @@ import { groupAccess } from '../group-access/access';
 import { canSeeGroupWork } from '../group-access/policy';
 import { listPlanInput, type ListPlanInput } from './input';
 import { canManagePlan, canSetPlanStatus } from './policy';
-import { approbationChoices } from './queries';
+import { approbationChoices, meetingsAndDeadlines } from './queries';
 
 export interface PlanItemView {
 	id: string;
@@ -25,6 +25,23 @@ export interface PlanItemView {
 	canSetStatus: boolean;
 }
 
+/** A meeting of the group on the month view. */
+export interface PlanMeetingView {
+	id: string;
+	number: number;
+	heldOn: string;
+	startTime: string | null;
+}
+
+/** A vote's deadline on the month view (an instant: the page puts it on its school day). */
+export interface PlanDeadlineView {
+	id: string;
+	number: number;
+	question: string;
+	closesAt: Date;
+	isOpen: boolean;
+}
+
 export interface PlanPage {
 	groupName: string;
 	items: PlanItemView[];
@@ -34,6 +51,12 @@ export interface PlanPage {
 	members: { id: string; fullName: string }[];
 	/** The group's approbations, for an approbation item's link. */
 	approbations: { id: string; title: string }[];
+	/**
+	 * With a range (the month view), the group's meetings and vote deadlines in it, for
+	 * those who see the group's work (members, the administration); empty for the others.
+	 */
+	meetings: PlanMeetingView[];
+	deadlines: PlanDeadlineView[];
 }
 
 /** The work plan in date order; what is overdue is told by the school's `today`. */
@@ -58,14 +81,18 @@ export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promis
 		])
 		.where('p.groupId', '=', groupId);
 	if (range) query = query.where('p.dueOn', '>=', range.from).where('p.dueOn', '<=', range.to);
-	const [rows, members, approbations] = await Promise.all([
+	// Approbations, meetings and votes are the group's own work: the teaching staff see the
+	// plan, not them.
+	const seesWork = canSeeGroupWork(actor, access);
+	const [rows, members, approbations, extras] = await Promise.all([
 		query.orderBy('p.dueOn').orderBy('p.createdAt').execute(),
 		currentMemberNames(db, groupId),
-		approbationChoices(db, groupId)
+		approbationChoices(db, groupId),
+		range && seesWork
+			? meetingsAndDeadlines(db, groupId, range.from, range.to)
+			: { meetings: [], deadlines: [] }
 	]);
 	const open = !access.isClosed;
-	// Approbations are the group's own work: the teaching staff see the plan, not their titles.
-	const seesWork = canSeeGroupWork(actor, access);
 	const items = rows.map((r) => ({
 		...r,
 		approbationId: seesWork ? r.approbationId : null,
@@ -79,6 +106,8 @@ export async function listPlan({ db, actor }: Ctx, input: ListPlanInput): Promis
 		overdue: items.filter((i) => i.isOverdue).length,
 		canManage: open && canManagePlan(actor, access),
 		members,
-		approbations: seesWork ? approbations.map((a) => ({ id: a.id, title: a.title })) : []
+		approbations: seesWork ? approbations.map((a) => ({ id: a.id, title: a.title })) : [],
+		meetings: extras.meetings,
+		deadlines: extras.deadlines
 	};
 }

@@ -57,3 +57,51 @@ export function approbationChoices(db: DB, groupId: string) {
 		.orderBy('startsOn', 'desc')
 		.execute();
 }
+
+/**
+ * The group's meetings and vote deadlines within a range of days, for the plan's month view.
+ * Deadlines are instants: the range is widened by a day either side, and the caller keeps
+ * those whose day in the school's time zone falls inside.
+ */
+export async function meetingsAndDeadlines(db: DB, groupId: string, from: string, to: string) {
+	const widen = (day: string, by: number) => {
+		const date = new Date(`${day}T00:00:00Z`);
+		date.setUTCDate(date.getUTCDate() + by);
+		return date;
+	};
+	const [meetings, votes] = await Promise.all([
+		db
+			.selectFrom('meetings')
+			.select(['id', 'number', 'heldOn', 'startTime'])
+			.where('groupId', '=', groupId)
+			// Called off: not on the month view (as on the calendar feed), nobody keeps the day.
+			.where('cancelledAt', 'is', null)
+			.where('heldOn', '>=', from)
+			.where('heldOn', '<=', to)
+			.orderBy('heldOn')
+			.orderBy('number')
+			// A month holds a few meetings; the bound keeps a runaway group's page small.
+			.limit(200)
+			.execute(),
+		db
+			.selectFrom('votes')
+			.select(['id', 'number', 'question', 'closesAt', 'status'])
+			.where('groupId', '=', groupId)
+			.where('closesAt', 'is not', null)
+			.where('closesAt', '>=', widen(from, -1))
+			.where('closesAt', '<', widen(to, 2))
+			.orderBy('closesAt')
+			.limit(200)
+			.execute()
+	]);
+	return {
+		meetings: meetings.map((r) => ({ ...r, number: Number(r.number) })),
+		deadlines: votes.map((r) => ({
+			id: r.id,
+			number: Number(r.number),
+			question: r.question,
+			closesAt: new Date(r.closesAt!),
+			isOpen: r.status === 'open'
+		}))
+	};
+}

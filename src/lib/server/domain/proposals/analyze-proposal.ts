@@ -1,4 +1,5 @@
 import { inTransaction } from '../../db/transaction';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { analyzeProposalInput, type AnalyzeProposalInput } from './input';
@@ -18,9 +19,21 @@ export async function analyzeProposal(
 	const { analysis } = validate(analyzeProposalInput, input);
 	const { proposal } = access;
 	const to = proposal.status === 'submitted' ? 'analyzed' : proposal.status;
-	await inTransaction(db, (trx) =>
-		moveProposal(trx, proposal, to, actor.id, now, {
+	await inTransaction(db, async (trx) => {
+		await moveProposal(trx, proposal, to, actor.id, now, {
 			set: { analysis, analyzedBy: actor.id, analyzedAt: now }
-		})
-	);
+		});
+		// The author learns of the first analysis; a rewrite is not news again.
+		await notify(
+			{ db: trx, now, actor },
+			{
+				kind: 'proposal.analyzed',
+				key: proposal.id,
+				groupId: proposal.groupId,
+				subject: proposal.title,
+				link: links.proposal(proposal.groupId, proposal.id),
+				userIds: [proposal.authorId]
+			}
+		);
+	});
 }

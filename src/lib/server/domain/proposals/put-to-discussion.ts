@@ -1,4 +1,5 @@
 import { inTransaction } from '../../db/transaction';
+import { links, notify } from '../../notify';
 import type { Ctx } from '../context';
 import type { PutToDiscussionInput } from './input';
 import { canPutToDiscussion } from './policy';
@@ -12,5 +13,18 @@ export async function putToDiscussion(
 	const access = await proposalAccess(db, actor, input.groupId, input.proposalId);
 	if (access.proposal.status === 'discussion' && access.role === 'leader') return;
 	assertCan((status) => canPutToDiscussion(actor, access, status), access);
-	await inTransaction(db, (trx) => moveProposal(trx, access.proposal, 'discussion', actor.id, now));
+	const { proposal } = access;
+	await inTransaction(db, async (trx) => {
+		await moveProposal(trx, proposal, 'discussion', actor.id, now);
+		await notify(
+			{ db: trx, now, actor },
+			{
+				kind: 'proposal.in_discussion',
+				key: proposal.id,
+				groupId: proposal.groupId,
+				subject: proposal.title,
+				link: links.proposal(proposal.groupId, proposal.id)
+			}
+		);
+	});
 }

@@ -1,4 +1,5 @@
 import { inTransaction } from '../../db/transaction';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { returnProposalInput, type ReturnProposalInput } from './input';
@@ -13,7 +14,19 @@ export async function returnProposal(
 	const access = await proposalAccess(db, actor, input.groupId, input.proposalId);
 	assertCan((status) => canReturnProposal(actor, access, status), access);
 	const { reason } = validate(returnProposalInput, input);
-	await inTransaction(db, (trx) =>
-		moveProposal(trx, access.proposal, 'returned', actor.id, now, { reason })
-	);
+	const { proposal } = access;
+	await inTransaction(db, async (trx) => {
+		await moveProposal(trx, proposal, 'returned', actor.id, now, { reason });
+		await notify(
+			{ db: trx, now, actor },
+			{
+				kind: 'proposal.returned',
+				key: proposal.id,
+				groupId: proposal.groupId,
+				subject: proposal.title,
+				link: links.proposal(proposal.groupId, proposal.id),
+				userIds: [proposal.authorId]
+			}
+		);
+	});
 }

@@ -52,7 +52,7 @@ export async function answerConsent(
 			.where('decision', 'is', null)
 			.executeTakeFirstOrThrow();
 		if (Number(waiting.n) > 0) return { status: 'awaiting_consent' };
-		await goLive(trx, publication, now);
+		await goLive(trx, publication, now, actor.id);
 		return { status: 'published' };
 	});
 }

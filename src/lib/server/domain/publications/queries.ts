@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor';
 import type { DB, Publication } from '../../db/types';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { canManageGroup } from '../group-access/policy';
 import { indexInCatalog, removeFromCatalog } from './catalog';
 import type { PublicationPlace } from './policy';
@@ -87,7 +88,12 @@ export function consentsOf(db: DB, publicationIds: string[]) {
 }
 
 /** Makes it visible to its audience: in the catalog too when it is for the public. */
-export async function goLive(db: DB, publication: Publication, now: Date): Promise<void> {
+export async function goLive(
+	db: DB,
+	publication: Publication,
+	now: Date,
+	actorId: string | null = null
+): Promise<void> {
 	// Conditional on the status read: a withdrawal that got in first wins (PostgreSQL re-reads
 	// the row under its lock; SQLite writes one at a time).
 	const live = await db
@@ -100,6 +106,19 @@ export async function goLive(db: DB, publication: Publication, now: Date): Promi
 		throw new AppError('conflict', 'error_publication_answered');
 	if (publication.audience === 'public')
 		await indexInCatalog(db, { ...publication, status: 'published', publishedAt: now });
+	// The authors learn that their work is out (the one who published it knows).
+	const { meta } = JSON.parse(publication.snapshot) as { meta: { authors: { id: string }[] } };
+	await notify(
+		{ db, now, actor: actorId ? { id: actorId } : null },
+		{
+			kind: 'publication.published',
+			key: publication.id,
+			groupId: publication.groupId,
+			subject: publication.title,
+			link: links.publication(publication.code),
+			userIds: meta.authors.map((a) => a.id)
+		}
+	);
 }
 
 /** Ends it (refused, withdrawn, unpublished): out of the catalog, a reason kept. */

@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { assertAllowed, groupAccess } from '../group-access/access';
@@ -100,7 +101,19 @@ export async function requestPublication(
 				)
 				.execute();
 		const waiting = asked.filter((userId) => userId !== actor.id).length;
-		if (waiting === 0) await goLive(trx, await loadPublication(trx, { id }), now);
+		if (asked.length > 0)
+			await notify(
+				{ db: trx, now, actor },
+				{
+					kind: 'publication.consent_asked',
+					key: id,
+					groupId: request.groupId,
+					subject: meta.title,
+					link: links.consents(),
+					userIds: asked
+				}
+			);
+		if (waiting === 0) await goLive(trx, await loadPublication(trx, { id }), now, actor.id);
 		return { publicationId: id, code, status: waiting === 0 ? 'published' : 'awaiting_consent' };
 	});
 }

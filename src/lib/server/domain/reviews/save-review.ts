@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { assertAllowed, assertOpen } from '../group-access/access';
@@ -72,6 +73,18 @@ export async function saveReview(
 						}))
 					)
 					.execute();
+			// Told once per review: saving it again before a new version is no news.
+			await notify(
+				{ db: trx, now, actor },
+				{
+					kind: 'review.received',
+					key: reviewId,
+					groupId: access.group.id,
+					subject: access.material.title,
+					link: links.material(access.group.id, materialId),
+					materialId
+				}
+			);
 			return { reviewId };
 		})
 	);

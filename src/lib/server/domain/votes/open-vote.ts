@@ -3,6 +3,7 @@ import { inTransaction, retryOnConflict } from '../../db/transaction';
 import { nextNumber } from '../../db/next-number';
 import type { DB, VoteOptionCode } from '../../db/types';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { validate, ValidationError, type FieldIssue } from '../../validation';
 import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/access';
@@ -114,6 +115,18 @@ export async function openVote(
 				.insertInto('voteRoll')
 				.values(voters.map((v) => ({ voteId, userId: v.userId })))
 				.execute();
+			await notify(
+				{ db: trx, now, actor },
+				{
+					kind: 'vote.opened',
+					key: voteId,
+					groupId,
+					subject: vote.question,
+					link: links.vote(groupId, voteId),
+					params: { closesAt: closesAt?.toISOString() ?? '' },
+					voteId
+				}
+			);
 			return { voteId, number };
 		})
 	);

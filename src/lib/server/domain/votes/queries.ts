@@ -5,6 +5,7 @@ import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, ProposalStatus, Vote } from '../../db/types';
 import { AppError } from '../../errors';
+import { links, notify } from '../../notify';
 import { ValidationError } from '../../validation';
 import type { GroupAccess } from '../group-access/access';
 import { groupWorkAccess } from '../group-access/access';
@@ -69,7 +70,8 @@ export async function closeOverdue(
 				text: '',
 				meetingId: null,
 				recordedBy: null,
-				at: vote.closesAt!
+				at: vote.closesAt!,
+				toldAt: now
 			});
 		} catch (error) {
 			// Another request closed it first: that is the same result. Anything else (a ballot
@@ -157,6 +159,8 @@ export async function closeVoteNow(
 		meetingId: string | null;
 		recordedBy: string | null;
 		at: Date;
+		/** When the members learn it (a deadline passed a while ago is found now). */
+		toldAt?: Date;
 	}
 ): Promise<{ decisionId: string; tally: Tally }> {
 	const close = () =>
@@ -216,6 +220,23 @@ export async function closeVoteNow(
 						decision.at
 					);
 			}
+			// The members learn the outcome; the leader who closed it knows it already.
+			await notify(
+				{
+					db: trx,
+					now: decision.toldAt ?? decision.at,
+					actor: decision.recordedBy ? { id: decision.recordedBy } : null
+				},
+				{
+					kind: 'vote.closed',
+					key: vote.id,
+					groupId: vote.groupId,
+					subject: vote.question,
+					link: links.vote(vote.groupId, vote.id),
+					params: { outcome: tally.outcome },
+					voteId: vote.id
+				}
+			);
 			return { decisionId, tally };
 		});
 	// Inside a caller's transaction a retry would run in an aborted one: the caller retries.
@@ -224,7 +245,7 @@ export async function closeVoteNow(
 	return result;
 }
 
-/** The meeting chosen for a decision belongs to the group. */
+/** The meeting chosen for a decision belongs to the group and took place. */
 export async function assertGroupMeeting(
 	db: DB,
 	groupId: string,
@@ -236,6 +257,8 @@ export async function assertGroupMeeting(
 		.select('id')
 		.where('id', '=', meetingId)
 		.where('groupId', '=', groupId)
+		// A cancelled meeting took no decision.
+		.where('cancelledAt', 'is', null)
 		.executeTakeFirst();
 	if (!meeting) throw new ValidationError([{ field: 'meetingId', key: 'error_choice' }]);
 	return meeting.id;

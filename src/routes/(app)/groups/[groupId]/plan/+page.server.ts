@@ -17,7 +17,9 @@ import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import {
+	monthDeadline,
 	monthGrid,
+	monthMeeting,
 	monthName,
 	planKindName,
 	planLine,
@@ -52,6 +54,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					}
 				: null
 		})),
+		// The month view also shows the group's meetings and vote deadlines (for those who
+		// see the group's work), each on its school day and linked to its page.
+		meetings: plan.meetings.map((x) => monthMeeting(params.groupId, x)),
+		deadlines: plan.deadlines
+			.map((x) => monthDeadline(params.groupId, x, config().timeZone))
+			.filter((x) => x.day.startsWith(month)),
 		month: {
 			value: month,
 			name: monthName(month, locals.locale),

@@ -1,7 +1,8 @@
 import { config } from '$lib/server/config.js';
 import { asId, type GroupId, type MeetingId } from '$lib/server/domain/ids';
 import { getMeeting } from '$lib/server/domain/meetings/get-meeting';
-import { maxAgendaItems } from '$lib/server/domain/meetings/input';
+import { cancelMeeting } from '$lib/server/domain/meetings/cancel-meeting';
+import { cancelMeetingInput, maxAgendaItems } from '$lib/server/domain/meetings/input';
 import { updateMeeting } from '$lib/server/domain/meetings/update-meeting';
 import { meetingDecisions } from '$lib/server/domain/votes/list-decisions';
 import { collator, formatDateTime } from '$lib/i18n/format';
@@ -9,12 +10,14 @@ import { actorCtx } from '$lib/server/web/context';
 import { formatDay } from '$lib/server/web/days';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
+import { formInput } from '$lib/server/web/form-input';
 import { orHttpError } from '$lib/server/web/load';
 import { meetingFormInput, onFormRows } from '$lib/server/web/meeting-form';
 import { decisionCard } from '$lib/server/web/vote-views';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const ctx = actorCtx(locals);
 	const view = await orHttpError(
 		getMeeting(ctx, {
@@ -57,8 +60,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			secretaryName: view.secretaryName,
 			updatedAt: formatDateTime(meeting.updatedAt, locals.locale, config().timeZone),
 			/** Changes with every save: the agenda rows are keyed by it. */
-			version: meeting.updatedAt.getTime()
+			version: meeting.updatedAt.getTime(),
+			cancelled: meeting.cancelledAt
+				? {
+						at: formatDateTime(meeting.cancelledAt, locals.locale, config().timeZone),
+						reason: meeting.cancelReason ?? ''
+					}
+				: null
 		},
+		canCancel: view.canCancel,
+		/** Back from cancelling (303): the page says it was done. */
+		justCancelled: url.searchParams.has('cancelled') && meeting.cancelledAt !== null,
 		agenda: view.agenda,
 		votedDecisions: decisions.map((d) => decisionCard(d, locals.locale, config().timeZone)),
 		attendees: attendees.map((a) => ({ userId: a.userId, fullName: a.fullName, status: a.status })),
@@ -98,5 +110,22 @@ export const actions: Actions = {
 			});
 			return { saved: true as const };
 		});
+	},
+	cancel: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const { groupId, meetingId } = event.params;
+		const result = await runForm(event, async (values) => {
+			await cancelMeeting(
+				ctx,
+				formInput(cancelMeetingInput, values, {
+					groupId: asId<GroupId>(groupId),
+					meetingId: asId<MeetingId>(meetingId)
+				})
+			);
+			return null;
+		});
+		if (result) return result;
+		// A reload never posts the cancel again.
+		redirect(303, `/groups/${groupId}/meetings/${meetingId}?cancelled=1`);
 	}
 };
