@@ -321,19 +321,17 @@ export interface SyncResult {
  */
 async function sourceSummaries(db: DB, groupIds: string[]): Promise<Map<string, string>> {
 	const count = sql<number>`count(*)`.as('n');
+	// The tables whose rows carry group_id and updated_at themselves.
+	const latest = (table: 'materials' | 'proposals' | 'meetings' | 'decisions') =>
+		db
+			.selectFrom(table)
+			.select([sql<string>`group_id`.as('groupId'), count, sql<Date>`max(updated_at)`.as('lastAt')])
+			.where(sql.ref('group_id'), 'in', groupIds)
+			.groupBy(sql.ref('group_id'))
+			.execute();
 	const [materials, proposals, threads, posts, meetings, decisions, members] = await Promise.all([
-		db
-			.selectFrom('materials')
-			.select(['groupId', count, sql<Date>`max(updated_at)`.as('lastAt')])
-			.where('groupId', 'in', groupIds)
-			.groupBy('groupId')
-			.execute(),
-		db
-			.selectFrom('proposals')
-			.select(['groupId', count, sql<Date>`max(updated_at)`.as('lastAt')])
-			.where('groupId', 'in', groupIds)
-			.groupBy('groupId')
-			.execute(),
+		latest('materials'),
+		latest('proposals'),
 		db
 			.selectFrom('discussionThreads')
 			.select(['groupId', count, sql<Date>`max(coalesce(last_post_at, created_at))`.as('lastAt')])
@@ -352,18 +350,8 @@ async function sourceSummaries(db: DB, groupIds: string[]): Promise<Map<string, 
 			.where('t.groupId', 'in', groupIds)
 			.groupBy('t.groupId')
 			.execute(),
-		db
-			.selectFrom('meetings')
-			.select(['groupId', count, sql<Date>`max(updated_at)`.as('lastAt')])
-			.where('groupId', 'in', groupIds)
-			.groupBy('groupId')
-			.execute(),
-		db
-			.selectFrom('decisions')
-			.select(['groupId', count, sql<Date>`max(updated_at)`.as('lastAt')])
-			.where('groupId', 'in', groupIds)
-			.groupBy('groupId')
-			.execute(),
+		latest('meetings'),
+		latest('decisions'),
 		db
 			.selectFrom('groupMembers as m')
 			.innerJoin('users as u', 'u.id', 'm.userId')

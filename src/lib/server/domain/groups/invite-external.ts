@@ -1,12 +1,11 @@
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
-import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import { createInvitation, mailInvitation } from '../accounts/create-invitation';
 import { findSchool } from '../accounts/queries';
 import type { Ctx } from '../context';
 import { inviteExternalInput, type InviteExternalInput } from './input';
-import { openRequest } from './membership-requests';
+import { inviteToGroup } from './notify-membership';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { isCurrentMember } from '../group-access/members';
@@ -39,30 +38,14 @@ export async function inviteExternal(
 			throw new AppError('conflict', 'error_not_external', { field: 'email' });
 		if (await isCurrentMember(db, groupId, existing.id))
 			throw new AppError('conflict', 'error_already_member', { field: 'email' });
-		await inTransaction(db, async (trx) => {
-			const requestId = await openRequest(
-				trx,
-				{
-					groupId,
-					userId: existing.id,
-					kind: 'invitation',
-					message: message ?? '',
-					createdBy: actor.id
-				},
-				now
-			);
-			await notify(
+		await inTransaction(db, (trx) =>
+			inviteToGroup(
 				{ db: trx, now, actor },
-				{
-					kind: 'group.invited',
-					key: requestId,
-					groupId,
-					subject: access.group.name,
-					link: links.group(groupId),
-					userIds: [existing.id]
-				}
-			);
-		});
+				{ groupId, name: access.group.name },
+				existing.id,
+				message ?? ''
+			)
+		);
 		return { kind: 'existing', email };
 	}
 	const invitation = await createInvitation(

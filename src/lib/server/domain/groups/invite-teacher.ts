@@ -1,11 +1,10 @@
 import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors';
-import { links, notify } from '../../notify';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { asId, type MembershipRequestId } from '../ids';
 import { inviteTeacherInput, type InviteTeacherInput } from './input';
-import { openRequest } from './membership-requests';
+import { inviteToGroup } from './notify-membership';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { findStaffOfSchool, isCurrentMember } from '../group-access/members';
@@ -23,30 +22,13 @@ export async function inviteTeacher(
 	if (!teacher) throw new AppError('invalid', 'error_choice', { field: 'userId' });
 	if (await isCurrentMember(db, groupId, teacher.id))
 		throw new AppError('conflict', 'error_already_member', { field: 'userId' });
-	const requestId = await inTransaction(db, async (trx) => {
-		const id = await openRequest(
-			trx,
-			{
-				groupId,
-				userId: teacher.id,
-				kind: 'invitation',
-				message: message ?? '',
-				createdBy: actor.id
-			},
-			now
-		);
-		await notify(
+	const requestId = await inTransaction(db, (trx) =>
+		inviteToGroup(
 			{ db: trx, now, actor },
-			{
-				kind: 'group.invited',
-				key: id,
-				groupId,
-				subject: access.group.name,
-				link: links.group(groupId),
-				userIds: [teacher.id]
-			}
-		);
-		return id;
-	});
+			{ groupId, name: access.group.name },
+			teacher.id,
+			message ?? ''
+		)
+	);
 	return { requestId: asId<MembershipRequestId>(requestId) };
 }

@@ -1,4 +1,5 @@
 import { links, notify, type NotifyCtx } from '../../notify';
+import { openRequest } from './membership-requests';
 
 /**
  * The leader learns that someone joined (unless the leader let them in). A person may join,
@@ -22,4 +23,36 @@ export async function notifyJoined(
 		link: links.members(group.groupId),
 		params: { person: person?.fullName ?? '' }
 	});
+}
+
+/**
+ * Invites a person with an account: the invitation waits for their answer, and they are told
+ * (in the caller's transaction). Returns the request's id.
+ */
+export async function inviteToGroup(
+	ctx: NotifyCtx & { actor: { id: string } },
+	group: { groupId: string; name: string },
+	userId: string,
+	message: string
+): Promise<string> {
+	const requestId = await openRequest(
+		ctx.db,
+		{
+			groupId: group.groupId,
+			userId,
+			kind: 'invitation',
+			message,
+			createdBy: ctx.actor.id
+		},
+		ctx.now
+	);
+	await notify(ctx, {
+		kind: 'group.invited',
+		key: requestId,
+		groupId: group.groupId,
+		subject: group.name,
+		link: links.group(group.groupId),
+		userIds: [userId]
+	});
+	return requestId;
 }
