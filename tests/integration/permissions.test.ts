@@ -34,6 +34,12 @@ import { calendarRows } from './permissions-calendar';
 import { searchRows } from './permissions-search';
 import { auditRows } from './permissions-audit';
 import { inboxRows } from './permissions-inbox';
+import { operatorRows } from './permissions-operator';
+import { docxRows } from './permissions-docx';
+import { ballotRows } from './permissions-ballot';
+import { signinRows } from './permissions-signin';
+import { webRows } from './permissions-web';
+import { privacyRows } from './permissions-privacy';
 
 const groupRows: Row[] = [
 	{ route: '/(app)/groups', use: 'GET', path: () => '/groups', expect: signedIn(200) },
@@ -846,6 +852,12 @@ const matrix: Row[] = [
 	...searchRows,
 	...auditRows,
 	...inboxRows,
+	...operatorRows,
+	...docxRows,
+	...ballotRows,
+	...signinRows,
+	...webRows,
+	...privacyRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

@@ -1,3 +1,9 @@
+import { operatorRoutes } from './routes-operator';
+import { docxRoutes } from './routes-docx';
+import { ballotRoutes } from './routes-ballot';
+import { signinRoutes } from './routes-signin';
+import { webRoutes } from './routes-web';
+import { privacyRoutes } from './routes-privacy';
 import { approbationRoutes } from './routes-approbation';
 import { formRoutes } from './routes-forms';
 import { publicationsRoutes } from './routes-publications';
@@ -229,5 +235,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	...calendarRoutes,
 	...searchRoutes,
 	...auditRoutes,
-	...inboxRoutes
+	...inboxRoutes,
+	...operatorRoutes,
+	...docxRoutes,
+	...ballotRoutes,
+	...signinRoutes,
+	...webRoutes,
+	...privacyRoutes
 };

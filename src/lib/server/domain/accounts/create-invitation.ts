@@ -5,7 +5,7 @@ import type { Locale } from '../../../i18n/locale';
 import { invitationMail, invitationUrl } from './emails';
 import { sendMail } from '../../mail';
 import { asId, type InvitationId } from '../ids';
-import { takeMailSlot } from './throttle';
+import { takeMailSlot } from './mail-limits';
 
 /** How long an invitation link works. */
 export const invitationDays = 7;

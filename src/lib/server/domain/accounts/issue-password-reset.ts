@@ -5,7 +5,7 @@ import { staffMemberInput, type StaffMemberInput } from './input';
 import { createPasswordReset } from './create-password-reset';
 import { canIssuePasswordReset } from './policy';
 import { findUserById } from './queries';
-import { takeMailSlot } from './throttle';
+import { takeMailSlot } from './mail-limits';
 
 /** Without email, the admin hands a one-time reset link to the teacher who forgot. */
 export async function issuePasswordReset(

@@ -10,7 +10,7 @@ import type { SchoolId } from '../ids';
 import { inviteStaff } from './invite-staff';
 import { issuePasswordReset } from './issue-password-reset';
 import { requestPasswordReset } from './request-password-reset';
-import { mailLimits } from './throttle';
+import { mailLimits } from './mail-limits';
 
 // Mail anyone can make the app send is limited: per address and purpose, and per sender.
 
