@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { staffMemberInput, type StaffMemberInput } from './input';
-import { canSeeStaffMember } from './policy';
+import { accountActionRefusal, canSeeStaffMember } from './policy';
 import { findUserById, subjectIdsOf } from './queries';
 
 export interface StaffMemberDetail {
@@ -20,6 +20,11 @@ export interface StaffMemberDetail {
 	deactivatedAt: Date | null;
 	subjectIds: string[];
 	activeSessions: number;
+	/**
+	 * Whether the actor may act on the account (reset link, role, deactivation): not their
+	 * own, and an operator's only for another operator.
+	 */
+	canManage: boolean;
 }
 
 /** One account as its school's admin sees it. Another school's account is "not found". */
@@ -49,6 +54,7 @@ export async function getStaffMember(
 		createdAt: user.createdAt,
 		deactivatedAt: user.deactivatedAt,
 		subjectIds: await subjectIdsOf(db, userId),
-		activeSessions: sessions.count
+		activeSessions: Number(sessions.count),
+		canManage: accountActionRefusal(actor, user) === null
 	};
 }
