@@ -911,7 +911,6 @@ export interface Sessions {
 	ip: string | null;
 	userAgent: string | null;
 	isSharedComputer: Generated<boolean>;
-	isAfterAdminReset: Generated<boolean>;
 }
 
 export interface SignInChallenges {

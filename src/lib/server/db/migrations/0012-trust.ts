@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { columnTypes } from './columns';
 
 // Trust (issue 16): what a penetration test asked for. Deployment-wide security settings,
-// how a session began, revoked reset links, erased accounts, two-factor sign-in, security
+// shared-computer sessions, revoked reset links, erased accounts, two-factor sign-in, security
 // events (audited like every table, so they reach the audit log), generic sliding-window
 // counters for rate limits, and cached previews of Word attachments by content hash.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -20,11 +20,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.alterTable('sessions')
 		.addColumn('is_shared_computer', t.boolean, (c) => c.notNull().defaultTo(t.bool(false)))
-		.execute();
-	/** The session began by a reset link an admin issued: a secret choice is not shown to it. */
-	await db.schema
-		.alterTable('sessions')
-		.addColumn('is_after_admin_reset', t.boolean, (c) => c.notNull().defaultTo(t.bool(false)))
 		.execute();
 
 	await db.schema.alterTable('password_resets').addColumn('revoked_at', t.timestamp).execute();
@@ -135,8 +130,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 		await db.schema.dropTable(table).execute();
 	await db.schema.alterTable('users').dropColumn('erased_at').execute();
 	await db.schema.alterTable('password_resets').dropColumn('revoked_at').execute();
-	for (const column of ['is_after_admin_reset', 'is_shared_computer'])
-		await db.schema.alterTable('sessions').dropColumn(column).execute();
+	await db.schema.alterTable('sessions').dropColumn('is_shared_computer').execute();
 	for (const column of ['is_two_factor_required', 'secret_vote_min_ballots'])
 		await db.schema.alterTable('deployment').dropColumn(column).execute();
 }
