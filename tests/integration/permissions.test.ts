@@ -772,7 +772,7 @@ const matrix: Row[] = [
 		expect: only({ adminA: 200, adminB: 404 })
 	},
 	// Each action is confirmed by the actor's own password (issue 16).
-	...(['deactivate', 'reactivate', 'reset'] as const).map((action): Row => ({
+	...(['deactivate', 'reactivate', 'reset', 'twoFactor'] as const).map((action): Row => ({
 		route: '/(app)/admin/staff/[userId]',
 		use: `?/${action}`,
 		path: (w) => `/admin/staff/${w.users.victimA.id}`,

@@ -220,7 +220,7 @@ describe('the Word import corpus: each one a translated 400 within seconds', () 
 		const response = await importWord(await teacherDocx());
 		expect(response.status).toBe(429);
 		expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(3000);
-		expect(await response.text()).toContain(`Бир саатка чеги: ${conversionQuota.perPerson}`);
+		expect(await response.text()).toContain(`Бир сааттагы чеги: ${conversionQuota.perPerson}`);
 		await freshQuota();
 	}, 60_000);
 });

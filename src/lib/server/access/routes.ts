@@ -65,6 +65,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 			deactivate: schoolAdmin,
 			reactivate: schoolAdmin,
 			reset: schoolAdmin,
+			twoFactor: schoolAdmin,
 			role: schoolAdmin
 		}
 	},

@@ -20,6 +20,8 @@ export interface StaffMemberDetail {
 	deactivatedAt: Date | null;
 	subjectIds: string[];
 	activeSessions: number;
+	/** Two-factor sign-in is on (an admin may turn it off for someone who lost their phone). */
+	hasTwoFactor: boolean;
 	/**
 	 * Whether the actor may act on the account (reset link, role, deactivation): not their
 	 * own, and an operator's only for another operator.
@@ -41,6 +43,11 @@ export async function getStaffMember(
 		.where('userId', '=', userId)
 		.where('expiresAt', '>', now)
 		.executeTakeFirstOrThrow();
+	const twoFactor = await db
+		.selectFrom('twoFactorSecrets')
+		.select('confirmedAt')
+		.where('userId', '=', userId)
+		.executeTakeFirst();
 	return {
 		id: user.id,
 		schoolId: user.schoolId,
@@ -55,6 +62,7 @@ export async function getStaffMember(
 		deactivatedAt: user.deactivatedAt,
 		subjectIds: await subjectIdsOf(db, userId),
 		activeSessions: Number(sessions.count),
+		hasTwoFactor: Boolean(twoFactor?.confirmedAt),
 		canManage: accountActionRefusal(actor, user) === null
 	};
 }

@@ -258,9 +258,9 @@ describe('a reset link issued by an admin', () => {
 			{ kind: 'account.reset_issued', actorId: d.admin.id, link: '/profile' }
 		]);
 		const [mail] = smtp.to(d.teacher.email);
-		expect(mail?.subject).toBe('Устат: сизге сырсөздү калыбына келтирүү шилтемеси берилди');
+		expect(mail?.subject).toBe('Устат: аккаунтуңуз үчүн сырсөздү калыбына келтирүү шилтемеси берилди');
 		expect(mail?.text).toContain(d.admin.fullName);
-		expect(mail?.text).toContain('Эгер шилтемени сиз сураган эмес болсоңуз');
+		expect(mail?.text).toContain('Бул шилтемени сиз сурабаган болсоңуз');
 		// The link itself is never in the notice: only the admin holds it.
 		expect(mail?.text).not.toContain(issued.url);
 		expect(await events('reset_issued', d.teacher.id)).toMatchObject([

@@ -6,6 +6,7 @@ import { getStaffMember } from '$lib/server/domain/accounts/get-staff-member';
 import { accountActionInput, changeStaffRoleInput } from '$lib/server/domain/accounts/input-admin';
 import { issuePasswordReset } from '$lib/server/domain/accounts/issue-password-reset';
 import { reactivateAccount } from '$lib/server/domain/accounts/reactivate-account';
+import { turnOffTwoFactor } from '$lib/server/domain/accounts/turn-off-two-factor';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { formatDate } from '$lib/i18n/format';
 import { asId, type UserId } from '$lib/server/domain/ids';
@@ -39,6 +40,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				? formatDate(member.deactivatedAt, locals.locale, timeZone)
 				: null,
 			activeSessions: member.activeSessions,
+			hasTwoFactor: member.hasTwoFactor,
 			isOperator: member.isOperator,
 			canManage: member.canManage
 		}
@@ -82,6 +84,15 @@ export const actions: Actions = {
 					expires: formatDate(reset.expiresAt, locale, config().timeZone)
 				}
 			};
+		});
+	},
+	twoFactor: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const userId = asId<UserId>(event.params.userId);
+		const ip = event.getClientAddress();
+		return runForm(event, async (values) => {
+			await turnOffTwoFactor(ctx, { ...formInput(accountActionInput, values, { userId }), ip });
+			return { done: 'twoFactor' as const };
 		});
 	},
 	role: async (event) => {
