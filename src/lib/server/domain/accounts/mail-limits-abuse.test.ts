@@ -103,21 +103,32 @@ describe('per client address', () => {
 });
 
 describe('a group’s invitations', () => {
-	it('pass through the sender’s limit (a teacher of the school)', async () => {
+	it('to a colleague: limited per colleague, not by the sender’s limit', async () => {
 		const w = await makeGroupWorld(t.db);
 		const now = new Date();
-		// The leader has sent all the mail an hour allows (the world's making sent some).
+		// The leader has sent all the mail an hour allows to outside addresses…
 		for (let i = 0; i < mailLimits.perSender; i++)
 			await mailSlotFree(
 				t.db,
 				{ purpose: 'invitation', recipient: `l${i}@x.kg`, senderId: w.leader.id },
 				now
 			);
+		// …and may still invite the school's own teachers (a new group invites 20–30 at once).
+		await inviteTeacher(ctxOf(t.db, w.leader, now), { groupId: w.groupId, userId: w.staff.id });
+		const colleague = w.staff;
+		// One colleague is told at most perAddress times an hour.
+		await t.db.deleteFrom('membershipRequests').where('groupId', '=', w.groupId).execute();
+		for (let i = 1; i < mailLimits.perAddress; i++)
+			await mailSlotFree(
+				t.db,
+				{ purpose: 'group_invitation', recipient: `user:${colleague.id}`, senderId: `x${i}` },
+				now
+			);
 		const error = await appError(
-			inviteTeacher(ctxOf(t.db, w.leader, now), { groupId: w.groupId, userId: w.staff.id })
+			inviteTeacher(ctxOf(t.db, w.leader, now), { groupId: w.groupId, userId: colleague.id })
 		);
 		expect(error.code).toBe('rate_limited');
-		expect(error.messageKey).toBe('email_error_too_many_sent');
+		expect(error.messageKey).toBe('email_error_too_many_mails');
 	});
 
 	it('go to one known external person at most 3 times an hour', async () => {

@@ -30,6 +30,8 @@ interface MailSlot {
 	recipient: string;
 	/** Who makes the app send it (none for "forgot password"). */
 	senderId?: string | null;
+	/** False: mail to the school's own staff, not counted towards the sender's limit. */
+	countsForSender?: boolean;
 	/** The client's address; by default the request's being served, if any. */
 	ip?: string | null;
 	/** The form field the recipient was chosen in (`email` unless said). */
@@ -54,7 +56,7 @@ function countersOf(slot: MailSlot): Counter[] {
 			field: slot.field ?? 'email'
 		}
 	];
-	if (slot.senderId)
+	if (slot.senderId && slot.countsForSender !== false)
 		counters.push({
 			purpose: 'sender',
 			recipient: `user:${slot.senderId}`,
