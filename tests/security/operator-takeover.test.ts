@@ -152,7 +152,9 @@ describe('a reset link issued by an admin (finding 3)', () => {
 		while (smtp.to(teacher.email).length === 0 && Date.now() < deadline)
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		const [mail] = smtp.to(teacher.email);
-		expect(mail?.subject).toBe('Устат: аккаунтуңуз үчүн сырсөздү калыбына келтирүү шилтемеси берилди');
+		expect(mail?.subject).toBe(
+			'Устат: аккаунтуңуз үчүн сырсөздү калыбына келтирүү шилтемеси берилди'
+		);
 		const notices = await server.db
 			.selectFrom('notifications')
 			.select(['kind', 'actorId'])

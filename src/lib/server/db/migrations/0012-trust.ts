@@ -27,9 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('two_factor_secrets')
-		.addColumn('user_id', t.id, (c) =>
-			c.primaryKey().references('users.id').onDelete('cascade')
-		)
+		.addColumn('user_id', t.id, (c) => c.primaryKey().references('users.id').onDelete('cascade'))
 		/** The TOTP secret, sealed; the column name keeps it out of the audit log. */
 		.addColumn('secret_key_material', t.text, (c) => c.notNull())
 		/** Null until the person proves their app shows the right code. */

@@ -258,7 +258,9 @@ describe('a reset link issued by an admin', () => {
 			{ kind: 'account.reset_issued', actorId: d.admin.id, link: '/profile' }
 		]);
 		const [mail] = smtp.to(d.teacher.email);
-		expect(mail?.subject).toBe('Устат: аккаунтуңуз үчүн сырсөздү калыбына келтирүү шилтемеси берилди');
+		expect(mail?.subject).toBe(
+			'Устат: аккаунтуңуз үчүн сырсөздү калыбына келтирүү шилтемеси берилди'
+		);
 		expect(mail?.text).toContain(d.admin.fullName);
 		expect(mail?.text).toContain('Бул шилтемени сиз сурабаган болсоңуз');
 		// The link itself is never in the notice: only the admin holds it.
