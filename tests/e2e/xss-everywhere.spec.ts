@@ -245,7 +245,7 @@ type Trapped = Window & { __pwned?: unknown; __xss?: number };
 
 /** Addresses not to open: leaving, files, feeds, and forms that change things by GET. */
 const skipped =
-	/\/signout|\/language|\.(pdf|docx|xlsx|csv|ics|atom|xml)(\?|$)|\/files\/|\/images\//;
+	/\/signout|\/language|\.(pdf|docx|xlsx|csv|json|ics|atom|xml)(\?|$)|\/files\/|\/images\//;
 
 /**
  * Opens `starts` and every same-origin page linked from them (up to `limit`), trapped: what
@@ -265,7 +265,12 @@ async function crawl(page: Page, origin: string, starts: string[], limit: number
 		const key = url.pathname + url.search;
 		if (seen.has(key) || url.origin !== origin || skipped.test(key)) continue;
 		seen.add(key);
-		const response = await page.goto(url.href);
+		// A link to a download (an export) is no page: the browser saves it instead.
+		const response = await page.goto(url.href).catch((error: Error) => {
+			if (/Download is starting/.test(error.message)) return null;
+			throw error;
+		});
+		if (!response) continue;
 		if (!/html/.test(response?.headers()['content-type'] ?? '')) continue;
 		opened.push(key);
 		// Give onload, onerror, autofocus and ontoggle their turn.
