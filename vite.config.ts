@@ -8,7 +8,7 @@ export default defineConfig({
 	// Rolldown's plugin-timing report is noise in `npm start` and CI logs.
 	build: { rolldownOptions: { checks: { pluginTimings: false } } },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
 		globalSetup: ['src/lib/server/test/global-setup.ts'],
 		pool: 'forks',
 		// Vitest sets BASE_URL='/' (import.meta.env); the app reads BASE_URL as its public URL.

@@ -17,6 +17,10 @@ export const workers = [
 	{
 		entry: 'src/lib/server/domain/material-documents/render-worker.ts',
 		file: 'render-material.mjs'
+	},
+	{
+		entry: 'src/lib/server/richtext/worker/convert-worker.ts',
+		file: 'convert-docx.mjs'
 	}
 ];
 

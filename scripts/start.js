@@ -2,6 +2,8 @@
 // Migrations run inside the app at start (src/hooks.server.ts → init).
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../src/lib/server/config.js';
+import { restrictFileModes } from '../src/lib/server/file-modes.js';
+import { nodeHeaderSetter } from '../src/lib/server/web/security-headers.js';
 import { buildDir, buildIfNeeded, workersDir } from './lib/build.js';
 
 let config;
@@ -16,6 +18,9 @@ try {
 }
 
 buildIfNeeded();
+
+// After the build (whose output others may read), before anything of DATA_DIR is written.
+restrictFileModes([config.dataDir, config.keyDir]);
 
 // adapter-node reads these; BASE_URL decides the origin that form posts must come from.
 process.env.PORT = String(config.port);
@@ -34,4 +39,7 @@ if (config.trustedProxies > 0) {
 // The collection render worker, bundled beside the app by the build.
 process.env.USTAT_WORKERS_DIR = workersDir;
 
-await import(path.join(buildDir, 'index.js'));
+const { server } = await import(path.join(buildDir, 'index.js'));
+// Static files (/_app) are served before the hooks: their security headers are set here,
+// ahead of adapter-node's own request listener.
+server.server.prependListener('request', nodeHeaderSetter(config.baseUrl));

@@ -11,6 +11,14 @@ declare global {
 			requestId: string;
 			actor: Actor | null;
 			sessionId: string | null;
+			/** The signed-in session, and how it began. */
+			session: {
+				id: string;
+				/** "This is a shared computer" was ticked: it ends with the browser, or 2 h unused. */
+				isSharedComputer: boolean;
+				/** Must set up two-factor sign-in before anything else (/profile/security). */
+				needsTwoFactorSetup: boolean;
+			} | null;
 			locale: Locale;
 			/** Set when a signed-in user may not see this page: the group layout answers 403. */
 			denied: boolean;

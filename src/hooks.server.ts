@@ -17,7 +17,7 @@ import { routeAccess } from '$lib/server/access/routes';
 import { config } from '$lib/server/config.js';
 import { closeDatabase, database, initDatabase } from '$lib/server/db';
 import { withAuditContext } from '$lib/server/db/audit-capture';
-import { resolveSession, sessionCookie } from '$lib/server/domain/accounts/sessions';
+import { resolveSession } from '$lib/server/domain/accounts/sessions';
 import { isSetupDone } from '$lib/server/domain/schools/queries';
 import { log } from '$lib/server/log';
 import { fileStore } from '$lib/server/storage';
@@ -36,8 +36,13 @@ import { closeDueVotes } from '$lib/server/domain/votes/close-due-votes';
 import { ballots } from '$lib/server/secrets';
 import { translate } from '$lib/server/web/i18n';
 import { failureResponse } from '$lib/server/web/failure-page';
-import { setSessionCookie } from '$lib/server/web/session-cookie';
+import { sessionCookieName, setSessionCookie } from '$lib/server/web/session-cookie';
+import { mustSetUpTwoFactor } from '$lib/server/web/two-factor-gate';
 import { localeCookie, negotiateLocale } from '$lib/i18n/locale';
+import { completeHeaders } from '$lib/server/web/security-headers.js';
+import { restrictFileModes } from '$lib/server/file-modes.js';
+import { withClientAddress } from '$lib/server/client-address';
+import { version } from '$lib/server/version';
 
 // A vote whose deadline passed is closed within minutes, so its decision is told without
 // anyone opening it (registered here: the seal lives outside the domain modules).
@@ -46,8 +51,11 @@ registerPeriodic('votes.close_due', 5 * 60_000, async (_job, { db }) => {
 });
 
 export const init: ServerInit = async () => {
+	// Also when started as `node build` without scripts/start.js: folders 700, files 600.
+	restrictFileModes([config().dataDir, config().keyDir]);
 	const handle = await initDatabase();
-	log.info({ dialect: handle.dialect, baseUrl: config().baseUrl }, 'database ready');
+	// The version is told here, to the operator, and no longer by /healthz to anyone.
+	log.info({ dialect: handle.dialect, baseUrl: config().baseUrl, version }, 'database ready');
 	// Uploads and file writes a crash left behind (never needed after a day).
 	const { dataDir, runsJobs } = config();
 	void sweepTemporaryFiles([path.join(dataDir, 'tmp'), path.join(dataDir, 'files', 'tmp')]).then(
@@ -97,7 +105,10 @@ export const handle: Handle = ({ event, resolve }) => {
 	const requestId = randomUUID();
 	event.locals.requestId = requestId;
 	const actorId = () => signedInUser(event.locals) ?? null;
-	return withAuditContext({ requestId, actorId }, () => handleRequest({ event, resolve }));
+	// The client address, for limits counted per client (mail sent on request).
+	return withClientAddress(clientAddress(event), () =>
+		withAuditContext({ requestId, actorId }, () => handleRequest({ event, resolve }))
+	);
 };
 
 const handleRequest: Handle = async ({ event, resolve }) => {
@@ -105,6 +116,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	const { requestId } = event.locals;
 	event.locals.actor = null;
 	event.locals.sessionId = null;
+	event.locals.session = null;
 	event.locals.denied = false;
 	event.locals.locale = negotiateLocale({
 		cookie: event.cookies.get(localeCookie),
@@ -150,12 +162,17 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
 	const { requestId } = event.locals;
 	const db = database();
-	const token = event.cookies.get(sessionCookie);
+	const token = event.cookies.get(sessionCookieName());
 	if (token) {
 		const session = await resolveSession(db, token);
 		if (session) {
 			event.locals.actor = session.actor;
 			event.locals.sessionId = session.sessionId;
+			event.locals.session = {
+				id: session.sessionId,
+				isSharedComputer: session.isSharedComputer,
+				needsTwoFactorSetup: session.needsTwoFactorSetup
+			};
 			// The profile's language wins over the cookie and the browser (already a valid locale).
 			event.locals.locale = session.actor.locale;
 			if (session.renewedUntil) setSessionCookie(event.cookies, token, session.renewedUntil);
@@ -189,6 +206,8 @@ async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 		const next = encodeURIComponent(event.url.pathname + event.url.search);
 		redirect(303, next.length <= 2048 ? `/signin?next=${next}` : '/signin');
 	}
+	// An admin or operator the deployment requires a second factor of sets it up first.
+	if (mustSetUpTwoFactor(event.locals, event.route.id)) redirect(303, '/profile/security');
 	if (verdict === 'deny') {
 		// Actions and endpoints must not run at all: they stop here. Pages render a
 		// translated 403 inside the app shell (the route group's layout throws it).
@@ -201,12 +220,21 @@ async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	});
 }
 
+function clientAddress(event: RequestEvent): string | undefined {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return undefined;
+	}
+}
+
 /** Read through a function: TypeScript would keep `actor` narrowed to its initial null. */
 const signedInUser = (locals: App.Locals) => locals.actor?.id;
 
 function withSecurityHeaders(response: Response, requestId: string): Response {
 	response.headers.set('x-request-id', requestId);
-	response.headers.set('x-content-type-options', 'nosniff');
+	// HSTS behind https, nosniff, HTML declared UTF-8 (issue 16).
+	completeHeaders(response.headers, config().baseUrl);
 	// Invitation and reset links carry secrets in the path: never send them as a Referer.
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');

@@ -104,6 +104,8 @@ export async function startApp(name: string, from?: string): Promise<App> {
 		HOST: '127.0.0.1',
 		BASE_URL: url,
 		DATA_DIR: dataDir,
+		// Inside the throwaway data folder here; a real install keeps them apart (docs/operations.md).
+		KEY_DIR: path.join(dataDir, 'keys'),
 		// Request lines too: the log is read only when a test fails.
 		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
 		...(usesPostgres ? { DATABASE_URL: databaseUrl(databaseOf(name)) } : {})

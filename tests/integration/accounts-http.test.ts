@@ -77,14 +77,18 @@ describe('sessions', () => {
 		const admin = cookieFrom(await signIn(world.users.adminA.email, testPassword), sessionCookie)!;
 		const done = await call(server, `/admin/staff/${victim.id}?/deactivate`, {
 			cookie: admin,
-			form: {}
+			form: { password: testPassword }
 		});
 		expect(done.status).toBe(200);
 		expect((await call(server, '/home', { cookie })).status).toBe(303);
+		// Answered as a wrong password (issue 16, finding 8): no oracle of deactivation.
 		const again = await signIn(victim.email, testPassword);
-		expect(again.status).toBe(403);
-		expect(await again.text()).toContain('Бул аккаунт токтотулган');
-		await call(server, `/admin/staff/${victim.id}?/reactivate`, { cookie: admin, form: {} });
+		expect(again.status).toBe(400);
+		expect(await again.text()).toContain('Электрондук почта же сырсөз туура эмес.');
+		await call(server, `/admin/staff/${victim.id}?/reactivate`, {
+			cookie: admin,
+			form: { password: testPassword }
+		});
 		expect((await signIn(victim.email, testPassword)).status).toBe(303);
 	});
 

@@ -3,6 +3,7 @@ import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 import { inviteStaff } from '../../src/lib/server/domain/accounts/invite-staff';
 import { issuePasswordReset } from '../../src/lib/server/domain/accounts/issue-password-reset';
 import { ctxOf } from '../../src/lib/server/test/context';
+import { testPassword } from '../../src/lib/server/test/factories';
 import {
 	call,
 	cookieFrom,
@@ -162,7 +163,8 @@ describe('accepting an invitation', () => {
 describe('password reset form', () => {
 	it('refuses a short password with a translated error, then resets', async () => {
 		const { url } = await issuePasswordReset(ctxOf(server.db, world.actors.adminA!), {
-			userId: world.users.teacherA.id
+			userId: world.users.teacherA.id,
+			password: testPassword
 		});
 		const path = new URL(url).pathname;
 		const bad = await call(server, path, { cookie: langCookie('en'), form: { password: 'x' } });

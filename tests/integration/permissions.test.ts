@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { routeAccess } from '../../src/lib/server/access/routes';
 import type { User } from '../../src/lib/server/db/types';
 import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
-import { sessionTokenFor } from '../../src/lib/server/test/factories';
+import { sessionTokenFor, testPassword } from '../../src/lib/server/test/factories';
 import { call, type TestServer } from '../../src/lib/server/test/server';
 import { actorKinds, useWorld, type World } from './world';
 import {
@@ -34,6 +34,12 @@ import { calendarRows } from './permissions-calendar';
 import { searchRows } from './permissions-search';
 import { auditRows } from './permissions-audit';
 import { inboxRows } from './permissions-inbox';
+import { operatorRows } from './permissions-operator';
+import { docxRows } from './permissions-docx';
+import { ballotRows } from './permissions-ballot';
+import { signinRows } from './permissions-signin';
+import { webRows } from './permissions-web';
+import { privacyRows } from './permissions-privacy';
 
 const groupRows: Row[] = [
 	{ route: '/(app)/groups', use: 'GET', path: () => '/groups', expect: signedIn(200) },
@@ -765,18 +771,19 @@ const matrix: Row[] = [
 		path: (w) => `/admin/staff/${w.users.victimA.id}`,
 		expect: only({ adminA: 200, adminB: 404 })
 	},
-	...(['deactivate', 'reactivate', 'reset'] as const).map((action): Row => ({
+	// Each action is confirmed by the actor's own password (issue 16).
+	...(['deactivate', 'reactivate', 'reset', 'twoFactor'] as const).map((action): Row => ({
 		route: '/(app)/admin/staff/[userId]',
 		use: `?/${action}`,
 		path: (w) => `/admin/staff/${w.users.victimA.id}`,
-		form: {},
+		form: { password: testPassword },
 		expect: only({ adminA: 200, adminB: 404 })
 	})),
 	{
 		route: '/(app)/admin/staff/[userId]',
 		use: '?/role',
 		path: (w) => `/admin/staff/${w.users.victimA.id}`,
-		form: { role: 'teacher' },
+		form: { role: 'teacher', password: testPassword },
 		expect: only({ adminA: 200, adminB: 404 })
 	},
 	{
@@ -846,6 +853,12 @@ const matrix: Row[] = [
 	...searchRows,
 	...auditRows,
 	...inboxRows,
+	...operatorRows,
+	...docxRows,
+	...ballotRows,
+	...signinRows,
+	...webRows,
+	...privacyRows,
 	...groupRows,
 	// Last: signing out ends each actor's session.
 	{ route: '/signout', use: 'POST', path: () => '/signout', expect: all(303) }

@@ -73,6 +73,9 @@ export const actorKinds = [
 ] as const;
 export type ActorKind = (typeof actorKinds)[number];
 
+/** The founding admin's password (a good one: it holds no part of the address). */
+export const founderPassword = 'Ала-Тоо мектеби 2026';
+
 /** First-run setup done directly in the database: school A and its founding admin. */
 export function setUp(server: TestServer) {
 	return setupDeployment(anonymousCtxOf(server.db), {
@@ -81,7 +84,7 @@ export function setUp(server: TestServer) {
 		city: 'Бишкек',
 		fullName: 'Негиздөөчү Админ',
 		email: 'founder@a.kg',
-		password: 'founder-password-2026',
+		password: founderPassword,
 		locale: 'ky'
 	});
 }

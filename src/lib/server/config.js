@@ -18,6 +18,8 @@ const schema = z
 			.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
 			.optional(),
 		DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+		// Secrets that must not travel with DATA_DIR and its backups (the ballot key).
+		KEY_DIR: z.string().trim().min(1, 'must not be empty').default('./keys'),
 		DATABASE_URL: z
 			.string()
 			.trim()
@@ -81,6 +83,7 @@ const schema = z
 			host: env.HOST,
 			baseUrl: baseUrl.origin,
 			dataDir: path.resolve(env.DATA_DIR),
+			keyDir: path.resolve(env.KEY_DIR),
 			databaseUrl: env.DATABASE_URL,
 			logLevel: env.LOG_LEVEL,
 			smtpUrl: env.SMTP_URL,

@@ -19,18 +19,19 @@ import path from 'node:path';
 // so any module may use it.
 
 /**
- * Reads the key file, or makes it. The key is written whole to a file of its own and then
- * linked into place, which fails if another process got there first: nobody ever reads a
- * half-written key, and two processes starting at once agree on one.
+ * Reads the key file, or makes it (with `initial`, a base64 key to keep, or else a new random
+ * one). The key is written whole to a file of its own and then linked into place, which fails
+ * if another process got there first: nobody ever reads a half-written key, and two processes
+ * starting at once agree on one. A folder it makes is the app's user's only (700).
  */
-export function keyFile(file: string): Buffer {
+export function keyFile(file: string, initial?: string): Buffer {
 	if (!existsSync(file)) {
-		mkdirSync(path.dirname(file), { recursive: true });
+		mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 		const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
 		// On disk before it is used: a power cut must not leave an empty key behind ballots.
 		const fd = openSync(draft, 'wx', 0o600);
 		try {
-			writeSync(fd, `${randomBytes(32).toString('base64')}\n`);
+			writeSync(fd, `${initial ?? randomBytes(32).toString('base64')}\n`);
 			fsyncSync(fd);
 		} finally {
 			closeSync(fd);

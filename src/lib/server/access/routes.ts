@@ -1,3 +1,9 @@
+import { operatorRoutes } from './routes-operator';
+import { docxRoutes } from './routes-docx';
+import { ballotRoutes } from './routes-ballot';
+import { signinRoutes } from './routes-signin';
+import { webRoutes } from './routes-web';
+import { privacyRoutes } from './routes-privacy';
 import { approbationRoutes } from './routes-approbation';
 import { formRoutes } from './routes-forms';
 import { publicationsRoutes } from './routes-publications';
@@ -59,6 +65,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 			deactivate: schoolAdmin,
 			reactivate: schoolAdmin,
 			reset: schoolAdmin,
+			twoFactor: schoolAdmin,
 			role: schoolAdmin
 		}
 	},
@@ -229,5 +236,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	...calendarRoutes,
 	...searchRoutes,
 	...auditRoutes,
-	...inboxRoutes
+	...inboxRoutes,
+	...operatorRoutes,
+	...docxRoutes,
+	...ballotRoutes,
+	...signinRoutes,
+	...webRoutes,
+	...privacyRoutes
 };

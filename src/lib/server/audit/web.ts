@@ -10,6 +10,10 @@ import { auditFilterOptions } from './filter-options';
 import { auditFilterFields, type AuditFilters, type AuditOp } from './input';
 import { listAuditLog } from './list-audit-log';
 import type { AuditEntryView } from './queries';
+import type { DB } from '../db/types';
+import { maskErased } from '../privacy/audit-mask';
+import { securityEventLabel } from '../privacy/labels';
+import { securityEventKinds, type SecurityEventKind } from '../security/events';
 
 // The two log pages (the administration's, the operator's) and their CSV files: one loader,
 // one file writer, the scope decides whose entries.
@@ -50,6 +54,19 @@ export function shownValue(value: unknown, whole = false): string {
 	return whole || text.length <= SHOWN_CHARS ? text : `${text.slice(0, SHOWN_CHARS)}…`;
 }
 
+/** A security event's kind, named as the interface names it (issue 16). */
+function readable(tableName: string, field: string, value: unknown): unknown {
+	if (tableName !== 'security_events' || field !== 'kind' || typeof value !== 'string')
+		return value;
+	return (securityEventKinds as readonly string[]).includes(value)
+		? `${securityEventLabel[value as SecurityEventKind]()} (${value})`
+		: value;
+}
+
+/** An erased person's old values are not shown (privacy/audit-mask.ts). */
+const masked = (db: DB, entries: AuditEntryView[]) =>
+	maskErased(db, entries, translate('privacy_audit_erased_value'));
+
 export async function loadAuditPage(locals: App.Locals, url: URL, scope: Scope) {
 	const ctx = actorCtx(locals);
 	const { timeZone } = config();
@@ -79,7 +96,7 @@ export async function loadAuditPage(locals: App.Locals, url: URL, scope: Scope) 
 		page: log.page,
 		newer: log.page > 1 ? pageLink(log.page - 1) : null,
 		older: log.hasMore ? pageLink(log.page + 1) : null,
-		entries: log.entries.map((e) => ({
+		entries: (await masked(ctx.db, log.entries)).map((e) => ({
 			seq: e.seq,
 			when: formatDateTime(e.changedAt, locals.locale, timeZone),
 			iso: e.changedAt.toISOString(),
@@ -95,8 +112,8 @@ export async function loadAuditPage(locals: App.Locals, url: URL, scope: Scope) 
 			groupName: e.groupName,
 			changes: Object.entries(e.changes).map(([field, [before, after]]) => ({
 				field,
-				before: shownValue(before),
-				after: shownValue(after)
+				before: shownValue(readable(e.tableName, field, before)),
+				after: shownValue(readable(e.tableName, field, after))
 			}))
 		}))
 	};
@@ -154,7 +171,7 @@ export async function auditCsvResponse(locals: App.Locals, url: URL, scope: Scop
 		exportAuditLog(ctx, { scope, ...filters, timeZone: config().timeZone })
 	);
 	const day = new Date().toISOString().slice(0, 10);
-	return new Response(auditCsv(entries), {
+	return new Response(auditCsv(await masked(ctx.db, entries)), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="audit-${day}.csv"`,

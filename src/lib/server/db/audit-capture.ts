@@ -49,7 +49,10 @@ export const unauditedTables: Record<string, string> = {
 	mail_throttle: 'rate-limit counters',
 	login_failures: 'rate-limit counters (the sign-in attempts are in the request log)',
 	telegram_cursor: "the bot's polling offset",
-	material_renders: 'cached renders, derived from material versions'
+	material_renders: 'cached renders, derived from material versions',
+	rate_events: 'rate-limit counters',
+	document_previews: 'cached previews, derived from stored files',
+	sign_in_challenges: 'a pending second factor: a secret, gone within minutes'
 };
 
 /** Derived search indexes: rebuilt from audited tables. */

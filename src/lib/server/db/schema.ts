@@ -295,6 +295,8 @@ export interface Deliveries {
 export interface Deployment {
 	id: number;
 	setupAt: Date;
+	secretVoteMinBallots: Generated<number>;
+	isTwoFactorRequired: Generated<boolean>;
 }
 
 export interface DiscussionPosts {
@@ -319,6 +321,16 @@ export interface DiscussionThreads {
 	authorId: string | null;
 	createdAt: Date;
 	lastPostAt: Date | null;
+}
+
+export interface DocumentPreviews {
+	contentHash: string;
+	/** Sanitized HTML with pictures inline; null when the file could not be converted. */
+	html: string | null;
+	/** JSON list of import warnings, or the reason the conversion was refused. */
+	warnings: string;
+	createdAt: Date;
+	lastUsedAt: Date;
 }
 
 export interface FormResponseFiles {
@@ -701,6 +713,7 @@ export interface PasswordResets {
 	createdAt: Date;
 	expiresAt: Date;
 	usedAt: Date | null;
+	revokedAt: Date | null;
 }
 
 export interface PlanItems {
@@ -822,6 +835,20 @@ export interface Questionnaires {
 	closedAt: Date | null;
 }
 
+export interface RateEvents {
+	id: string;
+	key: string;
+	createdAt: Date;
+}
+
+export interface RecoveryCodes {
+	id: string;
+	userId: string;
+	codeHash: string;
+	createdAt: Date;
+	usedAt: Date | null;
+}
+
 export interface ReviewCriteria {
 	id: string;
 	groupId: string;
@@ -860,6 +887,21 @@ export interface Schools {
 	slug: string | null;
 }
 
+export interface SecurityEvents {
+	id: string;
+	/** sign_in | sign_in_failed | locked_out | reset_issued | reset_used | role_changed | … */
+	kind: string;
+	/** Whom it concerns (no foreign key: the record outlives the account's details). */
+	userId: string | null;
+	/** Who did it, when not the person themselves. */
+	actorId: string | null;
+	schoolId: string | null;
+	ip: string | null;
+	/** JSON with what else the kind needs (a role before and after, a vote's id…). */
+	detail: string | null;
+	createdAt: Date;
+}
+
 export interface Sessions {
 	id: string;
 	userId: string;
@@ -868,6 +910,18 @@ export interface Sessions {
 	lastSeenAt: Date;
 	ip: string | null;
 	userAgent: string | null;
+	isSharedComputer: Generated<boolean>;
+}
+
+export interface SignInChallenges {
+	id: string;
+	userId: string;
+	isSharedComputer: Generated<boolean>;
+	ip: string | null;
+	userAgent: string | null;
+	attempts: Generated<number>;
+	createdAt: Date;
+	expiresAt: Date;
 }
 
 export interface Subjects {
@@ -894,6 +948,17 @@ export interface TelegramLinks {
 	createdAt: Date;
 }
 
+export interface TwoFactorSecrets {
+	userId: string;
+	/** The TOTP secret, sealed; the column name keeps it out of the audit log. */
+	secretKeyMaterial: string;
+	/** Null until the person proves their app shows the right code. */
+	confirmedAt: Date | null;
+	/** The last time step accepted: a code is used once. */
+	lastUsedStep: number | null;
+	createdAt: Date;
+}
+
 export interface UserSubjects {
 	userId: string;
 	subjectId: string;
@@ -914,6 +979,7 @@ export interface Users {
 	createdAt: Date;
 	updatedAt: Date;
 	deactivatedAt: Date | null;
+	erasedAt: Date | null;
 }
 
 export interface VoteOptions {
@@ -1025,6 +1091,7 @@ export interface Tables {
 	deployment: Deployment;
 	discussionPosts: DiscussionPosts;
 	discussionThreads: DiscussionThreads;
+	documentPreviews: DocumentPreviews;
 	formResponseFiles: FormResponseFiles;
 	formResponses: FormResponses;
 	formVersions: FormVersions;
@@ -1064,14 +1131,19 @@ export interface Tables {
 	publicationConsents: PublicationConsents;
 	publications: Publications;
 	questionnaires: Questionnaires;
+	rateEvents: RateEvents;
+	recoveryCodes: RecoveryCodes;
 	reviewCriteria: ReviewCriteria;
 	reviewScores: ReviewScores;
 	reviews: Reviews;
 	schools: Schools;
+	securityEvents: SecurityEvents;
 	sessions: Sessions;
+	signInChallenges: SignInChallenges;
 	subjects: Subjects;
 	telegramCursor: TelegramCursor;
 	telegramLinks: TelegramLinks;
+	twoFactorSecrets: TwoFactorSecrets;
 	userSubjects: UserSubjects;
 	users: Users;
 	voteOptions: VoteOptions;

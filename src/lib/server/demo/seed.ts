@@ -45,7 +45,8 @@ async function seedPeople(db: DB, store: BlobStore, demo: DemoData): Promise<Peo
 		out.people.set(person.name, actor);
 		if (person.profile)
 			await useCases.updateProfile(as(actor), { fullName: person.name, ...person.profile, locale });
-		if (person.deactivated) await useCases.deactivateAccount(as(admin), { userId: actor.id });
+		if (person.deactivated)
+			await useCases.deactivateAccount(as(admin), { userId: actor.id, password });
 		else
 			out.accounts.push({
 				role: person.role,

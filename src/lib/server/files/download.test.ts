@@ -44,7 +44,7 @@ describe('fileResponse', () => {
 			'x-content-type-options': 'nosniff',
 			'content-security-policy':
 				"sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'",
-			'cache-control': 'private, max-age=3600',
+			'cache-control': 'private, no-store',
 			'accept-ranges': 'bytes',
 			etag: `"${key}"`
 		});

@@ -45,7 +45,8 @@ export async function fileResponse(
 		'content-type': opts.mime,
 		'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', opts.name),
 		'x-content-type-options': 'nosniff',
-		'cache-control': 'private, max-age=3600',
+		// Never kept: a shared computer's next user must not find the file in the cache.
+		'cache-control': 'private, no-store',
 		'accept-ranges': 'bytes',
 		etag: `"${key}"`
 	});

@@ -256,9 +256,9 @@ async function deflatedZeros(megabytes: number): Promise<{ deflated: Uint8Array;
 	return { deflated: Buffer.concat(chunks), crc };
 }
 
-const expectAppError = (fn: () => void, messageKey: string) => {
+const expectAppError = async (fn: () => Promise<void>, messageKey: string) => {
 	try {
-		fn();
+		await fn();
 	} catch (err) {
 		expect(err).toBeInstanceOf(AppError);
 		expect((err as AppError).messageKey).toBe(messageKey);
@@ -275,13 +275,13 @@ describe('checkZipBudget', () => {
 		const docx = await Packer.toBuffer(
 			new Document({ sections: [{ children: [new Paragraph('Ө')] }] })
 		);
-		expect(() => checkZipBudget(docx, limits)).not.toThrow();
+		await expect(checkZipBudget(docx, limits)).resolves.toBeUndefined();
 	});
 
-	it('passes stored entries within the budget', () => {
-		expect(() =>
+	it('passes stored entries within the budget', async () => {
+		await expect(
 			checkZipBudget(odf('application/vnd.oasis.opendocument.text'), limits)
-		).not.toThrow();
+		).resolves.toBeUndefined();
 	});
 
 	it('stops a 200 MB bomb early', async () => {
@@ -289,53 +289,78 @@ describe('checkZipBudget', () => {
 		const bomb = zipOf('word/document.xml', deflated, 200 * MB, crc);
 		expect(bomb.length).toBeLessThan(2 * MB);
 		const started = performance.now();
-		expectAppError(() => checkZipBudget(bomb, limits), 'error_zip_bomb');
+		await expectAppError(() => checkZipBudget(bomb, limits), 'error_zip_bomb');
 		expect(performance.now() - started).toBeLessThan(5000);
+	});
+
+	it('refuses an archive that declares more than the budget without inflating', async () => {
+		const archive = zipOf('word/document.xml', new Uint8Array(8), 200 * MB, 0);
+		const started = performance.now();
+		await expectAppError(() => checkZipBudget(archive, limits), 'error_zip_bomb');
+		expect(performance.now() - started).toBeLessThan(50);
+	});
+
+	it('lets other work run while a lying archive inflates', async () => {
+		const { deflated, crc } = await deflatedZeros(45);
+		const liar = zipOf('word/document.xml', deflated, 10, crc);
+		let last = performance.now();
+		let longest = 0;
+		const beat = setInterval(() => {
+			const now = performance.now();
+			longest = Math.max(longest, now - last);
+			last = now;
+		}, 5);
+		await expect(checkZipBudget(liar, limits)).resolves.toBeUndefined();
+		clearInterval(beat);
+		expect(longest).toBeLessThan(200);
 	});
 
 	it('counts real output, not the sizes the archive declares', async () => {
 		const { deflated, crc } = await deflatedZeros(60);
 		const liar = zipOf('word/document.xml', deflated, 10, crc);
-		expectAppError(() => checkZipBudget(liar, limits), 'error_zip_bomb');
+		await expectAppError(() => checkZipBudget(liar, limits), 'error_zip_bomb');
 		const honest = await deflatedZeros(1);
-		expect(() =>
+		await expect(
 			checkZipBudget(zipOf('a.xml', honest.deflated, 10, honest.crc), limits)
-		).not.toThrow();
+		).resolves.toBeUndefined();
 	});
 
-	it('adds up many entries', () => {
+	it('adds up many entries', async () => {
 		const files: Zippable = {};
 		for (let i = 0; i < 6; i++) files[`part${i}.xml`] = new Uint8Array(MB);
 		const archive = zipSync(files);
-		expect(() =>
+		await expect(
 			checkZipBudget(archive, { ...limits, maxUncompressedBytes: 6 * MB })
-		).not.toThrow();
-		expectAppError(
+		).resolves.toBeUndefined();
+		await expectAppError(
 			() => checkZipBudget(archive, { ...limits, maxUncompressedBytes: 6 * MB - 1 }),
 			'error_zip_bomb'
 		);
 	});
 
-	it('refuses too many entries', () => {
+	it('refuses too many entries', async () => {
 		const files: Zippable = {};
 		for (let i = 0; i < 20; i++) files[`f${i}.txt`] = strToU8('x');
-		expectAppError(
+		await expectAppError(
 			() => checkZipBudget(zipSync(files), { ...limits, maxEntries: 10 }),
 			'error_zip_bomb'
 		);
 	});
 
-	it('calls a broken archive corrupt', () => {
+	it('calls a broken archive corrupt', async () => {
 		const good = zipSync({ 'a.xml': strToU8('<a>' + 'x'.repeat(5000) + '</a>') });
-		expectAppError(() => checkZipBudget(strToU8('not a zip at all'), limits), 'error_file_corrupt');
-		expectAppError(() => checkZipBudget(new Uint8Array(0), limits), 'error_file_corrupt');
-		expectAppError(
+		await expectAppError(
+			() => checkZipBudget(strToU8('not a zip at all'), limits),
+			'error_file_corrupt'
+		);
+		await expectAppError(() => checkZipBudget(new Uint8Array(0), limits), 'error_file_corrupt');
+		await expectAppError(
 			() => checkZipBudget(good.subarray(0, good.length - 10), limits),
 			'error_file_corrupt'
 		);
 		// Damage the deflate data itself.
 		const damaged = Uint8Array.from(good);
 		for (let i = 40; i < 60; i++) damaged[i] = 0xff;
-		expectAppError(() => checkZipBudget(damaged, limits), 'error_file_corrupt');
+		await expectAppError(() => checkZipBudget(damaged, limits), 'error_file_corrupt');
 	});
 });

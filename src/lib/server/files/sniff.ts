@@ -239,10 +239,10 @@ async function sniffZip(
  * output bytes counted, stopping at the first byte past the limit: declared sizes can lie.
  * Throws AppError 'error_zip_bomb' past a limit, 'error_file_corrupt' for a broken archive.
  */
-export function checkZipBudget(
+export async function checkZipBudget(
 	bytes: Uint8Array,
 	limits: { maxEntries: number; maxUncompressedBytes: number }
-): void {
+): Promise<void> {
 	const corrupt = () => new AppError('invalid', 'error_file_corrupt');
 	const bomb = () => new AppError('invalid', 'error_zip_bomb');
 
@@ -255,23 +255,29 @@ export function checkZipBudget(
 		directory.entryCount
 	);
 	if (!entries) throw corrupt();
+	// An archive that admits to being too big is refused without inflating a byte.
+	const declared = entries.reduce((sum, entry) => sum + entry.declaredSize, 0);
+	if (declared > limits.maxUncompressedBytes) throw bomb();
 
 	let total = 0;
 	for (const entry of entries) {
-		total += inflatedSize(bytes, entry, limits.maxUncompressedBytes - total, corrupt, bomb);
+		total += await inflatedSize(bytes, entry, limits.maxUncompressedBytes - total, corrupt, bomb);
 	}
 }
+
+/** Inflating runs on the request thread: it gives the event loop a turn this often. */
+const YIELD_EVERY_MS = 10;
 
 /** Small input pieces keep each burst of output small (deflate expands at most ~1032×). */
 const PIECE = 4096;
 
-function inflatedSize(
+async function inflatedSize(
 	archive: Uint8Array,
 	entry: ZipEntry,
 	budget: number,
 	corrupt: () => AppError,
 	bomb: () => AppError
-): number {
+): Promise<number> {
 	const start = entryDataOffset(archive, entry);
 	if (start === null || start + entry.compressedSize > archive.length) throw corrupt();
 	const data = archive.subarray(start, start + entry.compressedSize);
@@ -287,12 +293,18 @@ function inflatedSize(
 		produced += chunk.length;
 		if (final) ended = true;
 	});
+	let turn = performance.now();
 	try {
 		for (let at = 0; ; at += PIECE) {
 			const last = at + PIECE >= data.length;
 			inflate.push(data.subarray(at, at + PIECE), last);
 			if (produced > budget) throw bomb();
 			if (last) break;
+			// A lying archive may inflate to the whole budget (seconds): others' requests go on.
+			if (performance.now() - turn > YIELD_EVERY_MS) {
+				await new Promise((resolve) => setImmediate(resolve));
+				turn = performance.now();
+			}
 		}
 	} catch (err) {
 		if (err instanceof AppError) throw err;

@@ -63,7 +63,7 @@ export async function storeReceived(
 /** Limits of a zip-based attachment, as for a Word import. */
 async function checkZip(file: ReceivedFile): Promise<void> {
 	try {
-		checkZipBudget(new Uint8Array(await readFile(file.path)), DOCX_LIMITS);
+		await checkZipBudget(new Uint8Array(await readFile(file.path)), DOCX_LIMITS);
 	} catch (error) {
 		if (!(error instanceof AppError)) throw error;
 		throw new ValidationError([

@@ -1,4 +1,6 @@
 import type { DB } from '../db/types';
+import { removeOldConversionEvents } from '../richtext/conversion-quota';
+import { removeStalePreviews } from '../richtext/preview-cache';
 import { registerPeriodic } from './runner';
 
 // Periodic sweeps (reminders, digests, reading the Telegram bot) leave a finished row each
@@ -24,4 +26,7 @@ export async function removeOldJobs(db: DB, now = new Date()): Promise<number> {
 
 registerPeriodic('jobs.cleanup', 6 * 3_600_000, async (_job, { db }) => {
 	await removeOldJobs(db);
+	// Word previews nobody opens any more, and conversion counts past their hour.
+	await removeStalePreviews(db);
+	await removeOldConversionEvents(db);
 });

@@ -36,8 +36,14 @@ export type NotificationArea =
 	| 'votes'
 	| 'meetings'
 	| 'plan'
-	| 'results';
+	| 'results'
+	/**
+	 * Security notices (issue 16): always told, in the inbox and by their own email, so the
+	 * settings page does not list the area (it is left out of `notificationAreas`).
+	 */
+	| 'account';
 
+/** The areas the settings page lists, in its order. */
 export const notificationAreas: readonly NotificationArea[] = [
 	'membership',
 	'materials',
@@ -79,7 +85,9 @@ const rules = {
 	'edition.compiled': { audience: 'leader', email: 'daily', area: 'results' },
 	'edition.failed': { audience: 'leader', email: 'instant', area: 'results' },
 	'publication.consent_asked': { audience: 'named', email: 'instant', area: 'results' },
-	'publication.published': { audience: 'named', email: 'daily', area: 'results' }
+	'publication.published': { audience: 'named', email: 'daily', area: 'results' },
+	// Its email is sent by the use case itself, whatever the person chose (a security notice).
+	'account.reset_issued': { audience: 'named', email: 'off', area: 'account' }
 } as const satisfies Record<string, KindRule>;
 
 export type NotificationKind = keyof typeof rules;

@@ -111,7 +111,7 @@ async function newTeacher(fullName: string): Promise<Actor> {
 
 describe('notify', () => {
 	it('every kind has an audience and a default, and the actor is never told', async () => {
-		expect(notificationKinds.length).toBe(30);
+		expect(notificationKinds.length).toBe(31);
 		for (const kind of notificationKinds) expect(kindRule(kind).audience).toBeTruthy();
 		const event = {
 			kind: 'proposal.in_discussion' as const,

@@ -1,14 +1,7 @@
 import mammoth from 'mammoth';
 import { AppError } from '../errors';
-import { checkZipBudget } from '../files/sniff';
-import {
-	DOCX_LIMITS,
-	findCentralDirectory,
-	readCentralDirectory,
-	ZIP_TAIL_BYTES
-} from '../files/zip';
 import type { MessageKey } from '../../i18n/messages';
-import { readZipEntry } from './docx-zip';
+import { DOCX_CONVERT_LIMITS, inspectDocx, type DocxLimits } from './docx-guard';
 import { IMAGE_MAX_BYTES, imagePlaceholder, sniffImageType, type BodyImage } from './images';
 import { sanitizeBody } from './sanitize';
 
@@ -16,7 +9,7 @@ import { sanitizeBody } from './sanitize';
  * The document's text part is decoded and parsed whole by mammoth (several times its size in
  * memory): a 20-page lesson plan has under 2 MB of it, so 20 MB is generous and safe.
  */
-export const DOCUMENT_XML_MAX_BYTES = 20 * 1024 * 1024;
+export const DOCUMENT_XML_MAX_BYTES = DOCX_CONVERT_LIMITS.maxXmlPartBytes;
 
 /** Something the import could not carry over, for the user to see (a catalog key). */
 export interface ImportWarning {
@@ -115,54 +108,17 @@ function corrupt(): AppError {
 	return new AppError('invalid', 'error_docx_corrupt', { field: 'docx' });
 }
 
-/** Whether the archive's own headers already admit to more than the limits. */
-function declaredOverBudget(bytes: Uint8Array): boolean {
-	const tail = bytes.subarray(Math.max(0, bytes.length - ZIP_TAIL_BYTES));
-	const directory = findCentralDirectory(tail, bytes.length);
-	if (!directory) return false;
-	if (directory.entryCount > DOCX_LIMITS.maxEntries) return true;
-	const entries = readCentralDirectory(
-		bytes.subarray(directory.offset, directory.offset + directory.size),
-		directory.entryCount
-	);
-	const declared = (entries ?? []).reduce((sum, entry) => sum + entry.declaredSize, 0);
-	return declared > DOCX_LIMITS.maxUncompressedBytes;
-}
-
-/** Refuses what is not a readable, reasonably sized zip before mammoth inflates anything. */
-function guard(bytes: Uint8Array): void {
-	// "PK\x03\x04": every .docx starts with a local file header.
-	if (
-		bytes.length < 4 ||
-		bytes[0] !== 0x50 ||
-		bytes[1] !== 0x4b ||
-		bytes[2] !== 3 ||
-		bytes[3] !== 4
-	)
-		throw corrupt();
-	// An honest bomb is refused from its headers at once; checkZipBudget then really inflates
-	// everything (a piece at a time) to catch the ones whose headers lie.
-	if (declaredOverBudget(bytes)) throw new AppError('invalid', 'error_zip_bomb', { field: 'docx' });
-	try {
-		checkZipBudget(bytes, DOCX_LIMITS);
-	} catch (error) {
-		if (!(error instanceof AppError)) throw corrupt();
-		if (error.messageKey === 'error_file_corrupt') throw corrupt();
-		throw new AppError(error.code, error.messageKey, { field: 'docx', params: error.params });
-	}
-}
-
 /**
  * Converts a Word .docx into a sanitized body. Images of the kinds a browser shows (PNG, JPEG,
  * GIF, WebP) are returned as bytes behind `ustat-image:<n>` placeholders; everything that could
  * not be carried over is listed in `warnings` as catalog keys with counts.
  */
-export async function importDocx(bytes: Uint8Array): Promise<DocxImport> {
-	guard(bytes);
-	const documentXml = readZipEntry(bytes, 'word/document.xml', DOCX_LIMITS.maxUncompressedBytes);
-	if (!documentXml) throw corrupt();
-	if (documentXml.length > DOCUMENT_XML_MAX_BYTES)
-		throw new AppError('invalid', 'error_zip_bomb', { field: 'docx' });
+export async function importDocx(
+	bytes: Uint8Array,
+	limits: DocxLimits = DOCX_CONVERT_LIMITS
+): Promise<DocxImport> {
+	// Sizes, names and counts are checked before mammoth inflates or parses anything.
+	const { documentXml } = inspectDocx(bytes, limits);
 	const parts = countUnsupportedParts(new TextDecoder().decode(documentXml));
 
 	const images: BodyImage[] = [];

@@ -5,6 +5,7 @@ import {
 	isAllowedImageSource,
 	plainTextToHtml,
 	sanitizeBody,
+	cutForeignBlocks,
 	BODY_MAX_CHARS
 } from './sanitize';
 import { xssPayloads } from './xss-payloads';
@@ -87,6 +88,27 @@ describe('sanitizeBody against script injection', () => {
 		).toBe(
 			'<p>bad <a href="https://a.kg" rel="noopener noreferrer nofollow" target="_blank">good</a></p>'
 		);
+	});
+
+	// Finding 8 of issue 16: the text after an unclosed <style> inside <math> was lost.
+	it('keeps the text after an unclosed <style> inside <math> or <svg>', () => {
+		for (const tag of ['math', 'svg', 'MATH'])
+			expect(sanitizeBody(`<p>a</p><${tag}><style>x</${tag}><p>kept text</p><p>more</p>`)).toBe(
+				'<p>a</p> <p>kept text</p><p>more</p>'
+			);
+		// The block itself is still dropped whole, scripts and all.
+		expect(sanitizeBody('<math><mi>x</mi><script>alert(1)</script></math><p>b</p>')).toBe(
+			' <p>b</p>'
+		);
+		// A block cut from the middle of a tag name cannot join the halves into a tag.
+		expect(sanitizeBody('<p>a<scr<svg></svg>ipt>b</p>')).not.toContain('script');
+	});
+
+	it('cuts foreign blocks in linear time, even when one kind is never closed', () => {
+		const hostile = '<math>'.repeat(100_000) + '<svg><style>x</svg>t'.repeat(50_000);
+		const started = performance.now();
+		expect(cutForeignBlocks(hostile).length).toBeLessThan(hostile.length);
+		expect(performance.now() - started).toBeLessThan(1_000);
 	});
 
 	it('drops an image whose source is not allowed', () => {

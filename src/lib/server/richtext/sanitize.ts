@@ -138,12 +138,47 @@ function options(mapImage?: (src: string) => string | null): sanitizeHtml.IOptio
 	};
 }
 
+const FOREIGN_OPEN = /<(svg|math)(?=[\s/>])/gi;
+
+/**
+ * Cuts each <svg>…</svg> and <math>…</math> block out before parsing. The parser reads <style>
+ * (and <script>, <textarea>, <title>) as raw text up to its own end tag everywhere, but in a
+ * browser, inside svg or math, it is an ordinary element that </svg> or </math> ends: an
+ * unclosed <style> there would otherwise swallow all the text after the block. The blocks are
+ * dropped whole anyway (DROP_WITH_CONTENT); what is left still goes through the allow-list.
+ * Linear: each end tag is searched for from the block's start, and a kind whose end tag is
+ * missing is not searched for again.
+ */
+export function cutForeignBlocks(html: string): string {
+	if (!/<(svg|math)/i.test(html)) return html;
+	const ends = { svg: /<\/svg\s*>/gi, math: /<\/math\s*>/gi };
+	const exhausted = { svg: false, math: false };
+	let out = '';
+	let kept = 0;
+	FOREIGN_OPEN.lastIndex = 0;
+	for (let open = FOREIGN_OPEN.exec(html); open; open = FOREIGN_OPEN.exec(html)) {
+		const kind = open[1]!.toLowerCase() as 'svg' | 'math';
+		if (exhausted[kind]) continue;
+		const end = ends[kind];
+		end.lastIndex = open.index;
+		const close = end.exec(html);
+		if (!close) {
+			exhausted[kind] = true;
+			continue;
+		}
+		out += html.slice(kept, open.index) + ' ';
+		kept = close.index + close[0].length;
+		FOREIGN_OPEN.lastIndex = kept;
+	}
+	return out + html.slice(kept);
+}
+
 /**
  * The allow-list sanitizer for material bodies. Run before storage and again on output, so a
  * change of the rules applies to bodies stored earlier too. Idempotent.
  */
 export function sanitizeBody(html: string): string {
-	return sanitizeHtml(html, options());
+	return sanitizeHtml(cutForeignBlocks(html), options());
 }
 
 /**
@@ -151,7 +186,7 @@ export function sanitizeBody(html: string): string {
  * replaces it (it must itself be an allowed source), null drops the image.
  */
 export function sanitizeWithImages(html: string, map: (src: string) => string | null): string {
-	return sanitizeHtml(html, options(map));
+	return sanitizeHtml(cutForeignBlocks(html), options(map));
 }
 
 const HTML_TAG = /<\/?[a-z][^>]*>|<!--/i;

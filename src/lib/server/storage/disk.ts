@@ -6,6 +6,10 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertBlobKey, assertRange, BlobNotFoundError, type BlobStore } from './types';
 
+// Stored files are people's documents: readable by the app's own account only.
+const fileMode = 0o600;
+const dirMode = 0o700;
+
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 /**
@@ -36,7 +40,7 @@ export function createDiskStore(root: string): BlobStore {
 	async function putVia(key: string, write: (tmp: string) => Promise<void>): Promise<void> {
 		const target = blobPath(key);
 		if (await exists(target)) return;
-		await mkdir(tmpDir, { recursive: true });
+		await mkdir(tmpDir, { recursive: true, mode: dirMode });
 		const tmp = path.join(tmpDir, `${key}.${randomUUID()}`);
 		try {
 			await write(tmp);
@@ -46,7 +50,7 @@ export function createDiskStore(root: string): BlobStore {
 			} finally {
 				await handle.close();
 			}
-			await mkdir(path.dirname(target), { recursive: true });
+			await mkdir(path.dirname(target), { recursive: true, mode: dirMode });
 			await rename(tmp, target);
 		} catch (err) {
 			await unlink(tmp).catch(() => {});
@@ -58,13 +62,16 @@ export function createDiskStore(root: string): BlobStore {
 	return {
 		putFile(key, localPath) {
 			return putVia(key, (tmp) =>
-				pipeline(createReadStream(localPath), createWriteStream(tmp, { flags: 'wx' }))
+				pipeline(
+					createReadStream(localPath),
+					createWriteStream(tmp, { flags: 'wx', mode: fileMode })
+				)
 			);
 		},
 
 		putBytes(key, bytes) {
 			return putVia(key, async (tmp) => {
-				const handle = await open(tmp, 'wx');
+				const handle = await open(tmp, 'wx', fileMode);
 				try {
 					await handle.writeFile(bytes);
 				} finally {

@@ -66,7 +66,8 @@ export async function makeUser(
 		qualificationCategory: null,
 		createdAt: now,
 		updatedAt: now,
-		deactivatedAt: options.isActive === false ? now : null
+		deactivatedAt: options.isActive === false ? now : null,
+		erasedAt: null
 	};
 	await db.insertInto('users').values(user).execute();
 	return user;

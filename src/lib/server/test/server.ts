@@ -91,6 +91,8 @@ export async function startTestServer(
 			HOST: '127.0.0.1',
 			BASE_URL: url,
 			DATA_DIR: dataDir,
+			// Inside the throwaway data folder here; a real install keeps them apart (docs/operations.md).
+			KEY_DIR: path.join(dataDir, 'keys'),
 			LOG_LEVEL: 'info',
 			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 			...options.env

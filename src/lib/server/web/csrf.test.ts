@@ -21,6 +21,12 @@ describe('cross-site form posts', () => {
 		).toBe(true);
 	});
 
+	it('counts a write of no Content-Type as a form (a fetch of an untyped Blob)', () => {
+		const untyped = new Request(url, { method: 'POST', body: new Uint8Array(1) });
+		expect(untyped.headers.get('content-type')).toBeNull();
+		expect(isCrossSiteForm(untyped, url, '/signout')).toBe(true);
+	});
+
 	it('lets our own forms, JSON and reads through', () => {
 		expect(
 			isCrossSiteForm(post({ ...form, origin: 'https://ustat.example' }), url, '/(public)/signin')

@@ -10,11 +10,15 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes other sites may post forms to: read-only protocols, token-signed one-click links. */
 export const crossSiteRoutes = new Set(['/oai', '/(public)/unsubscribe/[token]']);
 
-/** A form sent from another site (or with no Origin) to a route that does not take one. */
+/**
+ * A form sent from another site (or with no Origin) to a route that does not take one. A write
+ * with no Content-Type counts as a form: another site can send one without a preflight (a
+ * fetch of an untyped Blob), and /signout reads no body at all.
+ */
 export function isCrossSiteForm(request: Request, url: URL, routeId: string | null): boolean {
 	if (!WRITES.has(request.method)) return false;
 	const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
-	if (!FORM_TYPES.includes(type)) return false;
+	if (type !== '' && !FORM_TYPES.includes(type)) return false;
 	if (request.headers.get('origin') === url.origin) return false;
 	return !crossSiteRoutes.has(routeId ?? '');
 }

@@ -1,7 +1,7 @@
 import type { DecisionOutcome, VoteKind, VoteOptionCode } from '../db/types';
 import type { DecisionView } from '../domain/votes/get-vote';
 import type { DecisionLogEntry } from '../domain/votes/list-decisions';
-import { leaders, type TallyLine } from '../domain/votes/tally';
+import { isWithheld, leaders, type TallyLine } from '../domain/votes/tally';
 import { formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
 import type { GroupId } from '../domain/ids';
@@ -58,13 +58,18 @@ export function outcomeTone(outcome: DecisionOutcome): string {
 			: 'off';
 }
 
-/** "Yes 7 · No 2 · Abstain 1": the tally on one line. */
+/** "Yes 7 · No 2 · Abstain 1": the tally on one line (or why it is withheld). */
 export function tallyLine(lines: TallyLine[]): string {
+	if (isWithheld(lines)) return translate('ballot_tally_withheld');
 	return lines.map((l) => `${tallyOptionName(l)} ${l.count}`).join(' · ');
 }
 
-/** The outcome in words; for a choice, which option(s) most chose. */
+/**
+ * The outcome in words; for a choice, which option(s) most chose. A secret vote's tally
+ * withheld for too few ballots (tally.ts `withheld`) says so rather than "no quorum".
+ */
 export function outcomeLine(outcome: DecisionOutcome, lines: TallyLine[]): string {
+	if (isWithheld(lines)) return translate('ballot_outcome_too_few');
 	if (outcome !== 'chosen') return outcomeName(outcome);
 	const top = leaders(lines);
 	return top.length === 0
@@ -86,9 +91,12 @@ export function quorumLine(
 		isQuorumMet: boolean;
 		participantCount: number;
 		rollCount: number;
+		lines?: TallyLine[];
 	},
 	isClosed = true
 ): string {
+	// Withheld (tally.ts): the minimum of secret ballots was the rule not met; only the turnout.
+	if (t.lines && isWithheld(t.lines)) return turnoutLine(t.participantCount, t.rollCount);
 	const state =
 		t.quorumPercent === null
 			? translate('vote_quorum_none')
@@ -169,6 +177,7 @@ export function decisionCard(
 		text: decision.text,
 		outcome: outcomeLine(decision.outcome, decision.lines),
 		tone: outcomeTone(decision.outcome),
+		// Withheld: no lines, so no bars; the tally line says why.
 		tally: tallyLine(decision.lines),
 		bars: tallyBars(decision.lines, decision.participantCount, locale),
 		quorum: quorumLine(decision),

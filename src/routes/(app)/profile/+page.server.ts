@@ -39,7 +39,8 @@ export const actions: Actions = {
 		return runForm(event, async (values) => {
 			await changePassword(ctx, {
 				...formInput(changePasswordInput, values),
-				currentSessionId
+				currentSessionId,
+				ip: event.getClientAddress()
 			});
 			return { passwordChanged: true as const };
 		});

@@ -10,6 +10,7 @@ import * as search from './0008-search';
 import * as notifications from './0009-notifications';
 import * as audit from './0010-audit';
 import * as workspaceSearch from './0011-workspace-search';
+import * as trust from './0012-trust';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -23,7 +24,8 @@ const migrations: Record<string, Migration> = {
 	'0008-search': search,
 	'0009-notifications': notifications,
 	'0010-audit': audit,
-	'0011-workspace-search': workspaceSearch
+	'0011-workspace-search': workspaceSearch,
+	'0012-trust': trust
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,7 +8,7 @@ import { joinByLink } from '../group-access/members';
 import { asId, type UserId } from '../ids';
 import { findOpenInvitation } from './find-invitation';
 import { acceptInvitationInput, type AcceptInvitationInput } from './input';
-import { hashPassword } from './password';
+import { assertNewPassword, hashPassword } from './password';
 import { createSession, type NewSession } from './sessions';
 
 /** The invited person sets their name and password; the account exists from now on. */
@@ -17,8 +17,9 @@ export async function acceptInvitation(
 	input: AcceptInvitationInput
 ): Promise<{ userId: UserId; session: NewSession }> {
 	const { db, now } = ctx;
-	await findOpenInvitation(ctx, { token: input.token });
+	const open = await findOpenInvitation(ctx, { token: input.token });
 	const account = validate(acceptInvitationInput, input);
+	assertNewPassword(account.password, open.email);
 	const meta = { ip: input.ip, userAgent: input.userAgent };
 	const passwordHash = await hashPassword(account.password);
 	const userId = asId<UserId>(newId());

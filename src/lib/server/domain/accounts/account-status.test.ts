@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, makeSchool, makeUser } from '../../test/factories';
+import { actorOf, testPassword, makeSchool, makeUser } from '../../test/factories';
 import { formInput } from '../../web/form-input';
 import { ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
@@ -7,7 +7,7 @@ import { useTestDatabase } from '../../test/vitest';
 import { changeStaffRole } from './change-staff-role';
 import { deactivateAccount } from './deactivate-account';
 import { getStaffMember } from './get-staff-member';
-import { changeStaffRoleInput } from './input';
+import { changeStaffRoleInput } from './input-admin';
 import { reactivateAccount } from './reactivate-account';
 import { createSession, resolveSession } from './sessions';
 
@@ -27,7 +27,7 @@ describe('deactivating and reactivating accounts', () => {
 			await createSession(t.db, a.teacher.id),
 			await createSession(t.db, a.teacher.id)
 		];
-		await deactivateAccount(ctxOf(t.db, a.admin), { userId: a.teacher.id });
+		await deactivateAccount(ctxOf(t.db, a.admin), { userId: a.teacher.id, password: testPassword });
 		for (const s of sessions) expect(await resolveSession(t.db, s.token)).toBeNull();
 		const count = await t.db
 			.selectFrom('sessions')
@@ -39,7 +39,7 @@ describe('deactivating and reactivating accounts', () => {
 		expect(member).toMatchObject({ isActive: false });
 		expect(member.deactivatedAt).toBeInstanceOf(Date);
 
-		await reactivateAccount(ctxOf(t.db, a.admin), { userId: a.teacher.id });
+		await reactivateAccount(ctxOf(t.db, a.admin), { userId: a.teacher.id, password: testPassword });
 		expect(await getStaffMember(ctxOf(t.db, a.admin), { userId: a.teacher.id })).toMatchObject({
 			isActive: true,
 			deactivatedAt: null
@@ -49,15 +49,26 @@ describe('deactivating and reactivating accounts', () => {
 	it('never lets an admin lock the school out', async () => {
 		const a = await school();
 		expect(
-			(await appError(deactivateAccount(ctxOf(t.db, a.admin), { userId: a.admin.id }))).messageKey
+			(
+				await appError(
+					deactivateAccount(ctxOf(t.db, a.admin), { userId: a.admin.id, password: testPassword })
+				)
+			).messageKey
 		).toBe('error_cannot_change_self');
 		const second = await makeUser(t.db, { schoolId: a.id, role: 'admin' });
 		const secondActor = actorOf(second);
-		await deactivateAccount(ctxOf(t.db, secondActor), { userId: a.admin.id }); // two admins: allowed
+		await deactivateAccount(ctxOf(t.db, secondActor), {
+			userId: a.admin.id,
+			password: testPassword
+		}); // two admins: allowed
 		expect(
 			(
 				await appError(
-					changeStaffRole(ctxOf(t.db, secondActor), { userId: secondActor.id, role: 'teacher' })
+					changeStaffRole(ctxOf(t.db, secondActor), {
+						userId: secondActor.id,
+						role: 'teacher',
+						password: testPassword
+					})
 				)
 			).messageKey
 		).toBe('error_cannot_change_self');
@@ -71,15 +82,31 @@ describe('deactivating and reactivating accounts', () => {
 		expect(
 			(
 				await appError(
-					changeStaffRole(ctxOf(t.db, operator), { userId: a.admin.id, role: 'teacher' })
+					changeStaffRole(ctxOf(t.db, operator), {
+						userId: a.admin.id,
+						role: 'teacher',
+						password: testPassword
+					})
 				)
 			).messageKey
 		).toBe('error_last_admin');
 		expect(
-			(await appError(deactivateAccount(ctxOf(t.db, operator), { userId: a.admin.id }))).messageKey
+			(
+				await appError(
+					deactivateAccount(ctxOf(t.db, operator), { userId: a.admin.id, password: testPassword })
+				)
+			).messageKey
 		).toBe('error_last_admin');
-		await changeStaffRole(ctxOf(t.db, a.admin), { userId: a.teacher.id, role: 'admin' });
-		await changeStaffRole(ctxOf(t.db, operator), { userId: a.admin.id, role: 'teacher' });
+		await changeStaffRole(ctxOf(t.db, a.admin), {
+			userId: a.teacher.id,
+			role: 'admin',
+			password: testPassword
+		});
+		await changeStaffRole(ctxOf(t.db, operator), {
+			userId: a.admin.id,
+			role: 'teacher',
+			password: testPassword
+		});
 		const row = await t.db
 			.selectFrom('users')
 			.select('role')
@@ -94,10 +121,18 @@ describe('deactivating and reactivating accounts', () => {
 		const teacherActor = actorOf(a.teacher);
 		const other = await makeUser(t.db, { schoolId: a.id });
 		expect(
-			(await appError(deactivateAccount(ctxOf(t.db, b.admin), { userId: a.teacher.id }))).code
+			(
+				await appError(
+					deactivateAccount(ctxOf(t.db, b.admin), { userId: a.teacher.id, password: testPassword })
+				)
+			).code
 		).toBe('not_found');
 		expect(
-			(await appError(reactivateAccount(ctxOf(t.db, b.admin), { userId: a.teacher.id }))).code
+			(
+				await appError(
+					reactivateAccount(ctxOf(t.db, b.admin), { userId: a.teacher.id, password: testPassword })
+				)
+			).code
 		).toBe('not_found');
 		expect(
 			(await appError(getStaffMember(ctxOf(t.db, b.admin), { userId: a.teacher.id }))).code
@@ -105,12 +140,20 @@ describe('deactivating and reactivating accounts', () => {
 		expect(
 			(
 				await appError(
-					changeStaffRole(ctxOf(t.db, b.admin), { userId: a.teacher.id, role: 'admin' })
+					changeStaffRole(ctxOf(t.db, b.admin), {
+						userId: a.teacher.id,
+						role: 'admin',
+						password: testPassword
+					})
 				)
 			).code
 		).toBe('not_found');
 		expect(
-			(await appError(deactivateAccount(ctxOf(t.db, teacherActor), { userId: other.id }))).code
+			(
+				await appError(
+					deactivateAccount(ctxOf(t.db, teacherActor), { userId: other.id, password: testPassword })
+				)
+			).code
 		).toBe('not_found');
 	});
 
@@ -119,7 +162,11 @@ describe('deactivating and reactivating accounts', () => {
 		const error = await appError(
 			changeStaffRole(
 				ctxOf(t.db, a.admin),
-				formInput(changeStaffRoleInput, { role: 'director' }, { userId: a.teacher.id })
+				formInput(
+					changeStaffRoleInput,
+					{ role: 'director', password: testPassword },
+					{ userId: a.teacher.id }
+				)
 			)
 		);
 		expect(error.code).toBe('invalid');

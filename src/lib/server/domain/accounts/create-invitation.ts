@@ -5,7 +5,7 @@ import type { Locale } from '../../../i18n/locale';
 import { invitationMail, invitationUrl } from './emails';
 import { sendMail } from '../../mail';
 import { asId, type InvitationId } from '../ids';
-import { takeMailSlot } from './throttle';
+import { takeMailSlot } from './mail-limits';
 
 /** How long an invitation link works. */
 export const invitationDays = 7;
@@ -31,15 +31,23 @@ export async function createInvitation(
 		locale: Locale;
 		/** A scientist or consultant invited into a group joins it on accepting. */
 		groupId?: string | null;
+		/**
+		 * The address has an account the inviter must not learn of (another school's staff):
+		 * the invitation is made exactly as for an unknown address, and the caller does not
+		 * mail it. Accepting it fails, as the address is taken.
+		 */
+		hidesAccount?: boolean;
 	},
 	now = new Date()
 ): Promise<CreatedInvitation> {
-	const existing = await db
-		.selectFrom('users')
-		.select('id')
-		.where('email', '=', input.email)
-		.executeTakeFirst();
-	if (existing) throw new AppError('conflict', 'error_email_taken', { field: 'email' });
+	if (!input.hidesAccount) {
+		const existing = await db
+			.selectFrom('users')
+			.select('id')
+			.where('email', '=', input.email)
+			.executeTakeFirst();
+		if (existing) throw new AppError('conflict', 'error_email_taken', { field: 'email' });
+	}
 	// Counted whether or not SMTP is set: the link is the same invitation either way.
 	await takeMailSlot(
 		db,
@@ -93,9 +101,11 @@ export async function mailInvitation(
 	invitation: CreatedInvitation,
 	to: string,
 	schoolName: string,
-	locale: Locale
+	locale: Locale,
+	/** The group the person is invited into, when it is a group's invitation. */
+	groupName?: string
 ): Promise<boolean> {
 	return sendMail(
-		invitationMail({ to, schoolName, url: invitation.url, locale, days: invitationDays })
+		invitationMail({ to, schoolName, groupName, url: invitation.url, locale, days: invitationDays })
 	);
 }

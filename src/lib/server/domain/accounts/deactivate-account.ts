@@ -1,31 +1,36 @@
 import { AppError } from '../../errors';
+import { recordSecurityEvent } from '../../security/events';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
-import { staffMemberInput, type StaffMemberInput } from './input';
-import { canChangeStatusOf } from './policy';
+import { confirmPassword } from './confirm-password';
+import { accountActionInput, type AccountActionInput } from './input-admin';
+import { findTargetAccount, otherActiveOperators } from './operators';
+import { assertCanActOn } from './policy';
 import { countActiveAdmins, endSessionsOf, findUserById } from './queries';
 
 /**
  * Blocks an account: it can no longer sign in and its sessions end now. Nothing it wrote is
- * deleted. A school always keeps at least one active admin.
+ * deleted. A school always keeps at least one active admin, the deployment at least one
+ * active operator; an operator's account is deactivated only by another operator.
  */
 export async function deactivateAccount(
-	{ db, actor, now }: Ctx,
-	input: StaffMemberInput
+	ctx: Ctx,
+	input: AccountActionInput & { ip?: string }
 ): Promise<void> {
+	const { db, actor, now } = ctx;
+	assertCanActOn(actor, await findTargetAccount(db, input.userId));
+	const { userId, password } = validate(accountActionInput, input);
+	await confirmPassword(db, actor, password, now);
 	await db.transaction().execute(async (trx) => {
-		const user = await findUserById(trx, input.userId);
-		if (!user || !canChangeStatusOf(actor, user)) {
-			throw user && actor.id === user.id
-				? new AppError('forbidden', 'error_cannot_change_self')
-				: new AppError('not_found', 'error_not_found');
-		}
-		const { userId } = validate(staffMemberInput, input);
-		if (!user.isActive) return;
+		const user = await findUserById(trx, userId);
+		assertCanActOn(actor, user);
+		if (!user!.isActive) return;
+		if (user!.isOperator && (await otherActiveOperators(trx, userId)).length === 0)
+			throw new AppError('conflict', 'operator_error_last_operator');
 		if (
-			user.role === 'admin' &&
-			user.schoolId &&
-			(await countActiveAdmins(trx, user.schoolId)) <= 1
+			user!.role === 'admin' &&
+			user!.schoolId &&
+			(await countActiveAdmins(trx, user!.schoolId)) <= 1
 		)
 			throw new AppError('conflict', 'error_last_admin');
 		await trx
@@ -34,5 +39,17 @@ export async function deactivateAccount(
 			.where('id', '=', userId)
 			.execute();
 		await endSessionsOf(trx, userId);
+		await recordSecurityEvent(
+			trx,
+			{
+				kind: 'deactivated',
+				userId,
+				actorId: actor.id,
+				schoolId: user!.schoolId,
+				ip: input.ip,
+				detail: { isOperator: user!.isOperator }
+			},
+			now
+		);
 	});
 }

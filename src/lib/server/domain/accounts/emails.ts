@@ -2,6 +2,7 @@ import { config } from '../../config.js';
 import type { Locale } from '../../../i18n/locale';
 import * as m from '../../../paraglide/messages.js';
 import type { OutgoingMail } from '../../mail';
+import { quotedSubject, subjectText } from '../../mail-subject';
 
 // Emails of the accounts module, in the recipient's language.
 
@@ -16,18 +17,21 @@ export function resetUrl(token: string): string {
 export function invitationMail(input: {
 	to: string;
 	schoolName: string;
+	/** A group's invitation: its name, which its leader chose, goes into the subject quoted. */
+	groupName?: string;
 	url: string;
 	locale: Locale;
 	days: number;
 }): OutgoingMail {
 	const options = { locale: input.locale };
+	const inviter = input.groupName
+		? `${input.schoolName} — ${quotedSubject(input.groupName)}`
+		: input.schoolName;
 	return {
 		to: input.to,
-		subject: m.mail_invitation_subject({ school: input.schoolName }, options),
-		text: m.mail_invitation_body(
-			{ school: input.schoolName, url: input.url, days: input.days },
-			options
-		)
+		// Names typed by people, bounded and on one line (see subjectText).
+		subject: m.mail_invitation_subject({ school: subjectText(inviter, 140) }, options),
+		text: m.mail_invitation_body({ school: inviter, url: input.url, days: input.days }, options)
 	};
 }
 

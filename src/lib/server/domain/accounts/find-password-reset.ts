@@ -4,7 +4,10 @@ import { validate } from '../../validation';
 import type { AnonymousCtx } from '../context';
 import { findOpenPasswordResetInput, type FindOpenPasswordResetInput } from './input';
 
-/** The reset behind a link, if it still works; else a "gone" error. */
+/**
+ * The reset behind a link, if it still works (not used, revoked — by a newer link or the
+ * person's own password change — nor expired); else a "gone" error.
+ */
 export async function findOpenPasswordReset(
 	{ db, now }: AnonymousCtx,
 	input: FindOpenPasswordResetInput
@@ -18,12 +21,13 @@ export async function findOpenPasswordReset(
 			'passwordResets.userId',
 			'passwordResets.expiresAt',
 			'passwordResets.usedAt',
+			'passwordResets.revokedAt',
 			'users.email',
 			'users.isActive'
 		])
 		.where('passwordResets.tokenHash', '=', hashToken(token))
 		.executeTakeFirst();
-	if (!row || row.usedAt || row.expiresAt <= now || !row.isActive)
+	if (!row || row.usedAt || row.revokedAt || row.expiresAt <= now || !row.isActive)
 		throw new AppError('gone', 'error_reset_invalid');
 	return { id: row.id, userId: row.userId, email: row.email };
 }

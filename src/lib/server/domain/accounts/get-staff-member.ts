@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { staffMemberInput, type StaffMemberInput } from './input';
-import { canSeeStaffMember } from './policy';
+import { accountActionRefusal, canSeeStaffMember } from './policy';
 import { findUserById, subjectIdsOf } from './queries';
 
 export interface StaffMemberDetail {
@@ -20,6 +20,13 @@ export interface StaffMemberDetail {
 	deactivatedAt: Date | null;
 	subjectIds: string[];
 	activeSessions: number;
+	/** Two-factor sign-in is on (an admin may turn it off for someone who lost their phone). */
+	hasTwoFactor: boolean;
+	/**
+	 * Whether the actor may act on the account (reset link, role, deactivation): not their
+	 * own, and an operator's only for another operator.
+	 */
+	canManage: boolean;
 }
 
 /** One account as its school's admin sees it. Another school's account is "not found". */
@@ -36,6 +43,11 @@ export async function getStaffMember(
 		.where('userId', '=', userId)
 		.where('expiresAt', '>', now)
 		.executeTakeFirstOrThrow();
+	const twoFactor = await db
+		.selectFrom('twoFactorSecrets')
+		.select('confirmedAt')
+		.where('userId', '=', userId)
+		.executeTakeFirst();
 	return {
 		id: user.id,
 		schoolId: user.schoolId,
@@ -49,6 +61,8 @@ export async function getStaffMember(
 		createdAt: user.createdAt,
 		deactivatedAt: user.deactivatedAt,
 		subjectIds: await subjectIdsOf(db, userId),
-		activeSessions: sessions.count
+		activeSessions: Number(sessions.count),
+		hasTwoFactor: Boolean(twoFactor?.confirmedAt),
+		canManage: accountActionRefusal(actor, user) === null
 	};
 }

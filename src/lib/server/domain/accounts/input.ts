@@ -2,11 +2,22 @@ import { z } from 'zod';
 import { email, list, text, wholeNumber } from '../../validation';
 import { locales } from '../../../i18n/locale';
 import { invitationId, schoolId, subjectId, userId } from '../ids';
-import { passwordLimits } from './password';
+import { passwordLimits, passwordProblem } from './password';
 
 // Inputs of the accounts use cases. Field names match the form fields.
 
-export const password = z.string().min(passwordLimits.min).max(passwordLimits.max);
+/**
+ * A new password: long enough, and not common nor trivial. The person's own email is
+ * checked by the use case, which knows it (assertNewPassword).
+ */
+export const password = z
+	.string()
+	.min(passwordLimits.min)
+	.max(passwordLimits.max)
+	.superRefine((value, ctx) => {
+		const problem = passwordProblem(value);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	});
 export const locale = z.enum(locales);
 export const fullName = text(120, 2);
 export const staffRole = z.enum(['teacher', 'admin']);

@@ -11,6 +11,8 @@ export interface StaffMember {
 	email: string;
 	role: AccountRole | null;
 	isActive: boolean;
+	/** The deployment's operator: only another operator manages the account. */
+	isOperator: boolean;
 	createdAt: Date;
 	subjectIds: string[];
 }
@@ -34,7 +36,7 @@ export async function listStaff(
 	const [users, subjects, invitations] = await Promise.all([
 		db
 			.selectFrom('users')
-			.select(['id', 'fullName', 'email', 'role', 'isActive', 'createdAt'])
+			.select(['id', 'fullName', 'email', 'role', 'isActive', 'isOperator', 'createdAt'])
 			.where('schoolId', '=', schoolId)
 			.execute(),
 		db

@@ -21,7 +21,10 @@ describe('admin-issued password reset', () => {
 		const admin = actorOf(await makeUser(t.db, { schoolId: s.id, role: 'admin' }));
 		const teacher = await makeUser(t.db, { schoolId: s.id });
 		const session = await createSession(t.db, teacher.id);
-		const { url, expiresAt } = await issuePasswordReset(ctxOf(t.db, admin), { userId: teacher.id });
+		const { url, expiresAt } = await issuePasswordReset(ctxOf(t.db, admin), {
+			userId: teacher.id,
+			password: testPassword
+		});
 		expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
 		await expect(
 			findOpenPasswordReset(anonymousCtxOf(t.db), { token: tokenOf(url) })
@@ -47,8 +50,14 @@ describe('admin-issued password reset', () => {
 		const s = await makeSchool(t.db);
 		const admin = actorOf(await makeUser(t.db, { schoolId: s.id, role: 'admin' }));
 		const teacher = await makeUser(t.db, { schoolId: s.id });
-		const first = await issuePasswordReset(ctxOf(t.db, admin), { userId: teacher.id });
-		const second = await issuePasswordReset(ctxOf(t.db, admin), { userId: teacher.id });
+		const first = await issuePasswordReset(ctxOf(t.db, admin), {
+			userId: teacher.id,
+			password: testPassword
+		});
+		const second = await issuePasswordReset(ctxOf(t.db, admin), {
+			userId: teacher.id,
+			password: testPassword
+		});
 		expect(
 			(await appError(findOpenPasswordReset(anonymousCtxOf(t.db), { token: tokenOf(first.url) })))
 				.code
@@ -80,10 +89,21 @@ describe('admin-issued password reset', () => {
 		const teacher = await makeUser(t.db, { schoolId: s.id });
 		const colleague = actorOf(await makeUser(t.db, { schoolId: s.id }));
 		expect(
-			(await appError(issuePasswordReset(ctxOf(t.db, otherAdmin), { userId: teacher.id }))).code
+			(
+				await appError(
+					issuePasswordReset(ctxOf(t.db, otherAdmin), {
+						userId: teacher.id,
+						password: testPassword
+					})
+				)
+			).code
 		).toBe('not_found');
 		expect(
-			(await appError(issuePasswordReset(ctxOf(t.db, colleague), { userId: teacher.id }))).code
+			(
+				await appError(
+					issuePasswordReset(ctxOf(t.db, colleague), { userId: teacher.id, password: testPassword })
+				)
+			).code
 		).toBe('not_found');
 	});
 });

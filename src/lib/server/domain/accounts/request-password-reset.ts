@@ -6,7 +6,7 @@ import { createPasswordReset, resetHours } from './create-password-reset';
 import { resetMail } from './emails';
 import { requestPasswordResetInput, type RequestPasswordResetInput } from './input';
 import { findUserByEmail } from './queries';
-import { mailSlotFree } from './throttle';
+import { mailSlotFree } from './mail-limits';
 
 /**
  * "Forgot password" by email (only where SMTP is set). The answer never says whether the

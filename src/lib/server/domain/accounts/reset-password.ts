@@ -3,18 +3,24 @@ import { validate } from '../../validation';
 import { withDb, type AnonymousCtx } from '../context';
 import { findOpenPasswordReset } from './find-password-reset';
 import { resetPasswordInput, type ResetPasswordInput } from './input';
-import { hashPassword } from './password';
+import { assertNewPassword, hashPassword } from './password';
 import { endSessionsOf } from './queries';
+import { recordSecurityEvent } from '../../security/events';
 import { clearAccountFailures } from './throttle';
 
-/** Sets a new password through a one-time link; every session of the account ends. */
+/**
+ * Sets a new password through a one-time link; every session of the account ends. The person
+ * signs in again afterwards; if an admin issued the link, those sessions do not see secret
+ * choices (isPasswordFromAdminReset).
+ */
 export async function resetPassword(
 	ctx: AnonymousCtx,
-	input: ResetPasswordInput
+	input: ResetPasswordInput & { ip?: string | null }
 ): Promise<{ email: string }> {
 	const { db, now } = ctx;
-	await findOpenPasswordReset(ctx, { token: input.token });
+	const open = await findOpenPasswordReset(ctx, { token: input.token });
 	const { token, password } = validate(resetPasswordInput, input);
+	assertNewPassword(password, open.email);
 	const passwordHash = await hashPassword(password);
 	return db.transaction().execute(async (trx) => {
 		const reset = await findOpenPasswordReset(withDb(ctx, trx), { token });
@@ -32,6 +38,26 @@ export async function resetPassword(
 			.execute();
 		await endSessionsOf(trx, reset.userId);
 		await clearAccountFailures(trx, reset.email);
+		const row = await trx
+			.selectFrom('passwordResets as r')
+			.innerJoin('users as u', 'u.id', 'r.userId')
+			.select(['r.issuedBy', 'u.schoolId'])
+			.where('r.id', '=', reset.id)
+			.executeTakeFirstOrThrow();
+		// From now until the person sets a password through a link of their own, a secret
+		// vote's choice is hidden from their sessions (accounts/admin-reset-mark.ts).
+		await recordSecurityEvent(
+			trx,
+			{
+				kind: 'reset_used',
+				userId: reset.userId,
+				actorId: null,
+				schoolId: row.schoolId,
+				ip: input.ip ?? null,
+				detail: { isAdminIssued: row.issuedBy !== null }
+			},
+			now
+		);
 		return { email: reset.email };
 	});
 }

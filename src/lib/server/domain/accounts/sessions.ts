@@ -5,30 +5,51 @@ import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/types';
 import { isLocale } from '../../../i18n/locale';
 
-/** Sessions live server-side; the cookie holds a random token, the table its hash. */
+/**
+ * Sessions live server-side; the cookie holds a random token, the table its hash. This is
+ * the cookie's name over http; under https it is `__Host-ustat_session` (web/session-cookie.ts).
+ */
 export const sessionCookie = 'ustat_session';
-const idleDays = 14;
-const absoluteDays = 60;
-/** lastSeenAt is written at most this often, so reading a page does not write. */
-const touchEveryMs = 60 * 60 * 1000;
 const day = 24 * 60 * 60 * 1000;
+const hour = 60 * 60 * 1000;
+/**
+ * How long a session lasts unused, and at most. A shared computer's (a school's computer
+ * room) ends after 2 hours unused, and its cookie when the browser closes. lastSeenAt is
+ * written at most every `touchEveryMs`, so reading a page does not write.
+ */
+export const sessionLimits = {
+	normal: { idleMs: 14 * day, touchEveryMs: hour },
+	shared: { idleMs: 2 * hour, touchEveryMs: 5 * 60 * 1000 },
+	absoluteMs: 60 * day
+} as const;
 
 export interface NewSession {
 	token: string;
 	id: string;
 	expiresAt: Date;
+	/** The cookie ends with the browser. */
+	isSharedComputer: boolean;
+}
+
+export interface SessionMeta {
+	ip?: string | null;
+	userAgent?: string | null;
+	/** "This is a shared computer" was ticked at sign-in. */
+	isSharedComputer?: boolean;
 }
 
 /** Always a new id: a session fixed before sign-in is never reused after it. */
 export async function createSession(
 	db: DB,
 	userId: string,
-	meta: { ip?: string | null; userAgent?: string | null } = {},
+	meta: SessionMeta = {},
 	now = new Date()
 ): Promise<NewSession> {
 	const token = newToken();
 	const id = hashToken(token);
-	const expiresAt = new Date(now.getTime() + idleDays * day);
+	const isSharedComputer = meta.isSharedComputer === true;
+	const limits = isSharedComputer ? sessionLimits.shared : sessionLimits.normal;
+	const expiresAt = new Date(now.getTime() + limits.idleMs);
 	await db
 		.insertInto('sessions')
 		.values({
@@ -38,10 +59,11 @@ export async function createSession(
 			expiresAt,
 			lastSeenAt: now,
 			ip: meta.ip ?? null,
-			userAgent: meta.userAgent?.slice(0, 300) ?? null
+			userAgent: meta.userAgent?.slice(0, 300) ?? null,
+			isSharedComputer
 		})
 		.execute();
-	return { token, id, expiresAt };
+	return { token, id, expiresAt, isSharedComputer };
 }
 
 /** Runs on every request: compiled once (see db/prepared.ts). */
@@ -49,11 +71,15 @@ const sessionWithUser = prepared((db: DB, id: string) =>
 	db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.userId')
+		.leftJoin('twoFactorSecrets', 'twoFactorSecrets.userId', 'sessions.userId')
+		// One row at most (id 1); none before setup.
+		.leftJoin('deployment', (join) => join.onTrue())
 		.select([
 			'sessions.id as sessionId',
 			'sessions.createdAt',
 			'sessions.expiresAt',
 			'sessions.lastSeenAt',
+			'sessions.isSharedComputer',
 			'users.id as userId',
 			'users.email',
 			'users.fullName',
@@ -61,7 +87,9 @@ const sessionWithUser = prepared((db: DB, id: string) =>
 			'users.role',
 			'users.isOperator',
 			'users.isActive',
-			'users.locale'
+			'users.locale',
+			'twoFactorSecrets.confirmedAt as twoFactorConfirmedAt',
+			'deployment.isTwoFactorRequired'
 		])
 		.where('sessions.id', '=', id)
 );
@@ -69,6 +97,12 @@ const sessionWithUser = prepared((db: DB, id: string) =>
 export interface ResolvedSession {
 	sessionId: string;
 	actor: Actor;
+	isSharedComputer: boolean;
+	/**
+	 * The deployment requires a second factor of admins and operators, and this one has none
+	 * yet: they set it up before anything else.
+	 */
+	needsTwoFactorSetup: boolean;
 	/** Set when the expiry moved and the cookie should be sent again. */
 	renewedUntil?: Date;
 }
@@ -83,20 +117,28 @@ export async function resolveSession(
 	const id = hashToken(token);
 	const [row] = await sessionWithUser(db, id);
 	if (!row || !row.isActive || row.expiresAt <= now) return null;
-	if (now.getTime() - row.createdAt.getTime() > absoluteDays * day) return null;
+	if (now.getTime() - row.createdAt.getTime() > sessionLimits.absoluteMs) return null;
+	const isSharedComputer = row.isSharedComputer === true;
+	const limits = isSharedComputer ? sessionLimits.shared : sessionLimits.normal;
 
 	let renewedUntil: Date | undefined;
-	if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
-		renewedUntil = new Date(now.getTime() + idleDays * day);
+	if (now.getTime() - row.lastSeenAt.getTime() > limits.touchEveryMs) {
+		const expiresAt = new Date(now.getTime() + limits.idleMs);
 		await db
 			.updateTable('sessions')
-			.set({ lastSeenAt: now, expiresAt: renewedUntil })
+			.set({ lastSeenAt: now, expiresAt })
 			.where('id', '=', id)
 			.execute();
+		// A shared computer's cookie has no expiry to move.
+		if (!isSharedComputer) renewedUntil = expiresAt;
 	}
+	const isAdmin = row.role === 'admin' || row.isOperator;
 	return {
 		sessionId: row.sessionId,
 		renewedUntil,
+		isSharedComputer,
+		needsTwoFactorSetup:
+			isAdmin && row.isTwoFactorRequired === true && row.twoFactorConfirmedAt === null,
 		actor: {
 			id: asId<UserId>(row.userId),
 			email: row.email,

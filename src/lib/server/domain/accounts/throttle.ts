@@ -3,7 +3,7 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 
 /**
- * Failed sign-ins allowed in a window, per account and per client address. Past either
+ * Sign-in attempts allowed in a window, per account and per client address. Past either
  * limit, sign-in answers 429 until the window slides. Per-IP is higher: a school's
  * computer room shares one address.
  */
@@ -13,147 +13,101 @@ export const throttleLimits = {
 	perIp: 30
 } as const;
 
-const accountKey = (email: string) => `account:${email.toLowerCase()}`;
+export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 const ipKey = (ip: string) => `ip:${ip}`;
 
-async function failuresSince(db: DB, key: string, since: Date) {
+/** An attempt let through: its rows count as a failure unless it succeeds. */
+export interface Attempt {
+	accountKey: string;
+	rowIds: string[];
+	/** The account has now used its last attempt of the window (a lockout starts if it fails). */
+	isLastForAccount: boolean;
+}
+
+async function countSince(db: DB, key: string, since: Date) {
 	const row = await db
 		.selectFrom('loginFailures')
-		.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('failedAt').as('oldestAt')])
+		.select((eb) => eb.fn.countAll<number>().as('count'))
 		.where('key', '=', key)
 		.where('failedAt', '>', since)
 		.executeTakeFirstOrThrow();
-	return { count: row.count, oldest: row.oldestAt as Date | null };
+	return Number(row.count);
 }
 
-/** Throws rate_limited when the account or the address has failed too often. */
-export async function assertNotThrottled(db: DB, email: string, ip: string, now = new Date()) {
+/**
+ * When the next attempt will be let through: once all but limit − 1 of the rows in the
+ * window have left it, i.e. when the limit-th newest row leaves.
+ */
+async function refusal(db: DB, key: string, limit: number, now: Date): Promise<AppError> {
+	const row = await db
+		.selectFrom('loginFailures')
+		.select('failedAt')
+		.where('key', '=', key)
+		.orderBy('failedAt', 'desc')
+		.offset(limit - 1)
+		.limit(1)
+		.executeTakeFirst();
+	const from = row ? new Date(row.failedAt) : now;
+	const retryMs = from.getTime() + throttleLimits.windowMs - now.getTime();
+	return new AppError('rate_limited', 'error_too_many_attempts', {
+		params: { minutes: Math.max(1, Math.ceil(retryMs / 60_000)) },
+		retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000))
+	});
+}
+
+/**
+ * Records an attempt, then counts it with the others of the window. Each step is its own
+ * statement (never one transaction: the rows must be seen by parallel attempts at once), so
+ * of any number of attempts sent together at most the limit see a count within it: the
+ * last of them to be inserted counts every earlier one. A refused attempt throws
+ * rate_limited (the password must not be checked then) and stays counted: guessing on
+ * while refused keeps the account waiting.
+ */
+export async function beginAttempt(
+	db: DB,
+	email: string,
+	ip: string,
+	now = new Date()
+): Promise<Attempt> {
 	const since = new Date(now.getTime() - throttleLimits.windowMs);
-	const checks = [
-		{ ...(await failuresSince(db, accountKey(email), since)), limit: throttleLimits.perAccount },
-		{ ...(await failuresSince(db, ipKey(ip), since)), limit: throttleLimits.perIp }
-	];
-	for (const { count, oldest, limit } of checks) {
-		if (count >= limit && oldest) {
-			const retryMs = oldest.getTime() + throttleLimits.windowMs - now.getTime();
-			throw new AppError('rate_limited', 'error_too_many_attempts', {
-				params: { minutes: Math.max(1, Math.ceil(retryMs / 60_000)) },
-				retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000))
-			});
-		}
-	}
-}
-
-export async function recordFailure(db: DB, email: string, ip: string, now = new Date()) {
-	const cutoff = new Date(now.getTime() - throttleLimits.windowMs);
-	const keys = [accountKey(email), ipKey(ip)];
+	const keys = { account: accountKey(email), ip: ipKey(ip) };
 	await db
 		.deleteFrom('loginFailures')
-		.where('key', 'in', keys)
-		.where('failedAt', '<=', cutoff)
+		.where('key', 'in', [keys.account, keys.ip])
+		.where('failedAt', '<=', since)
 		.execute();
-	await db
-		.insertInto('loginFailures')
-		.values(keys.map((key) => ({ id: newId(), key, failedAt: now })))
-		.execute();
+	const rows = [
+		{ id: newId(), key: keys.account, failedAt: now },
+		{ id: newId(), key: keys.ip, failedAt: now }
+	];
+	await db.insertInto('loginFailures').values(rows).execute();
+	const account = await countSince(db, keys.account, since);
+	if (account > throttleLimits.perAccount)
+		throw await refusal(db, keys.account, throttleLimits.perAccount, now);
+	if ((await countSince(db, keys.ip, since)) > throttleLimits.perIp)
+		throw await refusal(db, keys.ip, throttleLimits.perIp, now);
+	return {
+		accountKey: keys.account,
+		rowIds: rows.map((r) => r.id),
+		isLastForAccount: account === throttleLimits.perAccount
+	};
+}
+
+/**
+ * The password was right but a second factor is due: this attempt does not count, but the
+ * account's failures stay (wrong codes among them) until the sign-in is complete, so new
+ * challenges give no new guesses.
+ */
+export async function attemptPassed(db: DB, attempt: Attempt): Promise<void> {
+	await db.deleteFrom('loginFailures').where('id', 'in', attempt.rowIds).execute();
+}
+
+/** The attempt succeeded: the account starts afresh, and it does not count for the address. */
+export async function attemptSucceeded(db: DB, attempt: Attempt): Promise<void> {
+	await db.deleteFrom('loginFailures').where('id', 'in', attempt.rowIds).execute();
+	await db.deleteFrom('loginFailures').where('key', '=', attempt.accountKey).execute();
 }
 
 export async function clearAccountFailures(db: DB, email: string) {
 	await db.deleteFrom('loginFailures').where('key', '=', accountKey(email)).execute();
-}
-
-/**
- * Mail anyone can make the app send (an invitation, a password reset, "forgot password"):
- * per address and purpose, and per person sending, in a sliding hour — so nobody can flood
- * an inbox, nor use the app to send mail to a list of addresses.
- */
-export const mailLimits = {
-	windowMs: 60 * 60 * 1000,
-	perAddress: 3,
-	perSender: 20
-} as const;
-
-export type MailPurpose = 'invitation' | 'reset' | 'forgot';
-
-interface MailSlot {
-	purpose: MailPurpose;
-	/** The address the mail goes to. */
-	recipient: string;
-	/** Who makes the app send it (none for "forgot password"). */
-	senderId?: string | null;
-}
-
-/** The sender's count is kept in the same table, under a purpose of its own. */
-const senderRow = (senderId: string) => ({ purpose: 'sender', recipient: `user:${senderId}` });
-
-async function sentSince(db: DB, purpose: string, recipient: string, since: Date) {
-	const row = await db
-		.selectFrom('mailThrottle')
-		.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('createdAt').as('oldestAt')])
-		.where('recipient', '=', recipient)
-		.where('purpose', '=', purpose)
-		.where('createdAt', '>', since)
-		.executeTakeFirstOrThrow();
-	return { count: Number(row.count), oldest: row.oldestAt as Date | null };
-}
-
-/** Throws rate_limited when this mail would pass a limit; otherwise counts it. */
-export async function takeMailSlot(db: DB, slot: MailSlot, now = new Date()): Promise<void> {
-	const since = new Date(now.getTime() - mailLimits.windowMs);
-	const recipient = slot.recipient.trim().toLowerCase();
-	const checks: {
-		count: number;
-		oldest: Date | null;
-		limit: number;
-		key: 'email_error_too_many_mails' | 'email_error_too_many_sent';
-		field: string;
-	}[] = [
-		{
-			...(await sentSince(db, slot.purpose, recipient, since)),
-			limit: mailLimits.perAddress,
-			key: 'email_error_too_many_mails',
-			field: 'email'
-		}
-	];
-	if (slot.senderId) {
-		const s = senderRow(slot.senderId);
-		checks.push({
-			...(await sentSince(db, s.purpose, s.recipient, since)),
-			limit: mailLimits.perSender,
-			key: 'email_error_too_many_sent',
-			field: ''
-		});
-	}
-	for (const { count, oldest, limit, key, field } of checks)
-		if (count >= limit) {
-			const retryMs = (oldest?.getTime() ?? now.getTime()) + mailLimits.windowMs - now.getTime();
-			throw new AppError('rate_limited', key, {
-				...(field ? { field } : {}),
-				retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000))
-			});
-		}
-	// Rows older than the window are of no use any more.
-	await db
-		.deleteFrom('mailThrottle')
-		.where('createdAt', '<=', new Date(now.getTime() - mailLimits.windowMs))
-		.where('recipient', 'in', [recipient, ...(slot.senderId ? [`user:${slot.senderId}`] : [])])
-		.execute();
-	await db
-		.insertInto('mailThrottle')
-		.values([
-			{ id: newId(), purpose: slot.purpose, recipient, createdAt: now },
-			...(slot.senderId ? [{ id: newId(), ...senderRow(slot.senderId), createdAt: now }] : [])
-		])
-		.execute();
-}
-
-/** The same for mail whose sender must learn nothing ("forgot password"): false, no mail. */
-export async function mailSlotFree(db: DB, slot: MailSlot, now = new Date()): Promise<boolean> {
-	try {
-		await takeMailSlot(db, slot, now);
-		return true;
-	} catch (error) {
-		if (error instanceof AppError && error.code === 'rate_limited') return false;
-		throw error;
-	}
 }

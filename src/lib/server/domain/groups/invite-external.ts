@@ -6,6 +6,8 @@ import { findSchool } from '../accounts/queries';
 import type { Ctx } from '../context';
 import { inviteExternalInput, type InviteExternalInput } from './input';
 import { inviteToGroup } from './notify-membership';
+import { takeMailSlot } from '../accounts/mail-limits';
+import { mailEnabled } from '../../mail';
 import { canManageGroup } from '../group-access/policy';
 import { assertAllowed, assertOpen, groupAccess } from '../group-access/access';
 import { isCurrentMember } from '../group-access/members';
@@ -32,12 +34,23 @@ export async function inviteExternal(
 		.select(['id', 'schoolId', 'role', 'isActive'])
 		.where('email', '=', email)
 		.executeTakeFirst();
-	if (existing) {
-		// Staff are invited as teachers of the school, not as outside experts.
-		if (existing.schoolId !== null || !existing.isActive)
+	// Another school's staff, or an account no longer active: the leader must not learn that
+	// the address has an account, so it is answered as an unknown address (below) — but no
+	// mail goes to that person, and the link cannot be accepted (the address is taken).
+	const hidesAccount =
+		existing !== undefined &&
+		(!existing.isActive || (existing.schoolId !== null && existing.schoolId !== access.schoolId));
+	if (existing && !hidesAccount) {
+		// Staff of the group's own school are invited as its teachers, not as outside experts.
+		if (existing.schoolId !== null)
 			throw new AppError('conflict', 'error_not_external', { field: 'email' });
 		if (await isCurrentMember(db, groupId, existing.id))
 			throw new AppError('conflict', 'error_already_member', { field: 'email' });
+		await takeMailSlot(
+			db,
+			{ purpose: 'group_invitation', recipient: email, senderId: actor.id },
+			now
+		);
 		await inTransaction(db, (trx) =>
 			inviteToGroup(
 				{ db: trx, now, actor },
@@ -56,17 +69,15 @@ export async function inviteExternal(
 			role,
 			invitedBy: actor.id,
 			locale: actor.locale,
-			groupId
+			groupId,
+			hidesAccount
 		},
 		now
 	);
 	const school = await findSchool(db, access.schoolId);
-	const emailed = await mailInvitation(
-		invitation,
-		email,
-		`${school?.name ?? ''} — «${access.group.name}»`,
-		actor.locale
-	);
+	const emailed = hidesAccount
+		? mailEnabled()
+		: await mailInvitation(invitation, email, school?.name ?? '', actor.locale, access.group.name);
 	return {
 		kind: 'link',
 		url: invitation.url,

@@ -1,9 +1,10 @@
 import { AppError } from '../../errors';
-import { importDocx } from '../../richtext/import-docx';
-import { validate } from '../../validation';
+import { convertDocx } from '../../richtext/worker/convert';
+import { validate, ValidationError } from '../../validation';
 import type { Ctx } from '../context';
-import { storeImages } from './body';
-import { importWordInput, type ImportWordInput } from './input';
+import { storeBodyImage } from './body';
+import { takeConversion } from '../../richtext/conversion-quota';
+import { importWordInput, MAX_BODY_TEXT_CHARS, type ImportWordInput } from './input';
 import { canEditMaterial } from './policy';
 import { assertEditable, materialAccess } from './queries';
 
@@ -12,7 +13,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /**
  * Fills the body from a Word file: headings, emphasis, lists, tables and pictures are kept,
- * and what could not be imported is listed. Nothing is saved: the authors see the result in
+ * and what could not be imported is listed. Each import counts against the person's hourly
+ * conversion quota. Nothing is saved: the authors see the result in
  * the form first, with everything else they typed.
  */
 export async function importWord({ db, actor, now, store }: Ctx, input: ImportWordInput) {
@@ -27,14 +29,28 @@ export async function importWord({ db, actor, now, store }: Ctx, input: ImportWo
 			field: 'docx',
 			params: { name: upload.name ?? '', max: MAX_IMPORT_BYTES / 1024 / 1024 }
 		});
-	const imported = await importDocx(upload.bytes);
-	const html = await storeImages(
-		db,
-		store,
-		{ groupId, materialId },
-		imported.html,
-		imported.images,
-		now
+	await takeConversion(db, actor.id, now);
+	// In the conversion worker, with time and memory limits: never on this thread.
+	const imported = await convertDocx(upload.bytes, 'import');
+	// The body's own limit, checked on the length alone: this thread never re-parses the HTML.
+	if (imported.html.length > MAX_BODY_TEXT_CHARS)
+		throw new ValidationError([
+			{ field: 'docx', key: 'error_too_long', params: { max: MAX_BODY_TEXT_CHARS } }
+		]);
+	const urls = new Map<string, string | null>();
+	for (const image of imported.images)
+		urls.set(
+			image.placeholder,
+			await storeBodyImage(db, store, { groupId, materialId }, image.bytes, now)
+		);
+	// The worker's HTML is sanitized and writes every source as src="…": swapping each
+	// placeholder for the stored picture's own address (an allowed source) keeps it so.
+	const html = imported.html.replace(
+		/ src="(ustat-image:\d{1,6})"/g,
+		(whole, placeholder: string) => {
+			const url = urls.get(placeholder);
+			return url ? ` src="${url}"` : whole;
+		}
 	);
 	return { html, warnings: imported.warnings };
 }

@@ -3,7 +3,7 @@ import { newId } from '../../db/ids';
 import { AppError } from '../../errors';
 import { validate } from '../../validation';
 import { newSchoolSlug } from './slug';
-import { hashPassword } from '../accounts/password';
+import { assertNewPassword, hashPassword } from '../accounts/password';
 import { createSession, type NewSession } from '../accounts/sessions';
 import type { AnonymousCtx } from '../context';
 import { asId, type SchoolId, type UserId } from '../ids';
@@ -19,6 +19,7 @@ export async function setupDeployment(
 	input: SetupDeploymentInput
 ): Promise<{ userId: UserId; schoolId: SchoolId; session: NewSession }> {
 	const setup = validate(setupDeploymentInput, input);
+	assertNewPassword(setup.password, setup.email);
 	const meta = { ip: input.ip, userAgent: input.userAgent };
 	const passwordHash = await hashPassword(setup.password);
 	const schoolId = asId<SchoolId>(newId());

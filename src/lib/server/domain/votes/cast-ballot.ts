@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import { validate, ValidationError } from '../../validation';
 import type { Ctx } from '../context';
 import { assertOpen } from '../group-access/access';
+import { isPasswordFromAdminReset } from '../accounts/admin-reset-mark';
 import { castBallotInput, type CastBallotInput } from './input';
 import { canVote, whyNotVoting } from './policy';
 import { voteAccess, voteOptions } from './queries';
@@ -11,6 +12,7 @@ import { voteAccess, voteOptions } from './queries';
  * One person, one vote (§3.3): casting again replaces the ballot until the vote closes. The
  * vote's row is claimed first, guarded by "still open", so a ballot and the closing never
  * interleave: a ballot after the close (or the deadline) is refused, never lost in a count.
+ * A secret ballot is not replaced from an account whose password an admin's link set.
  */
 export async function castBallot(
 	{ db, actor, now }: Ctx,
@@ -51,6 +53,11 @@ export async function castBallot(
 			.where('voteId', '=', voteId)
 			.where('voterId', '=', actor.id)
 			.executeTakeFirst();
+		// Whoever issued the reset link could be the one signed in: a secret ballot cast
+		// already is not theirs to replace (issue 16). Checked after the vote's row is
+		// claimed, so two first ballots sent at once cannot make the second a change.
+		if (before && vote.isSecret && (await isPasswordFromAdminReset(trx, actor.id)))
+			throw new AppError('forbidden', 'ballot_error_after_admin_reset');
 		await trx
 			.insertInto('ballots')
 			.values({ voteId, voterId: actor.id, ...ballot, castAt: now, changedAt: null })

@@ -10,7 +10,8 @@ import { recordDecision } from './record-decision';
 
 /**
  * The leader closes the vote and words the decision; the tally and whether the quorum was
- * met are the server's count. A vote its deadline already closed only takes the wording.
+ * met are the server's count. A vote its deadline already closed only takes the wording. A
+ * secret vote is not closed before its deadline on fewer ballots than the deployment's minimum.
  */
 export async function closeVote(
 	ctx: Ctx,
@@ -42,7 +43,11 @@ export async function closeVote(
 		text,
 		meetingId,
 		recordedBy: actor.id,
-		at: now
+		at: now,
+		// Before its deadline, on too few secret ballots: refused, the deadline will close it
+		// (with the tally withheld). A vote with no deadline has only the leader to close it:
+		// it closes, withheld all the same, rather than stay open forever (issue 16).
+		refuseTooFew: access.vote.closesAt !== null
 	});
 	return { decisionId: asId<DecisionId>(decisionId) };
 }

@@ -1,7 +1,9 @@
 import type { DB, DecisionOutcome, Vote, VoteOptionCode } from '../../db/types';
 import type { MessageKey } from '../../../i18n/messages';
 import type { Ctx } from '../context';
+import { isPasswordFromAdminReset } from '../accounts/admin-reset-mark';
 import { canRunVotes } from '../group-access/policy';
+import { getSecuritySettings } from '../schools/security-settings';
 import type { GetVoteInput } from './input';
 import { canSeeTally, canVote, whyNotVoting } from './policy';
 import { ballotChoices, currentTally, rollCount, voteAccess, voteOptions } from './queries';
@@ -31,8 +33,15 @@ export interface VoteView {
 	/** Who took part, by name (never in the order they voted). */
 	participants: string[];
 	isOnRoll: boolean;
-	/** The actor's own choices, or null before voting. */
+	/** The actor's own choices, or null before voting (and while hidden: see below). */
 	myChoices: string[] | null;
+	/**
+	 * The actor voted in this open secret vote, but signed in with a password an admin's reset
+	 * link set: the choice is not shown, nor may it be changed (issue 16).
+	 */
+	isMyChoiceHidden: boolean;
+	/** A secret vote's tally shows only from this many ballots (the deployment's setting). */
+	secretMinBallots: number;
 	/** Why the actor cannot vote, when they see an open vote they may not vote in. */
 	refusal: MessageKey | null;
 	canVote: boolean;
@@ -73,10 +82,18 @@ export async function getVote(
 			.execute(),
 		vote.status === 'open' || !vote.isSecret ? ballotChoices(db, seal, vote) : []
 	]);
-	const mine = people.some((p) => p.voterId === actor.id)
-		? (ballots.find((b) => b.voterId === actor.id)?.choices ?? [])
-		: null;
-	const tallyShown = canSeeTally(vote, mine !== null);
+	const hasVoted = people.some((p) => p.voterId === actor.id);
+	const isMyChoiceHidden =
+		hasVoted &&
+		vote.isSecret &&
+		vote.status === 'open' &&
+		(await isPasswordFromAdminReset(db, actor.id));
+	const mine =
+		hasVoted && !isMyChoiceHidden
+			? (ballots.find((b) => b.voterId === actor.id)?.choices ?? [])
+			: null;
+	const tallyShown = canSeeTally(vote, hasVoted);
+	const { secretVoteMinBallots } = await getSecuritySettings(db);
 	const decision = vote.status === 'closed' ? await decisionOf(db, voteId) : null;
 	const open = vote.status === 'open' && !access.isClosed;
 	const externalMayVote = access.group.isExternalVoteAllowed;
@@ -91,11 +108,13 @@ export async function getVote(
 		participants: people.map((p) => p.fullName).sort((a, b) => a.localeCompare(b, 'ky')),
 		isOnRoll: access.isOnRoll,
 		myChoices: mine,
+		isMyChoiceHidden,
+		secretMinBallots: secretVoteMinBallots,
 		refusal:
 			!open || mayVote || access.role === null
 				? null
 				: whyNotVoting(actor, access, vote, externalMayVote),
-		canVote: open && mayVote,
+		canVote: open && mayVote && !isMyChoiceHidden,
 		tally: !tallyShown
 			? null
 			: decision

@@ -10,6 +10,7 @@ import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/acce
 import { canRunVotes } from '../group-access/policy';
 import { asId, type VoteId } from '../ids';
 import { recordProposalEvent } from '../proposals/queries';
+import { recordSecurityEvent } from '../../security/events';
 import { openVoteInput, type OpenVoteInput } from './input';
 
 const yesNo: VoteOptionCode[] = ['yes', 'no', 'abstain'];
@@ -115,6 +116,17 @@ export async function openVote(
 				.insertInto('voteRoll')
 				.values(voters.map((v) => ({ voteId, userId: v.userId })))
 				.execute();
+			if (vote.isSecret)
+				await recordSecurityEvent(
+					trx,
+					{
+						kind: 'secret_vote_opened',
+						actorId: actor.id,
+						schoolId: access.schoolId,
+						detail: { voteId, groupId, rollCount: voters.length }
+					},
+					now
+				);
 			await notify(
 				{ db: trx, now, actor },
 				{

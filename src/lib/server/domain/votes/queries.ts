@@ -11,7 +11,9 @@ import type { GroupAccess } from '../group-access/access';
 import { groupWorkAccess } from '../group-access/access';
 import { recordProposalEvent } from '../proposals/queries';
 import type { BallotSeal } from './seal';
-import { countBallots, type Tally } from './tally';
+import { recordSecurityEvent } from '../../security/events';
+import { getSecuritySettings } from '../schools/security-settings';
+import { countBallots, withheld, type Tally } from './tally';
 
 export interface VoteAccess extends GroupAccess {
 	vote: Vote;
@@ -161,6 +163,12 @@ export async function closeVoteNow(
 		at: Date;
 		/** When the members learn it (a deadline passed a while ago is found now). */
 		toldAt?: Date;
+		/**
+		 * The leader closing early: a secret vote with fewer ballots than the minimum stays
+		 * open (409) rather than closing with its tally withheld. Its deadline, or the group
+		 * closing, still closes it.
+		 */
+		refuseTooFew?: boolean;
 	}
 ): Promise<{ decisionId: string; tally: Tally }> {
 	const close = () =>
@@ -172,7 +180,12 @@ export async function closeVoteNow(
 				.where('status', '=', 'open')
 				.executeTakeFirst();
 			if (Number(closed.numUpdatedRows) === 0) throw new AppError('conflict', 'error_vote_closed');
-			const tally = await currentTally(trx, seal, vote);
+			const counted = await currentTally(trx, seal, vote);
+			const { secretVoteMinBallots: min } = await getSecuritySettings(trx);
+			const tooFew = vote.isSecret && counted.participantCount < min;
+			if (tooFew && decision.refuseTooFew)
+				throw new AppError('conflict', 'ballot_error_close_too_few', { params: { min } });
+			const tally = tooFew ? withheld(counted) : counted;
 			await trx
 				.updateTable('ballots')
 				.set({ sealed: null })
@@ -220,6 +233,23 @@ export async function closeVoteNow(
 						decision.at
 					);
 			}
+			if (vote.isSecret)
+				await recordSecurityEvent(
+					trx,
+					{
+						kind: 'secret_vote_closed',
+						actorId: decision.recordedBy,
+						schoolId: await schoolOf(trx, vote.groupId),
+						detail: {
+							voteId: vote.id,
+							groupId: vote.groupId,
+							ballots: tally.participantCount,
+							isByDeadline: decision.byDeadline,
+							isTallyWithheld: tooFew
+						}
+					},
+					decision.at
+				);
 			// The members learn the outcome; the leader who closed it knows it already.
 			await notify(
 				{
@@ -262,4 +292,14 @@ export async function assertGroupMeeting(
 		.executeTakeFirst();
 	if (!meeting) throw new ValidationError([{ field: 'meetingId', key: 'error_choice' }]);
 	return meeting.id;
+}
+
+/** The school a group belongs to, for a security event. */
+export async function schoolOf(db: DB, groupId: string): Promise<string | null> {
+	const group = await db
+		.selectFrom('groups')
+		.select('schoolId')
+		.where('id', '=', groupId)
+		.executeTakeFirst();
+	return group?.schoolId ?? null;
 }

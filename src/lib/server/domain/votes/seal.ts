@@ -3,11 +3,11 @@ import { AppError } from '../../errors';
 
 // Secret ballots (§3.3): the database keeps who took part, never what they chose in the
 // clear. Each choice is sealed with AES-256-GCM under a key derived from the ballot key
-// (kept outside the database: BALLOT_KEY or data/ballot.key) and the vote; the voter's id
-// is bound in, so a sealed ballot cannot be moved to someone else. Closing the vote counts
-// the ballots and wipes the seals: from then on nobody, with or without the key, can tell
-// who chose what. Until then the server unseals only to count, and to show voters their
-// own choice.
+// (kept outside the database and DATA_DIR: BALLOT_KEY or keys/ballot.key) and the vote; the
+// voter's id is bound in, so a sealed ballot cannot be moved to someone else. Closing the
+// vote counts the ballots and wipes the seals: from then on nobody, with or without the key,
+// can tell who chose what. Until then the server unseals only to count, and to show voters
+// their own choice (not to a session an admin's reset link may have opened: see get-vote.ts).
 
 export interface BallotSeal {
 	seal(voteId: string, voterId: string, optionIds: string[]): string;

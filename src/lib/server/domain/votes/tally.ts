@@ -71,3 +71,18 @@ export function leaders(lines: TallyLine[]): TallyLine[] {
 	const top = Math.max(0, ...lines.map((l) => l.count));
 	return top === 0 ? [] : lines.filter((l) => l.count === top);
 }
+
+/**
+ * A secret vote closed with fewer ballots than the deployment's minimum (issue 16): nothing
+ * of the count may be recorded or shown, not even which side won. With one ballot "accepted"
+ * is that voter's choice; with two, "rejected" or a chosen option narrows both down; and the
+ * list of participants says whose they were. So the per-option counts are dropped (an empty
+ * tally: every vote has at least two options, so empty means withheld) and nothing is
+ * decided: the minimum counts as the secret vote's quorum, not met. Only the turnout stays.
+ */
+export function withheld(tally: Tally): Tally {
+	return { ...tally, lines: [], isQuorumMet: false, outcome: 'no_quorum' };
+}
+
+/** Whether a recorded tally was withheld (see withheld). */
+export const isWithheld = (lines: TallyLine[]) => lines.length === 0;

@@ -529,9 +529,11 @@ describe('concurrency', () => {
 		expect(tally.lines.map((l) => l.count)).toEqual([8, 8, 0]);
 		expect(tally.participantCount).toBe(16);
 
-		// A second vote: 16 ballots and the leader's close sent together.
+		// A second vote: 16 ballots and the leader's close sent together. Three teachers voted
+		// before, so the close always has the secret ballots' minimum (issue 16) to count.
 		const race = await open({ isSecret: true });
 		const [ry] = await optionIds(race.voteId);
+		for (const early of teachers.slice(0, 3)) await cast(early, race.voteId, [ry!]);
 		const results = await Promise.allSettled([
 			...crowd.slice(0, 8).map((v) => cast(v, race.voteId, [ry!])),
 			close(w.leader, race.voteId, { text: 'Жабылды' }),
@@ -544,15 +546,142 @@ describe('concurrency', () => {
 			if (r.status === 'rejected') expect(String(r.reason)).toContain('error_vote_closed');
 		expect(results[8]!.status).toBe('fulfilled');
 		const decision = (await see(w.leader, race.voteId)).decision!;
-		expect(decision.participantCount).toBe(counted);
-		expect(decision.lines[0]!.count).toBe(counted);
+		expect(decision.participantCount).toBe(counted + 3);
+		expect(decision.lines[0]!.count).toBe(counted + 3);
 		const rows = await t.db
 			.selectFrom('ballots')
 			.selectAll()
 			.where('voteId', '=', race.voteId)
 			.execute();
-		expect(rows).toHaveLength(counted);
+		expect(rows).toHaveLength(counted + 3);
 		expect(rows.every((r) => r.sealed === null)).toBe(true);
+	});
+});
+
+describe('secret ballots: too few to tell, and an admin signed in as the voter (issue 16)', () => {
+	const hour = 3600_000;
+	const events = (kind: string) =>
+		t.db.selectFrom('securityEvents').selectAll().where('kind', '=', kind).execute();
+
+	it('below the minimum the leader may not close early; the deadline closes it with only the turnout', async () => {
+		const proposalId = await discussedProposal();
+		const t0 = new Date(Date.now() - 2 * hour);
+		const { voteId } = await open(
+			{ proposalId, isSecret: true, closesAt: new Date(t0.getTime() + hour) },
+			t0
+		);
+		const [yes] = await optionIds(voteId);
+		for (const voter of [w.member, teachers[0]!]) await cast(voter, voteId, [yes!], t0);
+		// Two ballots, both names listed: "accepted" would tell how both voted.
+		const early = await appError(
+			closeVote(as(w.leader, t0), { groupId: w.groupId, voteId, text: 'Жабылды', seal })
+		);
+		expect(early.code).toBe('conflict');
+		expect(early.messageKey).toBe('ballot_error_close_too_few');
+		expect(early.params).toEqual({ min: 3 });
+		expect((await see(w.member, voteId, t0)).vote.status).toBe('open');
+
+		// Past its deadline: closed, nothing of the count kept, nothing decided.
+		const view = await see(w.member, voteId);
+		expect(view.vote.status).toBe('closed');
+		expect(view.decision).toMatchObject({
+			outcome: 'no_quorum',
+			lines: [],
+			participantCount: 2,
+			isQuorumMet: false,
+			isClosedByDeadline: true
+		});
+		expect(view.tally?.lines).toEqual([]);
+		expect(view.participants).toHaveLength(2);
+		expect(await proposalStatus(proposalId)).toBe('discussion');
+		const row = await t.db
+			.selectFrom('decisions')
+			.select('tally')
+			.where('voteId', '=', voteId)
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(row.tally)).toEqual([]);
+		const about = async (kind: string) =>
+			(await events(kind)).find((e) => JSON.parse(e.detail!).voteId === voteId);
+		const opened = await about('secret_vote_opened');
+		expect(opened).toMatchObject({ actorId: w.leader.id, schoolId: w.schoolId });
+		const closed = await about('secret_vote_closed');
+		expect(closed).toMatchObject({ actorId: null, schoolId: w.schoolId });
+		expect(JSON.parse(closed!.detail!)).toMatchObject({
+			voteId,
+			ballots: 2,
+			isByDeadline: true,
+			isTallyWithheld: true
+		});
+	});
+
+	it('from the minimum on the leader closes and the tally shows; without a deadline it closes withheld', async () => {
+		const withDeadline = await open({ isSecret: true, closesAt: new Date(Date.now() + hour) });
+		const [yes, no] = await optionIds(withDeadline.voteId);
+		await cast(w.member, withDeadline.voteId, [yes!]);
+		await cast(teachers[0]!, withDeadline.voteId, [no!]);
+		await cast(teachers[1]!, withDeadline.voteId, [yes!]);
+		await close(w.leader, withDeadline.voteId, { text: 'Кабыл алынды' });
+		const shown = (await see(w.member, withDeadline.voteId)).decision!;
+		expect(shown.lines.map((l) => l.count)).toEqual([2, 1, 0]);
+		expect(shown.outcome).toBe('accepted');
+
+		// Nothing but the leader will ever close it: it closes, and tells nothing.
+		const endless = await open({ isSecret: true });
+		await cast(w.member, endless.voteId, [(await optionIds(endless.voteId))[0]!]);
+		await close(w.leader, endless.voteId, { text: 'Добуш аз болду' });
+		const decision = (await see(w.leader, endless.voteId)).decision!;
+		expect(decision).toMatchObject({ outcome: 'no_quorum', lines: [], participantCount: 1 });
+		const closed = (await events('secret_vote_closed')).filter((e) =>
+			[withDeadline.voteId, endless.voteId].includes(JSON.parse(e.detail!).voteId)
+		);
+		expect(closed.map((e) => JSON.parse(e.detail!).isTallyWithheld).sort()).toEqual([false, true]);
+		expect(closed.every((e) => e.actorId === w.leader.id)).toBe(true);
+	});
+
+	it("a voter whose password an admin's reset link set sees no secret choice and cannot change it", async () => {
+		const { voteId } = await open({ isSecret: true });
+		const [yes, no] = await optionIds(voteId);
+		await cast(w.member, voteId, [yes!]);
+		const reset = async (issuedBy: string | null, usedAt: Date) =>
+			t.db
+				.insertInto('passwordResets')
+				.values({
+					id: `reset-${usedAt.getTime()}`,
+					tokenHash: `hash-${usedAt.getTime()}`,
+					userId: w.member.id,
+					issuedBy,
+					createdAt: usedAt,
+					expiresAt: new Date(usedAt.getTime() + hour),
+					usedAt
+				})
+				.execute();
+		// The admin issued a link and used it: whoever signs in now may be the admin.
+		await reset(w.admin.id, new Date(Date.now() - 60_000));
+		const hidden = await see(w.member, voteId);
+		expect(hidden.myChoices).toBeNull();
+		expect(hidden.isMyChoiceHidden).toBe(true);
+		expect(hidden.canVote).toBe(false);
+		const refused = await appError(cast(w.member, voteId, [no!]));
+		expect(refused.code).toBe('forbidden');
+		expect(refused.messageKey).toBe('ballot_error_after_admin_reset');
+		// A first ballot is still theirs to cast; then it is hidden like the other.
+		await cast(teachers[0]!, voteId, [no!]);
+		expect((await see(teachers[0]!, voteId)).myChoices).toEqual([no]);
+		// An open vote is not concerned: nothing there is secret.
+		const openBallot = await open();
+		await cast(w.member, openBallot.voteId, [(await optionIds(openBallot.voteId))[1]!]);
+		expect((await see(w.member, openBallot.voteId)).myChoices).toHaveLength(1);
+
+		// A link the person asked for, sent to their own address: their choice again.
+		await reset(null, new Date(Date.now() - 30_000));
+		expect((await see(w.member, voteId)).myChoices).toEqual([yes]);
+		expect(await cast(w.member, voteId, [no!])).toEqual({ changed: true });
+		const rows = await t.db
+			.selectFrom('ballots')
+			.selectAll()
+			.where('voteId', '=', voteId)
+			.execute();
+		expect(rows.filter((r) => r.voterId === w.member.id)).toHaveLength(1);
 	});
 });
 
@@ -596,7 +725,8 @@ describe('closing the group (§3.6)', () => {
 		const proposalId = await discussedProposal('Жабылганга чейинки сунуш');
 		const { voteId } = await open({ proposalId, isSecret: true });
 		const [yes] = await optionIds(voteId);
-		await cast(w.member, voteId, [yes!]);
+		// Three ballots: the secret ballots' minimum, so the tally is kept (issue 16).
+		for (const voter of [w.member, ...teachers.slice(0, 2)]) await cast(voter, voteId, [yes!]);
 		// One whose deadline passed unseen: closed as of its deadline, as a read would have.
 		const t0 = new Date(Date.now() - 3 * 3600_000);
 		const overdue = await open({ closesAt: new Date(t0.getTime() + 3600_000) }, t0);
@@ -606,7 +736,7 @@ describe('closing the group (§3.6)', () => {
 		expect(late.decidedAt.getTime()).toBeLessThan(Date.now() - 3600_000);
 		const view = await see(w.member, voteId);
 		expect(view.vote.status).toBe('closed');
-		expect(view.decision).toMatchObject({ text: '', outcome: 'accepted', participantCount: 1 });
+		expect(view.decision).toMatchObject({ text: '', outcome: 'accepted', participantCount: 3 });
 		expect(view.can).toEqual({ close: false, record: false });
 		expect(await proposalStatus(proposalId)).toBe('accepted');
 		const rows = await t.db
@@ -614,7 +744,7 @@ describe('closing the group (§3.6)', () => {
 			.selectAll()
 			.where('voteId', '=', voteId)
 			.execute();
-		expect(rows).toHaveLength(1);
+		expect(rows).toHaveLength(3);
 		expect(rows.every((r) => r.sealed === null)).toBe(true);
 		expect((await appError(cast(w.member, voteId, [yes!]))).code).toBe('conflict');
 		expect((await appError(record(w.leader, view.decision!.id, { text: 'x' }))).messageKey).toBe(

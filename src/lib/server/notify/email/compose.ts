@@ -3,6 +3,7 @@ import { formatDate } from '../../../i18n/format';
 import { isLocale, type Locale } from '../../../i18n/locale';
 import * as m from '../../../paraglide/messages.js';
 import type { OutgoingMail } from '../../mail';
+import { quotedSubject } from '../../mail-subject';
 import { kindMessageKey, type NotificationKind } from '../kinds';
 import { meetingInvite, isMeetingKind } from './ics';
 import { unsubscribeToken, type UnsubscribeScope } from './tokens';
@@ -145,7 +146,8 @@ export function instantMail(n: MailNotification, recipient: MailRecipient): Outg
 	);
 	return {
 		to: recipient.email,
-		subject: `${label}: ${n.subject}`,
+		// The subject part is often typed by people (a group's name, a title): quoted, bounded.
+		subject: `${label}: ${quotedSubject(n.subject)}`,
 		text,
 		html,
 		headers: foot.headers,

@@ -97,8 +97,8 @@ describe('instant mail', () => {
 		const ky = smtp.to(w.leader.email)[0]!;
 		const ru = smtp.to(w.member.email)[0]!;
 		const en = smtp.to(w.scientist.email)[0]!;
-		expect(ky.subject).toBe(`${kindLabel('meeting.scheduled', 'ky')}: №3 отурум`);
-		expect(ru.subject).toBe(`${kindLabel('meeting.scheduled', 'ru')}: №3 отурум`);
+		expect(ky.subject).toBe(`${kindLabel('meeting.scheduled', 'ky')}: «№3 отурум»`);
+		expect(ru.subject).toBe(`${kindLabel('meeting.scheduled', 'ru')}: «№3 отурум»`);
 		expect(ky.subject).not.toBe(ru.subject);
 		expect(ru.text).toContain('Группа: Функционалдык сабаттуулук');
 		expect(ru.text).toContain('Место: 12-кабинет <A&B>');

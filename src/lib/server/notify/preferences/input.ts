@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailChoices, notificationKinds, type NotificationKind } from '../kinds';
+import { emailChoices, kindRule, notificationKinds, type NotificationKind } from '../kinds';
 
 // The notification settings as the form sends them: per kind, the email choice and (when the
 // person's Telegram is linked) whether it goes there too.
@@ -29,7 +29,8 @@ export function settingsFromForm(
 	const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 	return {
 		settings: notificationKinds
-			.filter((k) => values[`email:${k}`] !== undefined)
+			// Security notices are always sent: the form has no choice for them.
+			.filter((k) => kindRule(k).area !== 'account' && values[`email:${k}`] !== undefined)
 			.map((k) => ({
 				kind: k,
 				email: one(values[`email:${k}`]) as 'instant',

@@ -40,6 +40,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				email: s.email,
 				role: roleName(s.role),
 				isActive: s.isActive,
+				isOperator: s.isOperator,
 				isMe: s.id === actor.id,
 				subjects: s.subjectIds.map((id) => subjectName.get(id) ?? id).join(', ')
 			})),

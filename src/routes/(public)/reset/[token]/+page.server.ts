@@ -18,7 +18,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { params, cookies } = event;
 		const result = await runForm(event, (values) =>
-			resetPassword(anonymousCtx(), formInput(resetPasswordInput, values, { token: params.token }))
+			resetPassword(anonymousCtx(), {
+				...formInput(resetPasswordInput, values, { token: params.token }),
+				ip: event.getClientAddress()
+			})
 		);
 		if ('email' in result) {
 			clearSessionCookie(cookies);

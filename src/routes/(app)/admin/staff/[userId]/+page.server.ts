@@ -3,9 +3,10 @@ import { config } from '$lib/server/config.js';
 import { changeStaffRole } from '$lib/server/domain/accounts/change-staff-role';
 import { deactivateAccount } from '$lib/server/domain/accounts/deactivate-account';
 import { getStaffMember } from '$lib/server/domain/accounts/get-staff-member';
-import { changeStaffRoleInput } from '$lib/server/domain/accounts/input';
+import { accountActionInput, changeStaffRoleInput } from '$lib/server/domain/accounts/input-admin';
 import { issuePasswordReset } from '$lib/server/domain/accounts/issue-password-reset';
 import { reactivateAccount } from '$lib/server/domain/accounts/reactivate-account';
+import { turnOffTwoFactor } from '$lib/server/domain/accounts/turn-off-two-factor';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { formatDate } from '$lib/i18n/format';
 import { asId, type UserId } from '$lib/server/domain/ids';
@@ -38,25 +39,31 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			deactivated: member.deactivatedAt
 				? formatDate(member.deactivatedAt, locals.locale, timeZone)
 				: null,
-			activeSessions: member.activeSessions
+			activeSessions: member.activeSessions,
+			hasTwoFactor: member.hasTwoFactor,
+			isOperator: member.isOperator,
+			canManage: member.canManage
 		}
 	};
 };
 
+/** Each action names the account by the URL and is confirmed by the actor's own password. */
 export const actions: Actions = {
 	deactivate: async (event) => {
 		const ctx = actorCtx(event.locals);
 		const userId = asId<UserId>(event.params.userId);
-		return runForm(event, async () => {
-			await deactivateAccount(ctx, { userId });
+		const ip = event.getClientAddress();
+		return runForm(event, async (values) => {
+			await deactivateAccount(ctx, { ...formInput(accountActionInput, values, { userId }), ip });
 			return { done: 'deactivated' as const };
 		});
 	},
 	reactivate: async (event) => {
 		const ctx = actorCtx(event.locals);
 		const userId = asId<UserId>(event.params.userId);
-		return runForm(event, async () => {
-			await reactivateAccount(ctx, { userId });
+		const ip = event.getClientAddress();
+		return runForm(event, async (values) => {
+			await reactivateAccount(ctx, { ...formInput(accountActionInput, values, { userId }), ip });
 			return { done: 'reactivated' as const };
 		});
 	},
@@ -64,8 +71,12 @@ export const actions: Actions = {
 		const ctx = actorCtx(event.locals);
 		const { locale } = event.locals;
 		const userId = asId<UserId>(event.params.userId);
-		return runForm(event, async () => {
-			const reset = await issuePasswordReset(ctx, { userId });
+		const ip = event.getClientAddress();
+		return runForm(event, async (values) => {
+			const reset = await issuePasswordReset(ctx, {
+				...formInput(accountActionInput, values, { userId }),
+				ip
+			});
 			return {
 				done: 'reset' as const,
 				reset: {
@@ -75,11 +86,21 @@ export const actions: Actions = {
 			};
 		});
 	},
+	twoFactor: async (event) => {
+		const ctx = actorCtx(event.locals);
+		const userId = asId<UserId>(event.params.userId);
+		const ip = event.getClientAddress();
+		return runForm(event, async (values) => {
+			await turnOffTwoFactor(ctx, { ...formInput(accountActionInput, values, { userId }), ip });
+			return { done: 'twoFactor' as const };
+		});
+	},
 	role: async (event) => {
 		const ctx = actorCtx(event.locals);
 		const userId = asId<UserId>(event.params.userId);
+		const ip = event.getClientAddress();
 		return runForm(event, async (values) => {
-			await changeStaffRole(ctx, formInput(changeStaffRoleInput, values, { userId }));
+			await changeStaffRole(ctx, { ...formInput(changeStaffRoleInput, values, { userId }), ip });
 			return { done: 'role' as const };
 		});
 	}

@@ -64,6 +64,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		myChoiceIds: view.myChoices ?? [],
 		myChoices: view.myChoices === null ? null : names(view.myChoices),
 		refusal: view.refusal ? translate(view.refusal) : null,
+		choiceHidden: view.isMyChoiceHidden ? translate('ballot_choice_hidden_after_reset') : null,
 		canVote: view.canVote,
 		tally: view.tally
 			? {
@@ -79,6 +80,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				: closesAt
 					? translate('vote_tally_hidden_after_close_at', { date: closesAt })
 					: translate('vote_tally_hidden_after_close'),
+		secretMinimum:
+			vote.isSecret && isOpen ? translate('ballot_min_hint', { min: view.secretMinBallots }) : null,
 		turnout: turnoutLine(view.participants.length, view.rollCount),
 		participants: view.participants,
 		ballots: view.ballots?.map((b) => ({ name: b.name, choices: names(b.choices) })) ?? null,

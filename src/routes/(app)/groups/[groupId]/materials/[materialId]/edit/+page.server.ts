@@ -3,6 +3,7 @@ import { asId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
 import { assertCanEdit } from '$lib/server/domain/materials/assert-can-edit';
 import { getMaterialForEdit } from '$lib/server/domain/materials/get-material-for-edit';
 import { importWord } from '$lib/server/domain/materials/import-word';
+import { AppError } from '$lib/server/errors';
 import { updateMaterialInput } from '$lib/server/domain/materials/input';
 import { updateMaterial } from '$lib/server/domain/materials/update-material';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
@@ -60,7 +61,12 @@ export const actions: Actions = {
 					file instanceof File && file.size > 0
 						? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
 						: null;
-				const result = await importWord(ctx, { ...ids, docx });
+				const result = await importWord(ctx, { ...ids, docx }).catch((error: unknown) => {
+					// Over the conversion quota, or the worker's queue is full: say when to come back.
+					if (error instanceof AppError && error.retryAfterSeconds)
+						event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
+					throw error;
+				});
 				return {
 					imported: true as const,
 					values: { ...values, body: result.html },
