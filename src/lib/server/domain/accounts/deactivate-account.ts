@@ -1,12 +1,10 @@
 import { AppError } from '../../errors';
 import { recordSecurityEvent } from '../../security/events';
-import { validate } from '../../validation';
 import type { Ctx } from '../context';
-import { confirmPassword } from './confirm-password';
-import { accountActionInput, type AccountActionInput } from './input-admin';
-import { findTargetAccount, otherActiveOperators } from './operators';
-import { assertCanActOn } from './policy';
-import { countActiveAdmins, endSessionsOf, findUserById } from './queries';
+import { actOnAccount } from './act-on-account';
+import type { AccountActionInput } from './input-admin';
+import { otherActiveOperators } from './operators';
+import { countActiveAdmins, endSessionsOf } from './queries';
 
 /**
  * Blocks an account: it can no longer sign in and its sessions end now. Nothing it wrote is
@@ -17,20 +15,16 @@ export async function deactivateAccount(
 	ctx: Ctx,
 	input: AccountActionInput & { ip?: string }
 ): Promise<void> {
-	const { db, actor, now } = ctx;
-	assertCanActOn(actor, await findTargetAccount(db, input.userId));
-	const { userId, password } = validate(accountActionInput, input);
-	await confirmPassword(db, actor, password, now);
-	await db.transaction().execute(async (trx) => {
-		const user = await findUserById(trx, userId);
-		assertCanActOn(actor, user);
-		if (!user!.isActive) return;
-		if (user!.isOperator && (await otherActiveOperators(trx, userId)).length === 0)
+	const { actor, now } = ctx;
+	const userId = input.userId;
+	await actOnAccount(ctx, input, async (trx, user) => {
+		if (!user.isActive) return;
+		if (user.isOperator && (await otherActiveOperators(trx, userId)).length === 0)
 			throw new AppError('conflict', 'operator_error_last_operator');
 		if (
-			user!.role === 'admin' &&
-			user!.schoolId &&
-			(await countActiveAdmins(trx, user!.schoolId)) <= 1
+			user.role === 'admin' &&
+			user.schoolId &&
+			(await countActiveAdmins(trx, user.schoolId)) <= 1
 		)
 			throw new AppError('conflict', 'error_last_admin');
 		await trx
@@ -45,9 +39,9 @@ export async function deactivateAccount(
 				kind: 'deactivated',
 				userId,
 				actorId: actor.id,
-				schoolId: user!.schoolId,
+				schoolId: user.schoolId,
 				ip: input.ip,
-				detail: { isOperator: user!.isOperator }
+				detail: { isOperator: user.isOperator }
 			},
 			now
 		);

@@ -1,11 +1,7 @@
 import { recordSecurityEvent } from '../../security/events';
-import { validate } from '../../validation';
 import type { Ctx } from '../context';
-import { confirmPassword } from './confirm-password';
-import { accountActionInput, type AccountActionInput } from './input-admin';
-import { findTargetAccount } from './operators';
-import { assertCanActOn } from './policy';
-import { findUserById } from './queries';
+import { actOnAccount } from './act-on-account';
+import type { AccountActionInput } from './input-admin';
 
 /**
  * A person lost both their phone and their recovery codes: an admin of their school (an
@@ -16,13 +12,9 @@ export async function turnOffTwoFactor(
 	ctx: Ctx,
 	input: AccountActionInput & { ip?: string }
 ): Promise<void> {
-	const { db, actor, now } = ctx;
-	assertCanActOn(actor, await findTargetAccount(db, input.userId));
-	const { userId, password } = validate(accountActionInput, input);
-	await confirmPassword(db, actor, password, now);
-	await db.transaction().execute(async (trx) => {
-		const user = await findUserById(trx, userId);
-		assertCanActOn(actor, user);
+	const { actor, now } = ctx;
+	const userId = input.userId;
+	await actOnAccount(ctx, input, async (trx, user) => {
 		const removed = await trx
 			.deleteFrom('twoFactorSecrets')
 			.where('userId', '=', userId)
@@ -35,7 +27,7 @@ export async function turnOffTwoFactor(
 				kind: 'two_factor_disabled',
 				userId,
 				actorId: actor.id,
-				schoolId: user!.schoolId,
+				schoolId: user.schoolId,
 				ip: input.ip
 			},
 			now
