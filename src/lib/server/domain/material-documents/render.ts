@@ -1,3 +1,4 @@
+import { startWorkerThread } from '../../worker-thread';
 // Renders one material's DOCX or PDF in a worker thread, so the thread serving web requests
 // stays free (as the collection's export does, export/collection/render.ts): the pictures are
 // read here and handed over with the document; the worker is ended when it replies or when
@@ -6,9 +7,6 @@
 // The worker's code: in production scripts/build-workers.js bundles render-worker.ts into
 // $USTAT_WORKERS_DIR/render-material.mjs; without it (tests, `vite dev`) the TypeScript source
 // runs through tsx's CommonJS hook.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImageSource, MaterialDocument, CollectionImage } from '../../export/collection/model';
 import { RenderError } from '../../export/collection/render';
@@ -20,21 +18,12 @@ export const MATERIAL_WORKER_FILE = 'render-material.mjs';
 export const MATERIAL_RENDER_TIMEOUT_MS = 60_000;
 /** A variable, not a literal in `new URL(…)`: Vite would otherwise take the source for an asset. */
 const WORKER_SOURCE = './render-worker.ts';
-const SOURCE_BOOTSTRAP =
-	"const { workerData } = require('node:worker_threads'); require(workerData.tsx); require(workerData.entry);";
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 64 };
 
 function startWorker(): Worker {
-	const directory = process.env.USTAT_WORKERS_DIR;
-	if (directory)
-		return new Worker(path.join(directory, MATERIAL_WORKER_FILE), {
-			resourceLimits: RESOURCE_LIMITS
-		});
-	const entry = fileURLToPath(new URL(WORKER_SOURCE, import.meta.url));
-	const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
-	return new Worker(SOURCE_BOOTSTRAP, {
-		eval: true,
-		workerData: { tsx, entry },
+	return startWorkerThread({
+		builtFile: MATERIAL_WORKER_FILE,
+		source: new URL(WORKER_SOURCE, import.meta.url),
 		resourceLimits: RESOURCE_LIMITS
 	});
 }

@@ -1,3 +1,4 @@
+import { startWorkerThread } from '../../worker-thread';
 // Renders an edition to DOCX and PDF in a worker thread, so the main thread (which serves web
 // requests) stays free: the pictures are read here, handed over to the worker with the model,
 // and the two documents come back. One worker per render, ended when it replies or times out.
@@ -6,9 +7,6 @@
 // bundles render-worker.ts into $USTAT_WORKERS_DIR/render-collection.mjs (set by scripts/start.js).
 // Without USTAT_WORKERS_DIR (tests, `vite dev`) the TypeScript source runs through tsx: its
 // CommonJS hook, because tsx's ESM hooks don't load in worker threads before Node 22.22.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BlobNotFoundError } from '../../storage/types.js';
 import type { CollectionModel, ImageSource } from './model.js';
@@ -50,21 +48,13 @@ export const DEFAULT_RENDER_TIMEOUT_MS = 180_000;
 export const WORKER_FILE = 'render-collection.mjs';
 /** A variable, not a literal in `new URL(…)`: Vite would otherwise take the source for an asset. */
 const WORKER_SOURCE = './render-worker.ts';
-const SOURCE_BOOTSTRAP =
-	"const { workerData } = require('node:worker_threads'); require(workerData.tsx); require(workerData.entry);";
 // A larger young generation: building the DOCX makes many short-lived objects.
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 96 };
 
 function startWorker(): Worker {
-	const directory = process.env.USTAT_WORKERS_DIR;
-	if (directory) {
-		return new Worker(path.join(directory, WORKER_FILE), { resourceLimits: RESOURCE_LIMITS });
-	}
-	const entry = fileURLToPath(new URL(WORKER_SOURCE, import.meta.url));
-	const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
-	return new Worker(SOURCE_BOOTSTRAP, {
-		eval: true,
-		workerData: { tsx, entry },
+	return startWorkerThread({
+		builtFile: WORKER_FILE,
+		source: new URL(WORKER_SOURCE, import.meta.url),
 		resourceLimits: RESOURCE_LIMITS
 	});
 }

@@ -1,3 +1,4 @@
+import { startWorkerThread } from '../../worker-thread';
 // Converts Word files (import into a material, preview of an attachment) in a worker thread
 // with time and memory limits, so a hostile file can never hold up the thread that serves web
 // requests. One warm worker takes the files one at a time; a file that runs past the time
@@ -7,9 +8,6 @@
 // The worker's code: in production scripts/build-workers.js bundles convert-worker.ts into
 // $USTAT_WORKERS_DIR/convert-docx.mjs; without it (tests, `vite dev`) the TypeScript source
 // runs through tsx's CommonJS hook, as for the other workers.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors';
 import { log } from '../../log';
@@ -31,20 +29,11 @@ const IDLE_MS = 5 * 60_000;
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: CONVERT_MEMORY_MB, maxYoungGenerationSizeMb: 64 };
 /** A variable, not a literal in `new URL(…)`: Vite would otherwise take the source for an asset. */
 const WORKER_SOURCE = './convert-worker.ts';
-const SOURCE_BOOTSTRAP =
-	"const { workerData } = require('node:worker_threads'); require(workerData.tsx); require(workerData.entry);";
 
 function startWorker(): Worker {
-	const directory = process.env.USTAT_WORKERS_DIR;
-	if (directory)
-		return new Worker(path.join(directory, CONVERT_WORKER_FILE), {
-			resourceLimits: RESOURCE_LIMITS
-		});
-	const entry = fileURLToPath(new URL(WORKER_SOURCE, import.meta.url));
-	const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
-	return new Worker(SOURCE_BOOTSTRAP, {
-		eval: true,
-		workerData: { tsx, entry },
+	return startWorkerThread({
+		builtFile: CONVERT_WORKER_FILE,
+		source: new URL(WORKER_SOURCE, import.meta.url),
 		resourceLimits: RESOURCE_LIMITS
 	});
 }
