@@ -135,8 +135,16 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 		page.evaluate(() => {
 			const root = document.documentElement;
 			const limit = root.clientWidth;
+			// An element too wide, or one whose content (a long word) spills out of its box.
 			const wide = [...document.querySelectorAll('body *')]
-				.filter((element) => element.getBoundingClientRect().right > limit + 0.5)
+				.filter((element) => {
+					const box = element.getBoundingClientRect();
+					const spills = getComputedStyle(element).overflowX === 'visible';
+					const right = spills ? box.left + element.scrollWidth : box.right;
+					return Math.max(box.right, right) > limit + 0.5;
+				})
+				// The innermost ones name the cause; their ancestors only carry it.
+				.filter((element, _, all) => !all.some((o) => o !== element && element.contains(o)))
 				.slice(0, 5)
 				.map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`);
 			return { scrollWidth: root.scrollWidth, wide };

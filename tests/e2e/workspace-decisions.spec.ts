@@ -121,7 +121,12 @@ async function meetingPages(page: Page, groupUrl: string, testInfo: TestInfo, wi
 		page.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 4 }), exact: true })
 	).toHaveCount(0);
 	await expect(steps).toBeInViewport();
-	await expect(page.getByRole('heading', { name: text('decisions_step_agenda') })).toBeInViewport();
+	// The step's first field is on the first screen (on a phone the chosen tab is its title).
+	await expect(
+		page
+			.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 1 }), exact: true })
+			.getByLabel(ky.minutes_item_title, { exact: true })
+	).toBeInViewport();
 	await expectNoHorizontalScroll(page);
 	await shot(page, testInfo, `meeting-agenda-${width}`);
 

@@ -2,7 +2,15 @@ import type { Locator, Page } from '@playwright/test';
 import { admin, colleague, group, motivation, teacher, type Person } from './data';
 import { expect, test } from './fixtures';
 import type { Visitor } from './forms';
-import { expectNoHorizontalScroll, fill, heading, ky, signIn, type MessageKey } from './helpers';
+import {
+	expectNoHorizontalScroll,
+	fill,
+	heading,
+	ky,
+	pageReady,
+	signIn,
+	type MessageKey
+} from './helpers';
 import {
 	acceptInvitation,
 	acceptRequest,
@@ -136,6 +144,7 @@ for (const viewport of [
 			await schoolWithTeachers(seed, [teacher]);
 			await signIn(page, admin.email, admin.password);
 			await page.goto('/groups/new');
+			await pageReady(page);
 			await page.getByLabel(ky.charter_name, { exact: true }).fill(group.name);
 			await page.getByLabel(ky.charter_theme, { exact: true }).fill(group.theme);
 			await page
