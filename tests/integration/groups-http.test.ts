@@ -45,7 +45,7 @@ describe('joining a group without JavaScript', () => {
 		});
 		expect(accepted.status).toBe(200);
 		const after = text(await (await page(`${group}/members`, 'adminA')).text());
-		expect(after).toContain(`${world.users.teacherA.fullName} топко кошулду`);
+		expect(after).toContain(`Топко кошулду: ${world.users.teacherA.fullName}`);
 	});
 });
 

@@ -926,7 +926,7 @@ describe('permission matrix', () => {
 		expect(response.status).toBe(403);
 		expect(html).toContain('Кирүүгө уруксат жок');
 		expect(html).toContain('<html lang="ky">');
-		expect(html).toMatch(/Суроо-талаптын ID: [0-9a-f-]{36}/);
+		expect(html).toMatch(/Сурамдын ID: [0-9a-f-]{36}/);
 	});
 
 	it('a denied enhanced form post gets a JSON error and nothing runs', async () => {
