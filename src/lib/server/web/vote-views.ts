@@ -35,7 +35,7 @@ export function openVoteForm(
 	return formInput(openVoteInput, { ...values, options: lines }, { groupId }, timeZone);
 }
 
-/** An option as a voter reads it on the ballot: "Ооба", "Жок", "Калыс калуу", or its label. */
+/** An option as a voter reads it on the ballot: "Макул", "Каршы", "Калыс", or its label. */
 export function ballotOptionName(option: Option): string {
 	return option.code ? translate(`vote_option_${option.code}`) : option.label;
 }
