@@ -48,8 +48,16 @@ const subjectExceptions: Record<string, string> = {
 	mail_invitation_body: '«{school} сизди … чакырат»: the school invites (the review’s wording)',
 	post_replying_to: '«{name} жазган билдирүүгө жооп»: {name} is the subject of «жазган»',
 	post_quoting: '«{name} жазгандан цитата»: {name} is the subject of «жазган»',
-	post_quote_by: '«{name} жазган:»: {name} is the subject of «жазган»'
+	post_quote_by: '«{name} жазган:»: {name} is the subject of «жазган»',
+	minutes_heading_named:
+		'«{group} отурумунун»: {group} arrives declined, «…чыгармачыл тобунун» (web/minutes-document.ts)'
 };
+
+/**
+ * «{group}» чыгармачыл тобу is the review's own wording; where the code first checks that the
+ * name does not already end in «тобу» (and declines the name itself when it does), it is kept.
+ */
+const groupNameChecked = new Set(['minutes_heading']);
 
 // Kyrgyz-aware word boundaries: a letter (with ң ө ү) or a hyphen continues a word.
 const before = '(?<![\\p{L}\\p{M}-])';
@@ -90,6 +98,7 @@ describe('Kyrgyz wording (the language review of issue 18)', () => {
 
 	it('does not double a school or a group name with its common noun', () => {
 		const found = kyTexts
+			.filter(({ key }) => !groupNameChecked.has(key))
 			.filter(({ text }) =>
 				/\{school\}»?\s+мектеб|\{group\}»?\s+(?:чыгармачыл\s+)?тоб/iu.test(text)
 			)
