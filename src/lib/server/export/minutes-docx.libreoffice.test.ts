@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor';
@@ -21,6 +20,7 @@ import {
 	libreOfficeAvailable,
 	pdfToPngs,
 	readPdf,
+	visibleHeightPt,
 	type PdfReading
 } from '../test/libreoffice';
 import { ctxWithStore, materialInput, tempStore } from '../test/materials';
@@ -143,12 +143,26 @@ const threeItems = [
 ];
 const lastDecision = 'Кийинки отурум октябрдын акыркы жумасында өтсүн.';
 
-async function minutesPdf(meetingId: MeetingId, locale: 'ky' | 'ru', name: string) {
+async function minutesPdf(
+	meetingId: MeetingId,
+	locale: 'ky' | 'ru',
+	name: string,
+	change: (docx: Uint8Array) => Uint8Array = (docx) => docx
+) {
 	const { docx } = await minutesDocument(as(w.member), { groupId: w.groupId, meetingId }, locale);
-	const pdf = await docxToPdf(docx, name);
+	const pdf = await docxToPdf(change(docx), name);
 	if (process.env.USTAT_PNG_DIR)
 		await pdfToPngs(pdf, path.join(process.env.USTAT_PNG_DIR, name), 80);
 	return readPdf(pdf);
+}
+
+/** The DOCX without "keep with next" and "keep lines together". */
+function withoutKeeps(docx: Uint8Array): Uint8Array {
+	const files = unzipSync(docx);
+	files['word/document.xml'] = strToU8(
+		strFromU8(files['word/document.xml']!).replace(/<w:keep(?:Next|Lines)\/>/g, '')
+	);
+	return zipSync(files);
 }
 
 /** Page numbers: none on the first page, the number alone on a line on each later one. */
@@ -181,35 +195,17 @@ function expectNoDoubleColon(reading: PdfReading) {
 
 const PICTURE_COLOUR = { r: 40, g: 120, b: 200 };
 
-/** How tall something of this colour shows on the pages, in points (at 72 dpi a pixel is a point). */
-async function visibleHeightPt(pdf: Uint8Array, colour: typeof PICTURE_COLOUR): Promise<number> {
-	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ustat-visible-'));
-	try {
-		let tallest = 0;
-		for (const png of await pdfToPngs(pdf, dir, 72)) {
-			const { data, info } = await sharp(png)
-				.removeAlpha()
-				.raw()
-				.toBuffer({ resolveWithObject: true });
-			let rows = 0;
-			for (let y = 0; y < info.height; y++)
-				for (let x = 0; x < info.width; x++) {
-					const at = (y * info.width + x) * 3;
-					const near =
-						Math.abs(data[at]! - colour.r) < 12 &&
-						Math.abs(data[at + 1]! - colour.g) < 12 &&
-						Math.abs(data[at + 2]! - colour.b) < 12;
-					if (near) {
-						rows++;
-						break;
-					}
-				}
-			tallest = Math.max(tallest, rows);
-		}
-		return tallest;
-	} finally {
-		await fs.rm(dir, { recursive: true, force: true });
+/** The DOCX with every proportional line spacing made exact, as the clipping bug had it. */
+function exactLines(docx: Uint8Array): Uint8Array {
+	const files = unzipSync(docx);
+	for (const name of ['word/styles.xml', 'word/document.xml']) {
+		const xml = strFromU8(files[name]!).replace(
+			/<w:spacing ([^>]*?)w:line="(\d+)"(?: w:lineRule="auto")?/g,
+			'<w:spacing $1w:line="$2" w:lineRule="exact"'
+		);
+		files[name] = strToU8(xml);
 	}
+	return zipSync(files);
 }
 
 describe.skipIf(!(await libreOfficeAvailable()))('documents opened in LibreOffice', () => {
@@ -275,6 +271,13 @@ describe.skipIf(!(await libreOfficeAvailable()))('documents opened in LibreOffic
 		// blank), yet they went over with the signatures rather than leave them alone on page 4.
 		expect(squeeze(reading.pageTexts[3]!)).toContain('Отурумдун чечимдери: 1. Мугалимдер');
 		expect(squeeze(reading.pageTexts[2]!)).toMatch(/Чечим кабыл алынды\. 3$/u);
+
+		// Without keeping them together the secretary would sign on a page of its own.
+		const loose = await minutesPdf(meetingId, 'ky', 'minutes-loose', withoutKeeps);
+		const signed = loose.pageTexts.map((text) => text.split(SIGN_LINE).length - 1);
+		const last = squeeze(loose.pageTexts.at(-1)!);
+		expect(signed.at(-1)).toBeGreaterThan(0);
+		expect(last).not.toContain(lastDecision);
 	});
 
 	it('a material’s DOCX: every picture is drawn at its size, not clipped to one line', async () => {
@@ -297,7 +300,8 @@ describe.skipIf(!(await libreOfficeAvailable()))('documents opened in LibreOffic
 		);
 		const chunks: Buffer[] = [];
 		for await (const chunk of await store.read(file.key)) chunks.push(chunk as Buffer);
-		const pdf = await docxToPdf(new Uint8Array(Buffer.concat(chunks)), 'material');
+		const docx = new Uint8Array(Buffer.concat(chunks));
+		const pdf = await docxToPdf(docx, 'material');
 		if (process.env.USTAT_PNG_DIR)
 			await pdfToPngs(pdf, path.join(process.env.USTAT_PNG_DIR, 'material'), 80);
 		const reading = await readPdf(pdf);
@@ -308,5 +312,11 @@ describe.skipIf(!(await libreOfficeAvailable()))('documents opened in LibreOffic
 		// The PDF keeps the whole picture under a clipping path, so its placed size says nothing
 		// of a clip: what shows on the page is measured instead.
 		expect(await visibleHeightPt(pdf, PICTURE_COLOUR)).toBeGreaterThan(placed * 0.9);
+
+		// The measure sees a clip: the same document with exact line heights (what LibreOffice
+		// made of a default line spacing without lineRule="auto") shows only a band of it.
+		const clipped = await docxToPdf(exactLines(docx), 'material-clipped');
+		expect((await readPdf(clipped)).images[0]!.heightPt).toBeCloseTo(placed, 0);
+		expect(await visibleHeightPt(clipped, PICTURE_COLOUR)).toBeLessThan(placed / 3);
 	});
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 
 const run = promisify(execFile);
 
@@ -128,4 +129,43 @@ export async function pdfToPngs(pdf: Uint8Array, outDir: string, dpi = 60): Prom
 		.filter((name) => name.endsWith('.png'))
 		.sort()
 		.map((name) => path.join(outDir, name));
+}
+
+/**
+ * How tall something of this colour shows on the pages, in points (at 72 dpi a pixel is a
+ * point). A picture clipped to one line is still whole in the PDF, under a clipping path, so
+ * `pdfimages` gives its full size: only what is drawn tells the clip (draw the picture in one
+ * flat colour that nothing else on the page has).
+ */
+export async function visibleHeightPt(
+	pdf: Uint8Array,
+	colour: { r: number; g: number; b: number }
+): Promise<number> {
+	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ustat-visible-'));
+	try {
+		let tallest = 0;
+		for (const png of await pdfToPngs(pdf, dir, 72)) {
+			const { data, info } = await sharp(png)
+				.removeAlpha()
+				.raw()
+				.toBuffer({ resolveWithObject: true });
+			let rows = 0;
+			for (let y = 0; y < info.height; y++)
+				for (let x = 0; x < info.width; x++) {
+					const at = (y * info.width + x) * 3;
+					const near =
+						Math.abs(data[at]! - colour.r) < 12 &&
+						Math.abs(data[at + 1]! - colour.g) < 12 &&
+						Math.abs(data[at + 2]! - colour.b) < 12;
+					if (near) {
+						rows++;
+						break;
+					}
+				}
+			tallest = Math.max(tallest, rows);
+		}
+		return tallest;
+	} finally {
+		await fs.rm(dir, { recursive: true, force: true });
+	}
 }
