@@ -198,13 +198,13 @@ describe('minutes as DOCX', () => {
 			'Окуучулардын 60% тапшырманы аткарды.',
 			'Маалымат эске алынсын.',
 			'Ар бир мугалим айына бир ачык сабак өткөрсүн.',
-			'1. Ачык сабактардын графиги бекитилсин.',
-			'2. Жыйынтыктар мектептин сайтына жарыялансын.'
+			'1.\tАчык сабактардын графиги бекитилсин.',
+			'2.\tЖыйынтыктар мектептин сайтына жарыялансын.'
 		]) {
 			expect(paragraphs).toContain(line);
 		}
 		// The trailing newline of the decisions does not add an empty paragraph before the signatures.
-		const last = paragraphs.indexOf('2. Жыйынтыктар мектептин сайтына жарыялансын.');
+		const last = paragraphs.indexOf('2.\tЖыйынтыктар мектептин сайтына жарыялансын.');
 		expect(paragraphs[last + 1]).toBe(signatures[0]);
 	});
 
@@ -232,6 +232,19 @@ describe('minutes as DOCX', () => {
 		expect(document).not.toMatch(/<w:jc w:val="(both|distribute)"/);
 		// Agenda lines wrap under their text, not under the number.
 		expect(document).toMatch(/<w:ind w:left="454" w:hanging="454"\/>/);
+	});
+
+	it('hangs a list typed in a free text like the agenda, and nothing else', async () => {
+		const { elements, paragraphs } = await unpack({
+			...meeting,
+			notes: '- Биринчи эскертүү\n2) Экинчи эскертүү\n2026-жылы башталат.'
+		});
+		const hangs = (text: string) => elements[paragraphs.indexOf(text)]!.includes('w:hanging=');
+		expect(hangs('-\tБиринчи эскертүү')).toBe(true);
+		expect(hangs('2)\tЭкинчи эскертүү')).toBe(true);
+		expect(hangs('1.\tАчык сабактардын графиги бекитилсин.')).toBe(true);
+		expect(hangs('2026-жылы башталат.')).toBe(false);
+		expect(hangs('Маалымат эске алынсын.')).toBe(false);
 	});
 
 	it('keeps Kyrgyz letters and markup characters as text', async () => {
@@ -262,9 +275,11 @@ describe('minutes as DOCX', () => {
 		const long = Array.from({ length: 20 }, (_, i) => `${i + 1}. Чечимдин ${i + 1}-пункту.`);
 		const { paragraphs, elements } = await unpack({ ...meeting, decisions: long.join('\n') });
 		const kept = elements.map((e) => e.includes('<w:keepNext/>'));
-		const first = paragraphs.indexOf('1. Чечимдин 1-пункту.');
+		const first = paragraphs.indexOf('1.\tЧечимдин 1-пункту.');
 		expect(kept[first]).toBe(false);
-		expect(kept.slice(paragraphs.indexOf('17. Чечимдин 17-пункту.'), -1).every(Boolean)).toBe(true);
+		expect(kept.slice(paragraphs.indexOf('17.\tЧечимдин 17-пункту.'), -1).every(Boolean)).toBe(
+			true
+		);
 	});
 
 	it('numbers the pages in the footer, but not the first', async () => {

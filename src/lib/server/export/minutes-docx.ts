@@ -167,12 +167,19 @@ function heading(text: string, spaceBefore = false): Para {
 
 const plain = (text: string): Para => ({ children: [run(text)] });
 
-/** "1. …" with its wrapped lines under the text, not under the number. */
-function numbered(number: number, text: string): Para {
+/** "1. …" with its wrapped lines under the text, not under the number (or the dash). */
+function numbered(number: number | string, text: string): Para {
+	const mark = typeof number === 'number' ? `${number}.` : number;
 	return {
 		indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT },
-		children: [new TextRun({ children: [`${number}.`, new Tab(), typeset(text)] })]
+		children: [new TextRun({ children: [mark, new Tab(), typeset(text)] })]
 	};
+}
+
+/** A line of free text; one typed as a list item ("1. …", "2) …", "- …") hangs like one. */
+function textLine(line: string): Para {
+	const item = /^(\d{1,2}[.)]|[-–—•])\s+(\S.*)$/u.exec(line);
+	return item ? numbered(item[1]!, item[2]!) : plain(line);
 }
 
 /** "Label: value", further lines of the value as paragraphs of their own; nothing without a value. */
@@ -197,7 +204,7 @@ function people(label: string, names: string[], always = false): Para[] {
 
 /** A heading with its text; `always` keeps the heading even with no text (HEARD and DECIDED). */
 function section(label: string, text: string, always = false, spaceBefore = false): Block {
-	const body = lines(text).map(plain);
+	const body = lines(text).map(textLine);
 	return body.length === 0 && !always ? [] : [heading(`${label}:`, spaceBefore), ...body];
 }
 
