@@ -6,6 +6,7 @@ import {
 	BorderStyle,
 	Document,
 	ExternalHyperlink,
+	FootnoteReferenceRun,
 	type FileChild,
 	Footer,
 	Header,
@@ -14,6 +15,7 @@ import {
 	LeaderType,
 	LevelFormat,
 	Packer,
+	PageBreak,
 	PageNumber,
 	Paragraph,
 	ShadingType,
@@ -35,6 +37,8 @@ import {
 	cleanText,
 	htmlToBlocks,
 	type Block,
+	isFootnote,
+	type Alignment,
 	type Inline,
 	type TextRun as RunModel
 } from './blocks.js';
@@ -121,10 +125,31 @@ interface Context {
 
 type Child = Paragraph | Table;
 
+/** A picture's size in CSS pixels: as set in the body, its own where the body sets none. */
+function imageSize(
+	block: Extract<Block, { type: 'image' }>,
+	image: { width: number; height: number }
+): { width: number; height: number } {
+	const ratio = image.width / image.height;
+	if (block.width && block.height) return { width: block.width, height: block.height };
+	if (block.width) return { width: block.width, height: block.width / ratio };
+	if (block.height) return { width: block.height * ratio, height: block.height };
+	return image;
+}
+
+const ALIGNMENTS: Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+	center: AlignmentType.CENTER,
+	right: AlignmentType.RIGHT,
+	justify: AlignmentType.JUSTIFIED
+};
+
 /** Lays out bodies (see blocks.ts) and keeps the numbering their lists use. */
 class BodyWriter {
 	private readonly numberingStarts = new Set<number>();
 	private listInstance = 0;
+	/** The footnotes met so far, by their number in the document (from 1). */
+	private readonly notes: Record<number, { children: Paragraph[] }> = {};
+	private noteCount = 0;
 
 	constructor(private readonly images: Map<string, NormalizedImage>) {}
 
@@ -145,6 +170,27 @@ class BodyWriter {
 		};
 	}
 
+	/** The document's footnotes, for its `footnotes` option. */
+	footnotes(): Record<number, { children: Paragraph[] }> {
+		return this.notes;
+	}
+
+	/** Numbers a note and lays it out; Word places it at the foot of the page. */
+	private footnote(blocks: Block[], context: Context): FootnoteReferenceRun {
+		const id = ++this.noteCount;
+		// A note holds paragraphs only: a table or picture in it is left out.
+		const children = this.blocks(blocks, {
+			level: -1,
+			indent: 0,
+			quote: false,
+			width: TEXT_WIDTH,
+			cell: true,
+			language: context.language
+		}).filter((child): child is Paragraph => child instanceof Paragraph);
+		this.notes[id] = { children: children.length > 0 ? children : [new Paragraph({})] };
+		return new FootnoteReferenceRun(id);
+	}
+
 	protected run(options: IRunOptions, context: Pick<Context, 'language'>): TextRun {
 		return new TextRun({
 			...options,
@@ -163,6 +209,11 @@ class BodyWriter {
 			if ('br' in inline) {
 				closeLink();
 				children.push(this.run({ break: 1 }, context));
+				continue;
+			}
+			if (isFootnote(inline)) {
+				closeLink();
+				children.push(this.footnote(inline.footnote, context));
 				continue;
 			}
 			const run = this.textRun(inline, context);
@@ -206,20 +257,23 @@ class BodyWriter {
 		};
 	}
 
-	private image(key: string, alt: string, context: Context): Paragraph | null {
+	private image(block: Extract<Block, { type: 'image' }>, context: Context): Paragraph | null {
+		const { key, alt } = block;
 		const image = this.images.get(key);
 		if (!image || image.ext === 'svg') return null;
+		// The size set in Word or the editor (CSS pixels), else the picture's own.
+		const wanted = imageSize(block, image);
 		const width = Math.max(
 			1,
 			Math.floor(
 				Math.min(
-					image.width,
+					wanted.width,
 					px(context.width),
-					px(MAX_IMAGE_HEIGHT) * (image.width / image.height)
+					px(MAX_IMAGE_HEIGHT) * (wanted.width / wanted.height)
 				)
 			)
 		);
-		const height = Math.max(1, Math.round((width * image.height) / image.width));
+		const height = Math.max(1, Math.round((width * wanted.height) / wanted.width));
 		return new Paragraph({
 			...this.paragraphOptions(context),
 			alignment: AlignmentType.CENTER,
@@ -296,6 +350,7 @@ class BodyWriter {
 					out.push(
 						new Paragraph({
 							...this.paragraphOptions(context),
+							...(block.align ? { alignment: ALIGNMENTS[block.align] } : {}),
 							children: this.inlines(block.inlines, context)
 						})
 					);
@@ -309,7 +364,7 @@ class BodyWriter {
 					out.push(
 						new Paragraph({
 							...this.paragraphOptions(context),
-							alignment: AlignmentType.LEFT,
+							alignment: block.align ? ALIGNMENTS[block.align] : AlignmentType.LEFT,
 							heading,
 							children: this.inlines(block.inlines, context)
 						})
@@ -333,7 +388,7 @@ class BodyWriter {
 					out.push(this.table(block, context));
 					break;
 				case 'image': {
-					const image = this.image(block.key, block.alt, context);
+					const image = this.image(block, context);
 					if (image) out.push(image);
 					break;
 				}
@@ -347,6 +402,10 @@ class BodyWriter {
 							children: []
 						})
 					);
+					break;
+				case 'pagebreak':
+					// In a table cell or a note a page break means nothing: it is left out.
+					if (!context.cell) out.push(new Paragraph({ children: [new PageBreak()] }));
 					break;
 				case 'pre':
 					out.push(
@@ -374,7 +433,8 @@ class BodyWriter {
 		const level = Math.min(context.level + 1, 8);
 		const reference = block.ordered ? this.orderedReference(block.start) : 'bullet';
 		const instance = ++this.listInstance;
-		const indent = context.indent + LIST_INDENT * (level + 1);
+		// One step in from the text around the list (a nested list from its item's text).
+		const indent = context.indent + LIST_INDENT;
 		const inner: Context = {
 			...context,
 			level,
@@ -761,6 +821,7 @@ function styledDocument(
 			}
 		},
 		numbering: writer.numbering(),
+		footnotes: writer.footnotes(),
 		sections: options.sections
 	});
 }

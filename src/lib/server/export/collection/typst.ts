@@ -3,7 +3,7 @@
 // compiler's virtual file system), never as markup, so no character of it can be taken for
 // Typst syntax.
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import { cleanText, htmlToBlocks, type Block } from './blocks.js';
+import { cleanText, htmlToBlocks, isFootnote, type Block, type Inline } from './blocks.js';
 import { resultsBlocks, withCharts } from './charts.js';
 import { fontDirectory } from './fonts.js';
 import type { NormalizedImage } from './images.js';
@@ -61,13 +61,24 @@ const PRELUDE = String.raw`
   }
 }
 
+/// A paragraph or heading set centred, to the right or justified, as its body says.
+#let aligned(b, body) = {
+  let a = b.at("align", default: none)
+  if a == "center" { align(center, body) }
+  else if a == "right" { align(right, body) }
+  else if a == "justify" { set par(justify: true); body }
+  else { body }
+}
+
 #let blocks(list-of-blocks) = {
   for b in list-of-blocks {
     let t = b.type
     if t == "paragraph" {
-      par(inlines(b.inlines))
+      aligned(b, par(inlines(b.inlines)))
     } else if t == "heading" {
-      heading(level: b.level + 1, outlined: false, bookmarked: false, inlines(b.inlines))
+      aligned(b, heading(level: b.level + 1, outlined: false, bookmarked: false, inlines(b.inlines)))
+    } else if t == "pagebreak" {
+      pagebreak(weak: true)
     } else if t == "list" {
       let items = b.items.map(item => [#blocks(item)])
       if b.ordered { enum(start: b.start, ..items) } else { list(..items) }
@@ -96,9 +107,18 @@ const PRELUDE = String.raw`
     } else if t == "image" {
       let im = data.images.at(b.key, default: none)
       if im != none {
+        // The size set in Word or the editor (CSS pixels), else the picture's own.
+        let sized = "width" in b and "height" in b
+        let ratio = if sized { b.width / b.height } else { im.width / im.height }
+        let natural = b.at("width", default: if "height" in b { b.height * ratio } else { im.width })
         block(width: 100%, breakable: false, layout(size => {
-          let w = calc.min(size.width, im.width * 0.75pt, 200mm * im.width / im.height)
-          align(center, image(im.path, width: w, alt: if b.alt == "" { none } else { b.alt }))
+          let w = calc.min(size.width, natural * 0.75pt, 200mm * ratio)
+          let alt = if b.alt == "" { none } else { b.alt }
+          align(center, if sized {
+            image(im.path, width: w, height: w / ratio, fit: "stretch", alt: alt)
+          } else {
+            image(im.path, width: w, alt: alt)
+          })
         }))
       }
     } else if t == "hr" {
@@ -271,25 +291,56 @@ function imagePath(key: string, image: NormalizedImage): string {
 	return `/img/${key}.${image.ext}`;
 }
 
+/** The text of a note's blocks, a list of paragraphs (its pictures and tables are left out). */
+function noteText(blocks: Block[]): Inline[][] {
+	return blocks.flatMap((block): Inline[][] => {
+		switch (block.type) {
+			case 'paragraph':
+			case 'heading':
+				return [block.inlines.filter((inline) => !isFootnote(inline))];
+			case 'list':
+				return block.items.flatMap(noteText);
+			case 'quote':
+				return noteText(block.blocks);
+			default:
+				return [];
+		}
+	});
+}
+
+/** A footnote's reference made into its paragraphs for the template. */
+function noteParagraphs(inline: Inline): unknown {
+	return isFootnote(inline) ? { footnote: noteText(inline.footnote) } : inline;
+}
+
 /**
  * The blocks for the template: tables holding a picture are marked (`pictures`), and the keys
  * of the pictures used are added to `used`. Returns whether the blocks hold a picture.
  */
-function prepare(blocks: Block[], used: Set<string>): { blocks: unknown[]; pictures: boolean } {
+function prepare(
+	blocks: Block[],
+	used: Set<string>,
+	nested = false
+): { blocks: unknown[]; pictures: boolean } {
 	let pictures = false;
-	const out = blocks.map((block): unknown => {
+	// Typst breaks pages only at the top level, not inside a list, quote or table.
+	const kept = nested ? blocks.filter((block) => block.type !== 'pagebreak') : blocks;
+	const out = kept.map((block): unknown => {
 		switch (block.type) {
+			case 'paragraph':
+			case 'heading':
+				return { ...block, inlines: block.inlines.map(noteParagraphs) };
 			case 'image':
 				used.add(block.key);
 				pictures = true;
 				return block;
 			case 'list': {
-				const items = block.items.map((item) => prepare(item, used));
+				const items = block.items.map((item) => prepare(item, used, true));
 				pictures ||= items.some((item) => item.pictures);
 				return { ...block, items: items.map((item) => item.blocks) };
 			}
 			case 'quote': {
-				const inner = prepare(block.blocks, used);
+				const inner = prepare(block.blocks, used, true);
 				pictures ||= inner.pictures;
 				return { ...block, blocks: inner.blocks };
 			}
@@ -297,7 +348,7 @@ function prepare(blocks: Block[], used: Set<string>): { blocks: unknown[]; pictu
 				let inTable = false;
 				const rows = block.rows.map((row) =>
 					row.map((cell) => {
-						const inner = prepare(cell.blocks, used);
+						const inner = prepare(cell.blocks, used, true);
 						inTable ||= inner.pictures;
 						return { ...cell, blocks: inner.blocks };
 					})
