@@ -42,6 +42,7 @@ import { decisionsWorkspaceRows } from './permissions-decisions';
 import { workWorkspaceRows } from './permissions-work';
 import { operatorRows } from './permissions-operator';
 import { docxRows } from './permissions-docx';
+import { importRows } from './permissions-import';
 import { ballotRows } from './permissions-ballot';
 import { signinRows } from './permissions-signin';
 import { webRows } from './permissions-web';
@@ -846,6 +847,7 @@ const matrix: Row[] = [
 		expect: only({ operator: 400 })
 	})),
 	...materialRows,
+	...importRows,
 	...decisionRows,
 	...collectionRows,
 	...formRows,
