@@ -2,7 +2,7 @@ import type { DecisionOutcome, VoteKind, VoteOptionCode } from '../db/types';
 import type { DecisionView } from '../domain/votes/get-vote';
 import type { DecisionLogEntry } from '../domain/votes/list-decisions';
 import { isWithheld, leaders, type TallyLine } from '../domain/votes/tally';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatPercent } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
 import type { GroupId } from '../domain/ids';
 import { openVoteInput, type OpenVoteInput } from '../domain/votes/input';
@@ -144,7 +144,6 @@ export function tallyBars(
 	participantCount: number,
 	locale: Locale
 ): TallyBar[] {
-	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 	const top = new Set(leaders(lines).map((l) => l.optionId));
 	return lines.map((l) => {
 		const share = participantCount === 0 ? 0 : l.count / participantCount;
@@ -152,7 +151,7 @@ export function tallyBars(
 			label: tallyOptionName(l),
 			count: l.count,
 			percent: Math.round(share * 100),
-			text: `${translate('vote_count', { count: l.count })}, ${percent.format(share)}`,
+			text: `${translate('vote_count', { count: l.count })}, ${formatPercent(share * 100, locale)}`,
 			isLeading: top.has(l.optionId)
 		};
 	});
