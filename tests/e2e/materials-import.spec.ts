@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { compoundFile } from '../../src/lib/server/test/compound-files';
 import { teacherDocx, TEACHER_TEXT } from '../../src/lib/server/test/docx-fixtures';
 import { colleague, docxMime, tinyPdf, upload } from './data';
 import {
 	editorArea,
+	expectAccessible,
 	expectFieldError,
 	expectNoHorizontalScroll,
 	heading,
@@ -26,17 +26,6 @@ const plan = {
 	abstract: 'Сабактын планы Word файлынан алынды.',
 	pdf: 'сабактын-слайддары.pdf'
 };
-
-/** No accessibility rule broken on the page as it is now (axe-core, WCAG 2.1 A and AA). */
-async function expectAccessible(page: Page) {
-	if (test.info().project.use.javaScriptEnabled === false) return;
-	const { violations } = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(
-		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-	).toEqual([]);
-}
 
 async function fillFields(page: Page, title: string) {
 	await page
@@ -73,6 +62,7 @@ test('a new material from a Word file with an attachment, in one post', async ({
 		await expect(page.getByLabel(ky.material_abstract, { exact: true })).toHaveValue(plan.abstract);
 		await expect(word).toHaveAccessibleDescription(literally(ky.materials_new_files_again));
 		await expectNoHorizontalScroll(page);
+		await page.screenshot({ path: testInfo.outputPath('refused.png'), fullPage: true });
 	});
 
 	await test.step('the .docx and a PDF in one post: the editor opens with the imported body', async () => {
@@ -93,6 +83,7 @@ test('a new material from a Word file with an attachment, in one post', async ({
 				literally(TEACHER_TEXT.intro)
 			);
 		await expectNoHorizontalScroll(page);
+		await page.screenshot({ path: testInfo.outputPath('imported.png') });
 		// A reload shows the saved draft, and the report only once (redirect after post).
 		await page.reload();
 		await expect(page.getByRole('status').filter({ hasText: ky.import_done })).toHaveCount(0);
