@@ -246,4 +246,17 @@ describe('importDocx keeps what issue 18 asked for', async () => {
 		const { html } = await importDocx(new Uint8Array(await Packer.toBuffer(doc)));
 		expect(html).toBe('<p>x</p>');
 	});
+
+	it('reports an embedded object (an old formula) that it leaves out', async () => {
+		const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+		const parts = unzipSync(await fidelityDocx());
+		const object =
+			'<w:p><w:r><w:object><o:OLEObject Type="Embed" ProgID="Equation.3" ShapeID="_x0000_i1025"/>' +
+			'</w:object></w:r></w:p>';
+		parts['word/document.xml'] = strToU8(
+			strFromU8(parts['word/document.xml']!).replace('<w:body>', `<w:body>${object}`)
+		);
+		const { warnings } = await importDocx(zipSync(parts));
+		expect(warnings).toContainEqual({ key: 'import_objects_skipped', params: { count: 1 } });
+	});
 });

@@ -98,6 +98,8 @@ function countUnsupportedParts(documentXml: string) {
 		equations: count(/<m:oMath[\s>]/g),
 		charts: count(/<c:chart[\s/>]/g) + count(/<dgm:relIds[\s/>]/g),
 		comments: count(/<w:commentReference[\s/>]/g),
+		// An embedded Excel sheet or an Equation 3.0 formula: only its preview picture (often WMF).
+		objects: count(/<o:OLEObject[\s/>]/g),
 		// Insertions are kept as shown and deletions left out: the text is the accepted one.
 		trackedChanges: count(/<w:(?:ins|del|moveFrom|moveTo)[\s>]/g),
 		// A field (page number, date, contents…) is computed by Word: only its last result stays.
@@ -455,6 +457,7 @@ export async function importDocx(
 		['import_comments_skipped', parts.comments],
 		['import_equations_skipped', parts.equations],
 		['import_charts_skipped', parts.charts],
+		['import_objects_skipped', parts.objects],
 		['import_tracked_changes', parts.trackedChanges],
 		['import_fields', parts.fields],
 		['import_other_skipped', other]
