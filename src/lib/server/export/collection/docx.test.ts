@@ -47,7 +47,8 @@ describe('buildCollectionDocx', () => {
 			model.labels.groupLine,
 			model.labels.edition,
 			model.approval,
-			`${model.labels.editors}: ${model.editors.join(', ')}`,
+			// One compiler a line.
+			`${model.labels.editors}:\n${model.editors.join('\n')}`,
 			`${model.labels.authors}: `,
 			`${model.labels.type}: `,
 			model.labels.abstract,
@@ -71,7 +72,8 @@ describe('buildCollectionDocx', () => {
 
 	it('embeds PT Serif and uses it by default, in the collection language', () => {
 		const fonts = Object.keys(docx.files).filter((name) => name.startsWith('word/fonts/'));
-		expect(fonts.length).toBe(4);
+		// PT Serif for the text, PT Sans for the headings (as the PDF): four faces each.
+		expect(fonts.length).toBe(8);
 		expect(fonts.every((name) => name.endsWith('.odttf'))).toBe(true);
 		const table = docx.xml('word/fontTable.xml');
 		expect(table).toContain('w:name="PT Serif"');
@@ -82,6 +84,11 @@ describe('buildCollectionDocx', () => {
 		const styles = docx.xml('word/styles.xml');
 		expect(styles).toMatch(/<w:docDefaults>.*w:ascii="PT Serif".*<\/w:docDefaults>/s);
 		expect(styles).toMatch(/<w:docDefaults>.*<w:lang w:val="ky-KG".*<\/w:docDefaults>/s);
+		expect(table).toContain('w:name="PT Sans"');
+		expect(styles).toMatch(/w:styleId="Heading2".*?w:ascii="PT Sans"/s);
+		// A proportional line: an exact one clips pictures to a line in LibreOffice.
+		expect(styles).toMatch(/<w:docDefaults>.*<w:spacing [^>]*w:lineRule="auto"/s);
+		expect(docx.xml('word/settings.xml')).toContain('<w:autoHyphenation');
 	});
 
 	it('numbers the pages in the footer', () => {

@@ -14,6 +14,7 @@ import {
 	ImageRun,
 	LeaderType,
 	LevelFormat,
+	LineRuleType,
 	Packer,
 	PageBreak,
 	PageNumber,
@@ -55,6 +56,8 @@ import type {
 
 const LOCALES: Record<CollectionLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-US' };
 const FONT = 'PT Serif';
+/** Headings in the PDF's family (both are embedded). */
+const HEADING_FONT = 'PT Sans';
 /** One material's document: a font every office suite has, so nothing needs embedding. */
 const PLAIN_FONT = 'Times New Roman';
 const CODE_FONT = 'Courier New';
@@ -543,7 +546,7 @@ class DocxBuilder extends BodyWriter {
 		const centered = (
 			text: string,
 			size: number,
-			options: { bold?: boolean; before?: number; after?: number } = {}
+			options: { bold?: boolean; before?: number; after?: number; sans?: boolean } = {}
 		) =>
 			this.plain(
 				text,
@@ -551,24 +554,26 @@ class DocxBuilder extends BodyWriter {
 					alignment: AlignmentType.CENTER,
 					spacing: { before: options.before ?? 0, after: options.after ?? 120 }
 				},
-				{ size, bold: options.bold }
+				{ size, bold: options.bold, font: options.sans ? HEADING_FONT : undefined }
 			);
+		// As the PDF's title page: the school, the group and the title in PT Sans.
 		const title: Child[] = [];
-		if (model.school) title.push(centered(model.school, 28, { bold: true }));
-		if (model.labels.groupLine) title.push(centered(model.labels.groupLine, 26));
-		title.push(centered(model.title, 52, { bold: true, before: mm(60), after: 240 }));
+		if (model.school) title.push(centered(model.school, 28, { bold: true, sans: true }));
+		if (model.labels.groupLine) title.push(centered(model.labels.groupLine, 26, { sans: true }));
+		title.push(centered(model.title, 52, { bold: true, before: mm(60), after: 240, sans: true }));
 		if (model.subtitle) title.push(centered(model.subtitle, 30, { after: 240 }));
 		if (model.labels.edition) title.push(centered(model.labels.edition, 26, { before: 240 }));
 
 		const verso: Child[] = [];
+		// One person a line (a compiler with their post, a reviewer with their degree).
 		const names = (label: string, list: string[]) => {
 			if (list.length > 0) {
 				verso.push(
 					new Paragraph({
 						spacing: { after: 200 },
 						children: [
-							new TextRun({ text: `${cleanText(label)}: `, bold: true }),
-							new TextRun(cleanText(list.join(', ')))
+							new TextRun({ text: `${cleanText(label)}:`, bold: true }),
+							...list.map((line) => new TextRun({ text: cleanText(line), break: 1 }))
 						]
 					})
 				);
@@ -661,11 +666,14 @@ class DocxBuilder extends BodyWriter {
 			this.plain(
 				model.labels.contents,
 				{ alignment: AlignmentType.CENTER, spacing: { after: 240 } },
-				{ bold: true, size: 32 }
+				{ bold: true, size: 32, font: HEADING_FONT }
 			),
+			// The entries are written with the titles (docx fills them from the headings), so
+			// the contents read right before Word updates the field; Word adds the pages then.
 			new TableOfContents(cleanText(model.labels.contents), {
 				hyperlink: true,
-				headingStyleRange: '1-2'
+				headingStyleRange: '1-2',
+				cachedEntries: this.contentsEntries()
 			})
 		];
 		if (model.preface.length > 0) {
@@ -678,6 +686,20 @@ class DocxBuilder extends BodyWriter {
 			);
 		}
 		return this.part(null, children);
+	}
+
+	/** The contents as written before Word updates them: sections and their materials. */
+	private contentsEntries() {
+		const { model } = this;
+		const entries: { title: string; level: number }[] = [];
+		if (model.preface.length > 0) entries.push({ title: model.labels.preface, level: 1 });
+		for (const section of model.sections) {
+			entries.push({ title: section.title, level: 1 });
+			for (const item of section.items)
+				entries.push({ title: `${item.number}. ${item.title}`, level: 2 });
+		}
+		if (model.authorsIndex.length > 0) entries.push({ title: model.labels.authorsIndex, level: 1 });
+		return entries.map((entry) => ({ ...entry, title: cleanText(entry.title) }));
 	}
 
 	private item(item: CollectionItemModel, first: boolean): Child[] {
@@ -694,12 +716,22 @@ class DocxBuilder extends BodyWriter {
 		const out: Child[] = [
 			this.plain(
 				`${item.number}. ${item.title}`,
-				{ heading: HeadingLevel.HEADING_2, pageBreakBefore: !first },
+				// Each on a new page, or following on (the collection's setting).
+				{
+					heading: HeadingLevel.HEADING_2,
+					pageBreakBefore: !first && this.model.itemsOnNewPage !== false
+				},
 				{},
 				language
 			)
 		];
-		if (item.authors.length > 0) out.push(this.labelled(labels.authors, item.authors.join(', ')));
+		if (item.authors.length > 0)
+			out.push(
+				this.labelled(
+					item.authors.length === 1 ? (labels.authorsOne ?? labels.authors) : labels.authors,
+					item.authors.join(', ')
+				)
+			);
 		if (item.type) out.push(this.labelled(labels.type, item.type));
 		if (item.subjects.length > 0)
 			out.push(this.labelled(labels.subjects, item.subjects.join(', ')));
@@ -751,6 +783,11 @@ class DocxBuilder extends BodyWriter {
 		const children: Child[] = [
 			this.plain(model.labels.authorsIndex, { heading: HeadingLevel.HEADING_1 })
 		];
+		// Word can't give the pages without updating fields: the numbers are the materials'.
+		if (model.labels.indexItems)
+			children.push(
+				this.plain(model.labels.indexItems, { spacing: { after: 200 } }, { italics: true })
+			);
 		for (const entry of model.authorsIndex) {
 			children.push(
 				new Paragraph({
@@ -785,9 +822,11 @@ function styledDocument(
 	}
 ): Document {
 	const font = options.book ? FONT : PLAIN_FONT;
+	const headingFont = options.book ? HEADING_FONT : PLAIN_FONT;
 	const serif = options.book ? fontFaces('pt-serif') : undefined;
+	const sans = options.book ? fontFaces('pt-sans') : undefined;
 	const heading = (size: number, before: number, after: number) => ({
-		run: { font, size, bold: true, color: '000000' },
+		run: { font: headingFont, size, bold: true, color: '000000' },
 		paragraph: { spacing: { before, after }, keepNext: true, keepLines: true }
 	});
 	return new Document({
@@ -796,21 +835,34 @@ function styledDocument(
 		creator: cleanText(options.creator),
 		description: options.subject === undefined ? undefined : cleanText(options.subject),
 		features: options.book ? { updateFields: true } : undefined,
+		// Word and LibreOffice hyphenate by each run's language where they have patterns
+		// (Russian, English); Kyrgyz has none there either, so its lines are left whole.
+		hyphenation: options.book ? { autoHyphenation: true } : undefined,
 		evenAndOddHeaderAndFooters: options.book || undefined,
-		fonts: serif && [
-			{
-				name: FONT,
-				data: serif.regular,
-				bold: serif.bold,
-				italic: serif.italic,
-				boldItalic: serif.boldItalic
-			}
-		],
+		fonts: serif &&
+			sans && [
+				{
+					name: FONT,
+					data: serif.regular,
+					bold: serif.bold,
+					italic: serif.italic,
+					boldItalic: serif.boldItalic
+				},
+				{
+					name: HEADING_FONT,
+					data: sans.regular,
+					bold: sans.bold,
+					italic: sans.italic,
+					boldItalic: sans.boldItalic
+				}
+			],
 		styles: {
 			default: {
 				document: {
 					run: { font, size: SIZE, language: { value: LOCALES[options.language] } },
-					paragraph: { spacing: { after: 120, line: 264 } }
+					// lineRule auto: a proportional line (1.1), which grows with a picture; without
+					// it LibreOffice takes 264 as an exact height and clips pictures to one line.
+					paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } }
 				},
 				heading1: heading(32, 0, 360),
 				heading2: heading(27, 240, 160),

@@ -22,8 +22,17 @@ const PRELUDE = String.raw`
 #let serif = ("PT Serif",)
 #let sans = ("PT Sans",)
 
-#set text(font: serif, size: 11pt, lang: data.lang, hyphenate: false)
-#set par(justify: true, leading: 0.62em, spacing: 0.9em)
+// Justified and hyphenated where Typst has honest patterns (Russian, English); Kyrgyz has
+// none, so it is set ragged right rather than stretched into rivers (docs/architecture.md).
+#let hyphenated(lang) = lang != "ky"
+#set text(font: serif, size: 11pt, lang: data.lang, hyphenate: hyphenated(data.lang))
+#set par(justify: hyphenated(data.lang), leading: 0.62em, spacing: 0.9em)
+/// A text in its own language: its hyphenation and justification follow it.
+#let in-lang(lang, body) = {
+  set text(lang: lang, hyphenate: hyphenated(lang))
+  set par(justify: hyphenated(lang))
+  body
+}
 #set page(paper: "a4", margin: (top: 22mm, bottom: 20mm, left: 25mm, right: 20mm))
 #set list(indent: 0.4em, marker: ([•], [–], [◦]))
 #set enum(indent: 0.4em, numbering: "1.a.i.")
@@ -42,11 +51,21 @@ const PRELUDE = String.raw`
 #show heading.where(level: 5): set text(size: 11pt, style: "italic")
 #show outline.entry.where(level: 1): set text(weight: "bold")
 #show outline.entry.where(level: 1): set block(above: 1em)
+// The entry written as Typst's own minus its word joiners (U+2060), which would otherwise
+// reach the text a reader copies or searches: the dots and the page share one box instead,
+// so the page number still never goes to a line of its own.
+#show outline.entry: it => link(it.element.location(), text(fill: black, it.indented(it.prefix(), {
+  it.body()
+  box(width: 1fr, { box(width: 1fr, inset: (left: 0.3em, right: 0.3em), repeat(gap: 0.2em)[.]); it.page() })
+})))
 
 #let inlines(runs) = {
   for r in runs {
     if "br" in r {
       linebreak()
+    } else if "footnote" in r {
+      // The note's paragraphs (see prepare in typst.ts); Typst numbers and places it.
+      footnote(r.footnote.map(p => inlines(p)).join(parbreak()))
     } else {
       let c = if r.at("code", default: false) { raw(r.text) } else { text(r.text) }
       if r.at("bold", default: false) { c = strong(c) }
@@ -140,14 +159,16 @@ export const COLLECTION_TEMPLATE =
 #let meta(label, value) = par(justify: false, spacing: 0.45em, strong(label + ": ") + value)
 
 #let item(it) = {
-  heading(level: 2, text(lang: it.lang, str(it.number) + ". " + it.title))
-  if it.authors.len() > 0 { meta(L.authors, it.authors.join(", ")) }
+  // Labelled, so the authors index can give the page the material starts on.
+  [#heading(level: 2, text(lang: it.lang, str(it.number) + ". " + it.title)) #label("item-" + str(it.number))]
+  let authors-label = if it.authors.len() == 1 { L.at("authorsOne", default: L.authors) } else { L.authors }
+  if it.authors.len() > 0 { meta(authors-label, it.authors.join(", ")) }
   if it.type != "" { meta(L.type, it.type) }
   if it.subjects.len() > 0 { meta(L.subjects, it.subjects.join(", ")) }
   if it.grades != "" { meta(L.grades, it.grades) }
   if it.abstract.len() > 0 {
     block(above: 10pt, below: 5pt, sticky: true, strong(L.abstract))
-    for p in it.abstract { par(text(lang: it.lang, emph(p))) }
+    in-lang(it.lang, for p in it.abstract { par(emph(p)) })
   }
   if it.note.len() > 0 {
     block(above: 10pt, fill: luma(242), inset: 8pt, radius: 2pt, width: 100%, {
@@ -159,8 +180,7 @@ export const COLLECTION_TEMPLATE =
   if it.body.len() == 0 {
     par(emph(L.emptyBody))
   } else {
-    set text(lang: it.lang)
-    blocks(it.body)
+    in-lang(it.lang, blocks(it.body))
   }
   // The approbation results the leader added: in the collection's language.
   blocks(it.results)
@@ -198,7 +218,8 @@ export const COLLECTION_TEMPLATE =
 
 #page(header: none, footer: none, numbering: none, {
   set par(justify: false)
-  for entry in data.verso { par(strong(entry.label + ": ") + entry.value) }
+  // One person a line: a compiler with their post, a reviewer with their degree.
+  for entry in data.verso { par(strong(entry.label + ":") + entry.lines.map(l => linebreak() + l).join()) }
   if data.approval != "" { v(10pt); par(emph(data.approval)) }
 })
 
@@ -217,7 +238,8 @@ export const COLLECTION_TEMPLATE =
   heading(level: 1, section.title)
   for p in section.intro { par(p) }
   for (i, it) in section.items.enumerate() {
-    if i > 0 { pagebreak(weak: true) }
+    // Each material on a new page, or following on (the collection's setting).
+    if i > 0 { if data.itemsOnNewPage { pagebreak(weak: true) } else { v(18pt, weak: true) } }
     item(it)
   }
 }
@@ -226,8 +248,15 @@ export const COLLECTION_TEMPLATE =
   pagebreak(weak: true)
   heading(level: 1, L.authorsIndex)
   set par(justify: false, hanging-indent: 1.5em)
+  if L.at("indexPages", default: none) != none { par(emph(L.indexPages)) }
+  // The pages the author's materials start on (as the contents number them), each once.
   for e in data.authorsIndex {
-    par(e.name + " " + box(width: 1fr, repeat(gap: 0.2em, ".")) + " " + e.items.map(str).join(", "))
+    let pages = context e.items
+      .map(n => counter(page).at(label("item-" + str(n))).first())
+      .dedup()
+      .map(str)
+      .join(", ")
+    par(e.name + " " + box(width: 1fr, repeat(gap: 0.2em, ".")) + " " + pages)
   }
 }
 `;
@@ -391,9 +420,9 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 		})
 	}));
 	const verso = [
-		{ label: model.labels.editors, value: model.editors.join(', ') },
-		{ label: model.labels.reviewers, value: model.reviewers.join(', ') }
-	].filter((entry) => entry.value !== '');
+		{ label: model.labels.editors, lines: model.editors },
+		{ label: model.labels.reviewers, lines: model.reviewers }
+	].filter((entry) => entry.lines.length > 0);
 	return clean({
 		lang: model.language,
 		title: model.title,
@@ -406,6 +435,7 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 		preface: model.preface,
 		sections,
 		authorsIndex: model.authorsIndex,
+		itemsOnNewPage: model.itemsOnNewPage !== false,
 		images: pictures(used, images),
 		labels: model.labels
 	});
