@@ -108,7 +108,9 @@ export async function startApp(name: string, from?: string): Promise<App> {
 		KEY_DIR: path.join(dataDir, 'keys'),
 		// Request lines too: the log is read only when a test fails.
 		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
-		...(usesPostgres ? { DATABASE_URL: databaseUrl(databaseOf(name)) } : {})
+		...(usesPostgres ? { DATABASE_URL: databaseUrl(databaseOf(name)) } : {}),
+		// Word 97–2003 import through LibreOffice (materials-import.spec.ts), when asked for.
+		...(process.env.E2E_LIBREOFFICE ? { LIBREOFFICE: process.env.E2E_LIBREOFFICE } : {})
 	};
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: root,

@@ -1,5 +1,10 @@
 // OLE2 compound files made byte by byte (the container of Office 97–2003 files), so the
-// sniffer's tests can name exactly which streams the directory holds.
+// sniffer's tests can name exactly which streams the directory holds; and a real .doc.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 
 const FREE = 0xffffffff;
 const END = 0xfffffffe;
@@ -45,4 +50,29 @@ export function compoundFile(
 		bytes[at + 66] = entry.type;
 	});
 	return options.truncate ? bytes.subarray(0, options.truncate) : bytes;
+}
+
+/** A Word 97–2003 file of `docx`, saved by LibreOffice itself (`soffice --convert-to doc`). */
+export async function legacyDoc(docx: Uint8Array, soffice = 'soffice'): Promise<Uint8Array> {
+	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ustat-make-doc-'));
+	try {
+		await fs.writeFile(path.join(dir, 'plan.docx'), docx);
+		await promisify(execFile)(
+			soffice,
+			[
+				`-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+				'--headless',
+				'--norestore',
+				'--convert-to',
+				'doc',
+				'--outdir',
+				dir,
+				path.join(dir, 'plan.docx')
+			],
+			{ timeout: 120_000, env: { ...process.env, HOME: dir } }
+		);
+		return new Uint8Array(await fs.readFile(path.join(dir, 'plan.doc')));
+	} finally {
+		await fs.rm(dir, { recursive: true, force: true });
+	}
 }

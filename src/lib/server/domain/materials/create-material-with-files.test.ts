@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { parseConfig } from '../../config.js';
@@ -10,7 +8,7 @@ import { fileResponse } from '../../files/download';
 import { sniffFile } from '../../files/sniff';
 import { claimJob, finishJob } from '../../jobs/queue';
 import { JobFailure } from '../../jobs/runner';
-import { compoundFile } from '../../test/compound-files';
+import { compoundFile, legacyDoc } from '../../test/compound-files';
 import { teacherDocx, TEACHER_TEXT } from '../../test/docx-fixtures';
 import { appError } from '../../test/expect-error';
 import { makeGroupWorld, type GroupWorld } from '../../test/groups';
@@ -32,7 +30,6 @@ import { importLegacyWord, type LegacyImportPayload } from './import-legacy-job'
 import type { MaterialFieldsInput } from './input';
 import { previewAttachment } from './preview-attachment';
 
-const run = promisify(execFile);
 const lo = await libreOfficeAvailable();
 const t = useTestDatabase();
 const { store, root } = tempStore();
@@ -93,31 +90,6 @@ const validationKeys = async (promise: Promise<unknown>) => {
 	expect(error).toBeInstanceOf(ValidationError);
 	return (error as ValidationError).issues.map((i) => `${i.field}:${i.key}`);
 };
-
-/** Made once per run with LibreOffice itself: a Word 97–2003 file of the teacher fixture. */
-async function legacyDoc(): Promise<Uint8Array> {
-	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ustat-make-doc-'));
-	try {
-		await fs.writeFile(path.join(dir, 'plan.docx'), await teacherDocx());
-		await run(
-			'soffice',
-			[
-				`-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-				'--headless',
-				'--norestore',
-				'--convert-to',
-				'doc',
-				'--outdir',
-				dir,
-				path.join(dir, 'plan.docx')
-			],
-			{ timeout: 120_000, env: { ...process.env, HOME: dir } }
-		);
-		return new Uint8Array(await fs.readFile(path.join(dir, 'plan.doc')));
-	} finally {
-		await fs.rm(dir, { recursive: true, force: true });
-	}
-}
 
 describe('a new material from a Word file, with attachments (issue 18)', () => {
 	it('a member starts a draft from a .docx: its body and pictures imported, the files attached', async () => {
@@ -191,7 +163,7 @@ describe('a new material from a Word file, with attachments (issue 18)', () => {
 describe('Word 97–2003 files (issue 18)', () => {
 	let doc: Uint8Array;
 	beforeAll(async () => {
-		if (lo) doc = await legacyDoc();
+		if (lo) doc = await legacyDoc(await teacherDocx());
 	}, 180_000);
 
 	it('a renamed text file is not a .doc: refused as an attachment, refused for import', async () => {
