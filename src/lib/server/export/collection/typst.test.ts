@@ -3,7 +3,7 @@ import { normalizeImages } from './images.js';
 import type { CollectionModel } from './model.js';
 import { syntheticCollection } from './synthetic.js';
 import { missingInOrder, readPdf, squeeze, type PdfFacts } from './testing.js';
-import { buildCollectionPdf, COLLECTION_TEMPLATE } from './typst.js';
+import { buildCollectionPdf, buildMaterialPdf, COLLECTION_TEMPLATE } from './typst.js';
 
 let model: CollectionModel;
 let pdf: PdfFacts;
@@ -31,6 +31,28 @@ function bookmarks(xml: string): { depth: number; title: string }[] {
 }
 
 describe('buildCollectionPdf', () => {
+	it('hyphenates Russian with Typst’s patterns; Kyrgyz, which has none, is not hyphenated', async () => {
+		const words =
+			'Методическое объединение учителей рассматривает индивидуализированные образовательные траектории, самостоятельную исследовательскую деятельность обучающихся и межпредметные взаимосвязи. ';
+		const hyphens = async (language: 'ru' | 'ky', text: string) => {
+			const { pdf } = buildMaterialPdf({
+				title: 'Т',
+				authors: [],
+				language,
+				bodyHtml: `<p>${text.repeat(12)}</p>`
+			});
+			// poppler marks a line broken by hyphenation with a soft hyphen.
+			return ((await readPdf(pdf)).text.match(/\u00ad\n/g) ?? []).length;
+		};
+		expect(await hyphens('ru', words)).toBeGreaterThan(2);
+		expect(
+			await hyphens(
+				'ky',
+				'Окуучулардын функционалдык сабаттуулугун өнүктүрүүгө багытталган чыгармачылык тапшырмалар. '
+			)
+		).toBe(0);
+	});
+
 	it('has no word joiner (U+2060) in its text: the contents are copied and searched', () => {
 		expect(pdf.text).not.toContain('\u2060');
 	});
