@@ -533,6 +533,15 @@ class BodyWriter {
 	}
 }
 
+/**
+ * The collection's own texts (preface, intros, abstracts, notes) as the PDF sets them:
+ * Kyrgyz ragged right (no hyphenation patterns anywhere, so justifying makes rivers), the
+ * others justified and hyphenated.
+ */
+function textAlignment(language: CollectionLanguage) {
+	return language === 'ky' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED;
+}
+
 class DocxBuilder extends BodyWriter {
 	constructor(
 		private readonly model: CollectionModel,
@@ -682,7 +691,9 @@ class DocxBuilder extends BodyWriter {
 					heading: HeadingLevel.HEADING_1,
 					pageBreakBefore: true
 				}),
-				...model.preface.map((text) => this.plain(text, { alignment: AlignmentType.JUSTIFIED }))
+				...model.preface.map((text) =>
+					this.plain(text, { alignment: textAlignment(model.language) })
+				)
 			);
 		}
 		return this.part(null, children);
@@ -744,7 +755,7 @@ class DocxBuilder extends BodyWriter {
 					{ bold: true }
 				),
 				...item.abstract.map((text) =>
-					this.plain(text, { alignment: AlignmentType.JUSTIFIED }, { italics: true }, language)
+					this.plain(text, { alignment: textAlignment(item.language) }, { italics: true }, language)
 				)
 			);
 		}
@@ -757,7 +768,7 @@ class DocxBuilder extends BodyWriter {
 					{ bold: true }
 				),
 				...item.note.map((text) =>
-					this.plain(text, { alignment: AlignmentType.JUSTIFIED, shading })
+					this.plain(text, { alignment: textAlignment(this.model.language), shading })
 				)
 			);
 		}
@@ -772,7 +783,7 @@ class DocxBuilder extends BodyWriter {
 	section(section: CollectionSectionModel): ISectionOptions {
 		const children: Child[] = [this.plain(section.title, { heading: HeadingLevel.HEADING_1 })];
 		for (const text of section.intro) {
-			children.push(this.plain(text, { alignment: AlignmentType.JUSTIFIED }));
+			children.push(this.plain(text, { alignment: textAlignment(this.model.language) }));
 		}
 		section.items.forEach((item, index) => children.push(...this.item(item, index === 0)));
 		return this.part(section.title, children);
