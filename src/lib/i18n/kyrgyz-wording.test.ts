@@ -50,14 +50,21 @@ const subjectExceptions: Record<string, string> = {
 	post_quoting: '«{name} жазгандан цитата»: {name} is the subject of «жазган»',
 	post_quote_by: '«{name} жазган:»: {name} is the subject of «жазган»',
 	minutes_heading_named:
-		'«{group} отурумунун»: {group} arrives declined, «…чыгармачыл тобунун» (web/minutes-document.ts)'
+		'«{group} отурумунун»: {group} arrives declined, «…чыгармачыл тобунун» (web/minutes-document.ts)',
+	// The approval note (collections/labels.ts): {group} is «"Name" чыгармачыл тобу», in the
+	// nominative that «тарабынан» takes; {body} arrives in the genitive («мектептин
+	// методикалык кеңешинин»); {date} arrives declined («2026-жылдын 23-сентябрындагы»).
+	collection_doc_approval_protocol_date: 'the approval note: values arrive declined (labels.ts)',
+	collection_doc_approval_protocol: 'the approval note: values arrive declined (labels.ts)',
+	collection_doc_approval_date: 'the approval note: values arrive declined (labels.ts)',
+	collection_doc_approval_plain: 'the approval note: values arrive declined (labels.ts)'
 };
 
 /**
  * «{group}» чыгармачыл тобу is the review's own wording; where the code first checks that the
  * name does not already end in «тобу» (and declines the name itself when it does), it is kept.
  */
-const groupNameChecked = new Set(['minutes_heading']);
+const groupNameChecked = new Set(['minutes_heading', 'collection_doc_group_line']);
 
 // Kyrgyz-aware word boundaries: a letter (with ң ө ү) or a hyphen continues a word.
 const before = '(?<![\\p{L}\\p{M}-])';

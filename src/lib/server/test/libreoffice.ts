@@ -112,7 +112,9 @@ export function placedImages(list: string): PlacedImage[] {
 	for (const row of rows) {
 		const cells = row.trim().split(/\s+/);
 		if (cells.length < 14 || cells[2] !== 'image') continue;
-		const [page, width, height, xppi, yppi] = [0, 3, 4, 12, 13].map((i) => Number(cells[i]));
+		const [page = 0, width = 0, height = 0, xppi = 0, yppi = 0] = [0, 3, 4, 12, 13].map((i) =>
+			Number(cells[i])
+		);
 		if (!xppi || !yppi) continue;
 		images.push({ page, widthPt: (width / xppi) * 72, heightPt: (height / yppi) * 72 });
 	}

@@ -33,7 +33,10 @@ export function collectionLabels(
 		note: m.collection_doc_note({}, o),
 		// A first edition is simply the collection: only a later one prints its number.
 		edition: edition > 1 ? m.collection_doc_edition({ number: edition }, o) : '',
-		groupLine: m.collection_doc_group_line({ group }, o),
+		groupLine:
+			locale === 'ky' && namesItself(group)
+				? group.trim()
+				: m.collection_doc_group_line({ group }, o),
 		emptyBody: m.collection_doc_empty_body({}, o),
 		results: m.collection_doc_results({}, o),
 		indexPages: m.collection_doc_index_pages({}, o),
@@ -65,9 +68,12 @@ const approvalBodies: Record<
  */
 function groupInSentence(locale: CollectionLanguage, group: string): string {
 	if (locale !== 'ky') return locale === 'en' ? `“${group}”` : `«${group}»`;
-	return /(тобу|тобунун)$/i.test(group.trim())
-		? group.trim()
-		: m.collection_doc_group_line({ group }, { locale });
+	return namesItself(group) ? group.trim() : m.collection_doc_group_line({ group }, { locale });
+}
+
+/** A Kyrgyz group name that already ends in «…тобу» is not followed by «чыгармачыл тобу». */
+function namesItself(group: string): boolean {
+	return /(тобу|тобунун)$/i.test(group.trim());
 }
 
 /**
