@@ -117,4 +117,17 @@ describe('buildCollectionDocx', () => {
 			expect(index).toContain(`${entry.name}\t${entry.items.join(', ')}`);
 		}
 	});
+
+	it('sets Kyrgyz body text ragged right and Russian justified (as the PDF does)', async () => {
+		// Word and LibreOffice have no Kyrgyz hyphenation: justified Kyrgyz makes rivers.
+		const justified = (xml: string) =>
+			xml
+				.split('</w:p>')
+				.filter((p) => p.includes('<w:jc w:val="both"/>') && wordText(p).trim().length > 0);
+		expect(justified(docx.xml('word/document.xml'))).toEqual([]);
+		const russian = await syntheticCollection(2, { language: 'ru' });
+		const { images } = await normalizeImages(russian.images.entries());
+		const ru = readDocx(await buildCollectionDocx(russian.model, images));
+		expect(justified(ru.xml('word/document.xml')).length).toBeGreaterThan(5);
+	});
 });

@@ -124,6 +124,8 @@ interface Context {
 	bold?: boolean;
 	/** The language of the texts when it isn't the document's. */
 	language?: string;
+	/** Kyrgyz text: ragged right, as in the PDF (no hyphenation patterns: justifying makes rivers). */
+	ragged?: boolean;
 }
 
 type Child = Paragraph | Table;
@@ -252,7 +254,7 @@ class BodyWriter {
 
 	protected paragraphOptions(context: Context): IParagraphOptions {
 		return {
-			alignment: context.cell ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+			alignment: context.cell || context.ragged ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
 			indent: context.indent > 0 ? { left: context.indent } : undefined,
 			border: context.quote
 				? { left: { style: BorderStyle.SINGLE, size: 12, color: 'A0A0A0', space: 8 } }
@@ -450,7 +452,7 @@ class BodyWriter {
 			const numbering = { reference, level, instance };
 			const numbered = {
 				...this.paragraphOptions(inner),
-				alignment: context.cell ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+				alignment: context.cell || context.ragged ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
 				indent: { left: indent, hanging: mm(5) },
 				numbering
 			};
@@ -722,7 +724,8 @@ class DocxBuilder extends BodyWriter {
 			quote: false,
 			width: TEXT_WIDTH,
 			cell: false,
-			language
+			language,
+			ragged: item.language === 'ky'
 		};
 		const out: Child[] = [
 			this.plain(
@@ -941,7 +944,8 @@ export async function buildMaterialDocx(
 			indent: 0,
 			quote: false,
 			width: TEXT_WIDTH,
-			cell: false
+			cell: false,
+			ragged: material.language === 'ky'
 		})
 	);
 	if (material.attachments && material.attachments.files.length > 0) {
