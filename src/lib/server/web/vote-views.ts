@@ -216,15 +216,3 @@ export function decisionCard(
 				: null
 	};
 }
-
-/** A decision as the minutes DOCX lists it under "Decisions by vote". */
-export function minutesVote(entry: DecisionLogEntry) {
-	return {
-		number: entry.number,
-		question: entry.question,
-		wording: entry.text,
-		outcome: outcomeLine(entry.outcome, entry.lines),
-		tally: tallyLine(entry.lines),
-		quorum: quorumLine(entry)
-	};
-}
