@@ -110,7 +110,7 @@ test('a new material from a Word 97–2003 file, converted by LibreOffice', asyn
 	const js = testInfo.project.name === 'js';
 	const { groupUrl } = await groupWithMembers(seed);
 	await signIn(page, colleague.email, colleague.password);
-	const doc = await legacyDoc(await teacherDocx(), process.env.E2E_LIBREOFFICE);
+	const doc = await legacyDoc(await teacherDocx());
 
 	await test.step('the draft is saved at once; its page waits for the conversion', async () => {
 		await page.goto(`${groupUrl}/materials/new`);
