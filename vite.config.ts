@@ -5,8 +5,14 @@ import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
 	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
-	// Rolldown's plugin-timing report is noise in `npm start` and CI logs.
-	build: { rolldownOptions: { checks: { pluginTimings: false } } },
+	build: {
+		// Rolldown's plugin-timing report is noise in `npm start` and CI logs.
+		rolldownOptions: { checks: { pluginTimings: false } },
+		// No list of every page's chunks in the entry (about 3 KB gzipped on every page, issue 17's
+		// JS budget): a page's first load gets its chunks from the server's <link rel=modulepreload>;
+		// a later navigation loads a page's chunks as its module imports them. CSS is still preloaded.
+		modulePreload: false
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
 		globalSetup: ['src/lib/server/test/global-setup.ts'],

@@ -22,6 +22,10 @@ declare global {
 			locale: Locale;
 			/** Set when a signed-in user may not see this page: the group layout answers 403. */
 			denied: boolean;
+			/** What a form posted just before left for this page (web/form-results.ts). */
+			formResult: import('$lib/server/web/form-results').FormResult | null;
+			/** A form action's success, for redirect-after-post (web/forms.ts → hooks.server.ts). */
+			actionResult?: { value: unknown };
 		}
 	}
 }

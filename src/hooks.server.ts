@@ -1,3 +1,4 @@
+import { redirectAfterPost, takeFormResult } from '$lib/server/web/form-results';
 import { isCrossSiteForm } from '$lib/server/web/csrf';
 import {
 	isHttpError,
@@ -118,6 +119,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	event.locals.sessionId = null;
 	event.locals.session = null;
 	event.locals.denied = false;
+	event.locals.formResult = null;
 	event.locals.locale = negotiateLocale({
 		cookie: event.cookies.get(localeCookie),
 		acceptLanguage: event.request.headers.get('accept-language')
@@ -215,9 +217,13 @@ async function guarded(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 			return failureResponse(event.request, 403, 'error_forbidden', locale, requestId);
 		event.locals.denied = true;
 	}
-	return resolve(event, {
+	// The result of a form posted just before, for the page it redirected to.
+	if (event.request.method === 'GET')
+		event.locals.formResult = await takeFormResult(event.cookies, event.url, db);
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 	});
+	return event.request.method === 'POST' ? redirectAfterPost(event, response) : response;
 }
 
 function clientAddress(event: RequestEvent): string | undefined {

@@ -45,3 +45,11 @@ export function describedBy(id: string, error?: string, hint?: string): string |
 		[error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined
 	);
 }
+
+/**
+ * The page's `form`: what the action just returned or, after the redirect that answers a post
+ * without JavaScript (server/web/form-results.ts), what it left for this page.
+ */
+export function posted<T>(form: T, data: { formResult?: unknown }): T {
+	return (form ?? data.formResult ?? null) as T;
+}

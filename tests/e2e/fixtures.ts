@@ -10,11 +10,13 @@ import { Seeder } from './seed';
 
 /**
  * Servers for one worker, one per test. The next one starts while a test runs, so a test
- * seldom waits for its server to come up.
+ * seldom waits for its server to come up; a finished test's server stops (and its data goes)
+ * while the next test runs, so no test waits for that either.
  */
 class AppPool {
 	private next?: Promise<App>;
 	private count = 0;
+	private stopping: Promise<unknown>[] = [];
 
 	constructor(
 		private readonly run: string,
@@ -35,10 +37,24 @@ class AppPool {
 		return app;
 	}
 
+	/** Stops a finished test's server in the background; close() waits for it. */
+	retire(app: App): void {
+		// Settled, so a failure to stop is reported by close(), not as an unhandled rejection.
+		this.stopping.push(
+			app.stop().then(
+				() => undefined,
+				(error: unknown) => error
+			)
+		);
+	}
+
 	async close(): Promise<void> {
 		const spare = await this.next?.catch(() => undefined);
 		this.next = undefined;
 		await spare?.stop();
+		const failures = (await Promise.all(this.stopping)).filter((error) => error !== undefined);
+		this.stopping = [];
+		if (failures.length > 0) throw failures[0];
 	}
 }
 
@@ -83,7 +99,7 @@ export const test = base.extend<Fixtures, { appPool: AppPool }>({
 					`\n── server log of "${testInfo.title}" [${testInfo.project.name}] (last lines; all in ${file}) ──\n${tail}\n\n`
 				);
 			}
-			await app.stop();
+			appPool.retire(app);
 		}
 	},
 

@@ -46,7 +46,7 @@ export interface Posted {
 	status: number;
 	/** Where a 303 sends the browser, as an absolute URL. */
 	location?: string;
-	/** The page shown instead of a redirect. */
+	/** The page shown: instead of a redirect, or the one a redirect after post leads to. */
 	page?: HtmlPage;
 }
 
@@ -279,7 +279,12 @@ export class Visitor {
 		const status = response.status;
 		if (status >= 300 && status < 400) {
 			await response.body?.cancel();
-			return { status, location: new URL(response.headers.get('location') ?? '', target).href };
+			const location = new URL(response.headers.get('location') ?? '', target).href;
+			// Redirect after post: the page itself, showing what the action left for it.
+			const isResult = response.headers.getSetCookie().some((c) => c.startsWith('ustat_result='));
+			if (isResult && new URL(location).pathname === new URL(target).pathname)
+				return { status, location, page: await this.open(location) };
+			return { status, location };
 		}
 		const result = new HtmlPage(target, await response.text());
 		if (status >= 400)

@@ -8,7 +8,8 @@ import {
 	openGroupFromMenu,
 	openGroupTab,
 	pageReady,
-	signIn
+	signIn,
+	type MessageKey
 } from './helpers';
 import { agendaItem, colleague, group, school, teacher } from './data';
 import { expect, test } from './fixtures';
@@ -16,6 +17,9 @@ import { groupWithMembers } from './seed';
 
 // Meetings: the leader of a group with two members calls its first meeting, keeps the
 // minutes and downloads them as a Word document.
+
+/** A catalog text by a key held in a variable (helpers.ts's `ky` checks it exists). */
+const staged = (key: string): string => ky[key as MessageKey];
 
 test('groups: the leader keeps the minutes of a meeting and downloads them as DOCX', async ({
 	page,
@@ -36,11 +40,24 @@ test('groups: the leader keeps the minutes of a meeting and downloads them as DO
 		await page.getByRole('button', { name: ky.meetings_call, exact: true }).click();
 		await expect(page).toHaveURL(new RegExp(`${groupUrl}/meetings/[0-9a-f-]{36}$`));
 		await expect(heading(page)).toHaveText(fill(ky.minutes_number, { number: 1 }));
-		await expect(page.getByText(ky.minutes_no_agenda)).toBeVisible();
+		// The page opens on its agenda step: items are added there, one a line.
+		await expect(
+			page.getByLabel(staged('decisions_agenda_new_label'), { exact: true })
+		).toBeVisible();
 		await expectNoHorizontalScroll(page);
 	});
 
-	await test.step('the leader records attendance and one agenda item', async () => {
+	await test.step('the leader records one agenda item, attendance and the minutes', async () => {
+		const saveNext = (step: string) =>
+			page.getByRole('button', {
+				name: fill(staged('decisions_save_next'), { step: staged(step) }),
+				exact: true
+			});
+		await page
+			.getByLabel(staged('decisions_agenda_new_label'), { exact: true })
+			.fill(agendaItem.title);
+		await saveNext('decisions_step_attendance').click();
+		await expect(page).toHaveURL(/\?step=attendance$/);
 		await page
 			.getByRole('radiogroup', { name: teacher.fullName, exact: true })
 			.getByRole('radio', { name: ky.attendance_present, exact: true })
@@ -49,19 +66,18 @@ test('groups: the leader keeps the minutes of a meeting and downloads them as DO
 			.getByRole('radiogroup', { name: colleague.fullName, exact: true })
 			.getByRole('radio', { name: ky.attendance_excused, exact: true })
 			.check();
-		const item = page.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 1 }) });
-		await item.getByLabel(ky.minutes_item_title, { exact: true }).fill(agendaItem.title);
+		await saveNext('decisions_step_minutes').click();
+		await expect(page).toHaveURL(/\?step=minutes$/);
+		const item = page.getByRole('group', { name: `1. ${agendaItem.title}`, exact: true });
 		await item.getByLabel(ky.minutes_heard, { exact: true }).fill(agendaItem.heard);
 		await item.getByLabel(ky.minutes_decided, { exact: true }).fill(agendaItem.decided);
 		await page.getByRole('button', { name: ky.save, exact: true }).click();
 
 		await expect(page.getByRole('status').filter({ hasText: ky.saved })).toBeVisible();
+		// The minutes as they read, folded below the form.
+		await page.getByText(staged('decisions_minutes_preview'), { exact: true }).click();
 		await expect(page.getByRole('heading', { name: `1. ${agendaItem.title}` })).toBeVisible();
 		await expect(page.locator('.minutes').getByText(agendaItem.decided)).toBeVisible();
-		// A new blank item is offered for the next question.
-		await expect(
-			page.getByRole('group', { name: fill(ky.minutes_agenda_item, { number: 2 }) })
-		).toBeVisible();
 		await expectNoHorizontalScroll(page);
 	});
 

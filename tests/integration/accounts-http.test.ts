@@ -8,6 +8,7 @@ import {
 	startTestServer,
 	type TestServer
 } from '../../src/lib/server/test/server';
+import { submit } from '../../src/lib/server/test/submit';
 import { setUp, useWorld, type World } from './world';
 
 // Accounts end to end over HTTP: sessions, sign-out, deactivation, throttling, CSRF.
@@ -75,7 +76,7 @@ describe('sessions', () => {
 		const cookie = cookieFrom(await signIn(victim.email, testPassword), sessionCookie)!;
 		expect((await call(server, '/home', { cookie })).status).toBe(200);
 		const admin = cookieFrom(await signIn(world.users.adminA.email, testPassword), sessionCookie)!;
-		const done = await call(server, `/admin/staff/${victim.id}?/deactivate`, {
+		const done = await submit(server, `/admin/staff/${victim.id}?/deactivate`, {
 			cookie: admin,
 			form: { password: testPassword }
 		});

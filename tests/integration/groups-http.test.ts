@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { call, type TestServer } from '../../src/lib/server/test/server';
+import { submit } from '../../src/lib/server/test/submit';
 import { useWorld, type World } from './world';
 
 // Creative groups over HTTP, as a browser without JavaScript sends the forms.
@@ -16,7 +17,7 @@ useWorld((s, w) => {
 const page = (path: string, kind: keyof World['cookies']) =>
 	call(server, path, { cookie: world.cookies[kind] });
 const post = (path: string, kind: keyof World['cookies'], form: Record<string, string>) =>
-	call(server, path, { cookie: world.cookies[kind], form });
+	submit(server, path, { cookie: world.cookies[kind], form });
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('joining a group without JavaScript', () => {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { call, type TestServer } from '../../src/lib/server/test/server';
+import { submit } from '../../src/lib/server/test/submit';
 import { teacherDocx, TEACHER_TEXT, zipBombDocx } from '../../src/lib/server/test/docx-fixtures';
 import { materialForm, tinyPdf } from '../../src/lib/server/test/materials';
 import { xssPayloads } from '../../src/lib/server/richtext/xss-payloads';
@@ -35,7 +36,7 @@ function upload(path: string, files: { name: string; bytes: Uint8Array; type?: s
 			new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
 			f.name
 		);
-	return call(server, `${path}?/upload`, { cookie: member(), multipart: form });
+	return submit(server, `${path}?/upload`, { cookie: member(), multipart: form });
 }
 
 async function attachmentsOf(materialId: string) {
@@ -180,7 +181,7 @@ describe('Word import without JavaScript', () => {
 		for (const [key, value] of Object.entries(typed))
 			for (const v of Array.isArray(value) ? value : [value]) form.append(key, String(v));
 		form.append('docx', new Blob([new Uint8Array(await teacherDocx())]), 'план.docx');
-		const response = await call(server, `${draft()}/edit?/import`, {
+		const response = await submit(server, `${draft()}/edit?/import`, {
 			cookie: member(),
 			multipart: form
 		});
@@ -206,7 +207,7 @@ describe('Word import without JavaScript', () => {
 		const form = new FormData();
 		form.append('title', 'Бомба');
 		form.append('docx', new Blob([new Uint8Array(zipBombDocx())]), 'bomb.docx');
-		const response = await call(server, `${draft()}/edit?/import`, {
+		const response = await submit(server, `${draft()}/edit?/import`, {
 			cookie: member(),
 			multipart: form
 		});

@@ -1,3 +1,4 @@
+import { buildFaces } from './world-faces';
 import {
 	actorOf,
 	makeSchool,
@@ -128,6 +129,7 @@ export async function buildWorld(server: TestServer) {
 		cookies[kind] = `${sessionCookie}=${await sessionTokenFor(db, users[kind])}`;
 	}
 	const group = await buildGroup(db, schoolA, users);
+	await buildFaces(server, users);
 	const materials = await buildMaterials(server, group.groupId, actorOf(users.memberA));
 	const decisions = await buildDecisions(
 		server,

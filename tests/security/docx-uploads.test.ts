@@ -22,6 +22,7 @@ import { teacherDocx, zipBombDocx } from '../../src/lib/server/test/docx-fixture
 import { makeGroupWorld, type GroupWorld } from '../../src/lib/server/test/groups';
 import { offeredMaterial, tinyPdf } from '../../src/lib/server/test/materials';
 import { call, startTestServer, type TestServer } from '../../src/lib/server/test/server';
+import { submit } from '../../src/lib/server/test/submit';
 import { setUp } from '../integration/world';
 
 let server: TestServer;
@@ -47,13 +48,13 @@ function importWord(bytes: Uint8Array, name = 'план.docx') {
 	const form = new FormData();
 	form.append('title', 'Аталыш');
 	form.append('docx', new Blob([new Uint8Array(bytes)]), name);
-	return call(server, `${material()}/edit?/import`, { cookie, multipart: form });
+	return submit(server, `${material()}/edit?/import`, { cookie, multipart: form });
 }
 
 function upload(name: string, bytes: Uint8Array) {
 	const form = new FormData();
 	form.append('files', new Blob([new Uint8Array(bytes)]), name);
-	return call(server, `${material()}?/upload`, { cookie, multipart: form });
+	return submit(server, `${material()}?/upload`, { cookie, multipart: form });
 }
 
 async function attachmentNamed(name: string) {

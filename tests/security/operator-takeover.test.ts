@@ -3,6 +3,7 @@ import { sessionCookie } from '../../src/lib/server/domain/accounts/sessions';
 import type { User } from '../../src/lib/server/db/types';
 import { makeUser, sessionTokenFor, testPassword } from '../../src/lib/server/test/factories';
 import { call, startTestServer, type TestServer } from '../../src/lib/server/test/server';
+import { submit } from '../../src/lib/server/test/submit';
 import { startTestSmtp, type TestSmtp } from '../../src/lib/server/test/smtp';
 import { founderPassword, setUp } from '../integration/world';
 
@@ -52,7 +53,7 @@ describe('a school admin and the operator (finding 1)', () => {
 			['deactivate', { password: testPassword }],
 			['reactivate', { password: testPassword }]
 		] as const) {
-			const response = await call(server, `${path}?/${action}`, { cookie, form });
+			const response = await submit(server, `${path}?/${action}`, { cookie, form });
 			expect(response.status, action).toBe(403);
 			expect(await response.text(), action).toContain('башка оператор гана башкара алат');
 		}
@@ -78,20 +79,20 @@ describe('a school admin and the operator (finding 1)', () => {
 		const school = schoolId;
 		const deputy = await makeUser(server.db, { schoolId: school, role: 'teacher' });
 		const founderCookie = await cookieOf(founder);
-		const granted = await call(server, '/operator/operators?/grant', {
+		const granted = await submit(server, '/operator/operators?/grant', {
 			cookie: founderCookie,
 			form: { email: deputy.email, password: founderPassword }
 		});
 		expect(granted.status).toBe(200);
 		expect((await account(deputy.id)).isOperator).toBe(true);
 		// The founder cannot revoke their own rights; the deputy can revoke the founder's.
-		const self = await call(server, '/operator/operators?/revoke', {
+		const self = await submit(server, '/operator/operators?/revoke', {
 			cookie: founderCookie,
 			form: { userId: founder.id, password: founderPassword }
 		});
 		expect(self.status).toBe(403);
 		const deputyCookie = await cookieOf(deputy);
-		const revoked = await call(server, '/operator/operators?/revoke', {
+		const revoked = await submit(server, '/operator/operators?/revoke', {
 			cookie: deputyCookie,
 			form: { userId: founder.id, password: testPassword }
 		});
@@ -100,7 +101,7 @@ describe('a school admin and the operator (finding 1)', () => {
 		// Operator rights are checked on every request: the founder's are gone at once.
 		expect((await call(server, '/operator/operators', { cookie: founderCookie })).status).toBe(403);
 		// The founder, still the school's admin, cannot touch the operator of their school.
-		const demote = await call(server, `/admin/staff/${deputy.id}?/deactivate`, {
+		const demote = await submit(server, `/admin/staff/${deputy.id}?/deactivate`, {
 			cookie: founderCookie,
 			form: { password: founderPassword }
 		});
@@ -113,7 +114,7 @@ describe('a school admin and the operator (finding 1)', () => {
 			.execute();
 		expect(kinds.map((k) => k.kind)).toEqual(['operator_granted', 'operator_revoked']);
 		// Back as it was for the other tests: the deputy gives the founder their rights again.
-		await call(server, '/operator/operators?/grant', {
+		await submit(server, '/operator/operators?/grant', {
 			cookie: deputyCookie,
 			form: { email: founder.email, password: testPassword }
 		});
@@ -133,7 +134,7 @@ describe('admin actions on other people need the password (finding 2)', () => {
 		expect(wrong.status).toBe(400);
 		expect(await wrong.text()).toContain('Сырсөз туура эмес.');
 		expect((await account(teacher.id)).isActive).toBe(true);
-		const right = await call(server, path, { cookie, form: { password: testPassword } });
+		const right = await submit(server, path, { cookie, form: { password: testPassword } });
 		expect(right.status).toBe(200);
 		expect((await account(teacher.id)).isActive).toBe(false);
 	});
@@ -142,7 +143,7 @@ describe('admin actions on other people need the password (finding 2)', () => {
 describe('a reset link issued by an admin (finding 3)', () => {
 	it('reaches the person in the inbox and by email, and is a security event', async () => {
 		const teacher = await makeUser(server.db, { schoolId, role: 'teacher' });
-		const response = await call(server, `/admin/staff/${teacher.id}?/reset`, {
+		const response = await submit(server, `/admin/staff/${teacher.id}?/reset`, {
 			cookie: await cookieOf(admin),
 			form: { password: testPassword }
 		});

@@ -9,6 +9,7 @@ import {
 	startTestServer,
 	type TestServer
 } from '../../src/lib/server/test/server';
+import { submit } from '../../src/lib/server/test/submit';
 import { setUp } from '../integration/world';
 
 // Issue 16 (signin) over HTTP on the built app: finding 6 (the sign-in throttle raced by
@@ -143,7 +144,7 @@ async function turnOn(cookie: string) {
 	const page = await (await call(server, '/profile/security', { cookie })).text();
 	const secret = /data-secret="([A-Z2-7]+)"/.exec(page)![1]!;
 	expect(page).toContain('data:image/svg+xml;base64,');
-	const confirmed = await call(server, '/profile/security?/confirm', {
+	const confirmed = await submit(server, '/profile/security?/confirm', {
 		cookie,
 		form: { code: codeFor(secret, 0) }
 	});

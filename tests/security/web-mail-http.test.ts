@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailLimits } from '../../src/lib/server/domain/accounts/mail-limits';
 import { makeUser } from '../../src/lib/server/test/factories';
-import { call, startTestServer, type TestServer } from '../../src/lib/server/test/server';
+import { startTestServer, type TestServer } from '../../src/lib/server/test/server';
+import { submit } from '../../src/lib/server/test/submit';
 import { startTestSmtp, type TestSmtp } from '../../src/lib/server/test/smtp';
 import { setUp } from '../integration/world';
 
@@ -28,7 +29,7 @@ describe('"forgot password" over HTTP', () => {
 	it('30 requests at once for one address: 3 mails, the same answer to all', async () => {
 		const user = await makeUser(server.db, { schoolId });
 		const responses = await Promise.all(
-			Array.from({ length: 30 }, () => call(server, '/forgot', { form: { email: user.email } }))
+			Array.from({ length: 30 }, () => submit(server, '/forgot', { form: { email: user.email } }))
 		);
 		const statuses = new Set(responses.map((r) => r.status));
 		expect([...statuses]).toEqual([200]);
@@ -43,7 +44,7 @@ describe('"forgot password" over HTTP', () => {
 		for (let i = 0; i < mailLimits.perClient + 3; i++)
 			users.push(await makeUser(server.db, { schoolId }));
 		for (const user of users)
-			expect((await call(server, '/forgot', { form: { email: user.email } })).status).toBe(200);
+			expect((await submit(server, '/forgot', { form: { email: user.email } })).status).toBe(200);
 		await settle();
 		// The first test's 3 mails came from this client too.
 		expect(smtp.mails.length - before).toBe(mailLimits.perClient - mailLimits.perAddress);

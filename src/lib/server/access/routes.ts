@@ -16,6 +16,12 @@ import { calendarRoutes } from './routes-calendar';
 import { searchRoutes } from './routes-search';
 import { auditRoutes } from './routes-audit';
 import { inboxRoutes } from './routes-inbox';
+import { shellRoutes } from './routes-shell';
+import { groupRoutes } from './routes-group';
+import { facesRoutes } from './routes-faces';
+import { homeRoutes } from './routes-home';
+import { decisionsRoutes } from './routes-decisions';
+import { workRoutes } from './routes-work';
 import { anyone, operator, schoolAdmin, signedIn, type Rule } from './rules';
 
 /** A material's form: a body with pasted pictures, or a Word file to import (20 MB). */
@@ -54,7 +60,6 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(public)/reset/[token]': { page: anyone, actions: { default: anyone } },
 
 	'/(app)/home': { page: signedIn },
-	'/(app)/profile': { page: signedIn, actions: { save: signedIn, password: signedIn } },
 	'/(app)/admin/staff': {
 		page: schoolAdmin,
 		actions: { invite: schoolAdmin, revoke: schoolAdmin }
@@ -242,5 +247,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	...ballotRoutes,
 	...signinRoutes,
 	...webRoutes,
-	...privacyRoutes
+	...privacyRoutes,
+	// Issue 17: the workspace.
+	...shellRoutes,
+	...groupRoutes,
+	...facesRoutes,
+	...homeRoutes,
+	...decisionsRoutes,
+	...workRoutes
 };

@@ -52,7 +52,9 @@ export const unauditedTables: Record<string, string> = {
 	material_renders: 'cached renders, derived from material versions',
 	rate_events: 'rate-limit counters',
 	document_previews: 'cached previews, derived from stored files',
-	sign_in_challenges: 'a pending second factor: a secret, gone within minutes'
+	sign_in_challenges: 'a pending second factor: a secret, gone within minutes',
+	home_visits: 'when a person last opened home: read marks are noise',
+	form_results: "a form's result kept a minute for the page shown after the post"
 };
 
 /** Derived search indexes: rebuilt from audited tables. */

@@ -358,6 +358,16 @@ export interface FormResponses {
 	submittedAt: Date | null;
 }
 
+export interface FormResults {
+	/** Random, 128 bits: the cookie that carries it is the only way to it. */
+	id: string;
+	/** The page the result is for: shown there only. */
+	path: string;
+	/** JSON: what the action returned, or the confirmation to show after a redirect. */
+	payload: string;
+	expiresAt: Date;
+}
+
 export interface FormVersions {
 	id: string;
 	formId: string;
@@ -436,6 +446,13 @@ export interface Groups {
 	closedBy: string | null;
 	closedReason: string | null;
 	requiredObservations: Generated<number>;
+}
+
+export interface HomeVisits {
+	userId: string;
+	/** The visit "new since" is measured from (the one before the current). */
+	previousSeenAt: Date | null;
+	seenAt: Date;
 }
 
 export interface Invitations {
@@ -980,6 +997,8 @@ export interface Users {
 	updatedAt: Date;
 	deactivatedAt: Date | null;
 	erasedAt: Date | null;
+	photoKey: string | null;
+	photoUpdatedAt: Date | null;
 }
 
 export interface VoteOptions {
@@ -1094,12 +1113,14 @@ export interface Tables {
 	documentPreviews: DocumentPreviews;
 	formResponseFiles: FormResponseFiles;
 	formResponses: FormResponses;
+	formResults: FormResults;
 	formVersions: FormVersions;
 	forms: Forms;
 	groupEvents: GroupEvents;
 	groupMembers: GroupMembers;
 	groupRevisions: GroupRevisions;
 	groups: Groups;
+	homeVisits: HomeVisits;
 	invitations: Invitations;
 	jobs: Jobs;
 	loginFailures: LoginFailures;

@@ -24,9 +24,15 @@ export async function removeOldJobs(db: DB, now = new Date()): Promise<number> {
 	return Number(done.numDeletedRows) + Number(failed.numDeletedRows);
 }
 
+/** Form results nobody came back for (web/form-results.ts keeps them a minute). */
+export async function removeExpiredFormResults(db: DB, now = new Date()): Promise<void> {
+	await db.deleteFrom('formResults').where('expiresAt', '<', now).execute();
+}
+
 registerPeriodic('jobs.cleanup', 6 * 3_600_000, async (_job, { db }) => {
 	await removeOldJobs(db);
 	// Word previews nobody opens any more, and conversion counts past their hour.
 	await removeStalePreviews(db);
 	await removeOldConversionEvents(db);
+	await removeExpiredFormResults(db);
 });

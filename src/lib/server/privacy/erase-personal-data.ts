@@ -8,6 +8,7 @@ import { validate } from '../validation';
 import { recordSecurityEvent } from '../security/events';
 import type { Ctx } from '../domain/context';
 import { hashPassword, verifyPassword } from '../domain/accounts/password';
+import { deletePhotoFiles } from '../domain/accounts/photos';
 import { countActiveAdmins, findUserById } from '../domain/accounts/queries';
 import { indexInCatalog } from '../domain/publications/catalog';
 import { syncWorkspace } from '../search';
@@ -33,7 +34,7 @@ export interface ErasureResult {
  * which of these applies. Cannot be undone: the admin types the address and their password.
  */
 export async function erasePersonalData(
-	{ db, actor, now }: Ctx,
+	{ db, actor, now, store }: Ctx,
 	input: ErasePersonalDataInput
 ): Promise<ErasureResult> {
 	const user = await findUserById(db, input.userId);
@@ -54,7 +55,7 @@ export async function erasePersonalData(
 	// Nobody can sign in with it again: a random password nobody knows.
 	const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
 
-	await db.transaction().execute(async (trx) => {
+	const photoKey = await db.transaction().execute(async (trx) => {
 		const fresh = await findUserById(trx, userId);
 		if (!fresh || fresh.erasedAt) throw new AppError('conflict', 'privacy_error_already_erased');
 		if (fresh.isOperator && fresh.isActive && (await countActiveOperators(trx)) <= 1)
@@ -83,6 +84,8 @@ export async function erasePersonalData(
 				isOperator: false,
 				experienceYears: null,
 				qualificationCategory: null,
+				photoKey: null,
+				photoUpdatedAt: null,
 				deactivatedAt: fresh.deactivatedAt ?? now,
 				erasedAt: now,
 				updatedAt: now
@@ -105,7 +108,10 @@ export async function erasePersonalData(
 			},
 			now
 		);
+		return fresh.photoKey;
 	});
+	// The photo's files go once the erasure is committed (a rollback keeps them in use).
+	if (photoKey) await deletePhotoFiles(store, photoKey);
 	return { keptName };
 }
 

@@ -65,7 +65,8 @@ export const personalDataTables: Record<string, TableDeclaration> = {
 			'experience_years',
 			'qualification_category',
 			'school_id',
-			'role'
+			'role',
+			'photo_key'
 		],
 		secret: ['password_hash'],
 		erase: {
@@ -74,6 +75,13 @@ export const personalDataTables: Record<string, TableDeclaration> = {
 		}
 	},
 	user_subjects: { keys: ['user_id'], erase: { delete: ['user_id'] } },
+	home_visits: { keys: ['user_id'], erase: { delete: ['user_id'] } },
+	form_results: {
+		keys: [],
+		personal: ['payload'],
+		noExport: "a form's result, kept a minute for the page shown after the post",
+		erase: { keep: 'gone within a minute by itself' }
+	},
 	sessions: {
 		keys: ['user_id'],
 		personal: ['ip', 'user_agent'],

@@ -67,7 +67,9 @@ export async function makeUser(
 		createdAt: now,
 		updatedAt: now,
 		deactivatedAt: options.isActive === false ? now : null,
-		erasedAt: null
+		erasedAt: null,
+		photoKey: null,
+		photoUpdatedAt: null
 	};
 	await db.insertInto('users').values(user).execute();
 	return user;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/connect';
-import { adminQuery } from './db';
+import { adminQuery, copySqliteTemplate, createPostgresDatabase, databaseUrlOf } from './db';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 
@@ -68,6 +68,9 @@ export async function startTestServer(
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ustat-srv-'));
+	// A fresh server starts on a copy of the run's template (db.ts), so its start skips the
+	// migrations; a folder given by the test is used as it is (e.g. empty, to see migrations).
+	if (!options.dataDir && !options.databaseUrl) copySqliteTemplate(dataDir);
 	let databaseUrl = options.databaseUrl;
 	let dropDatabase: (() => Promise<void>) | undefined;
 	let databaseName: string | undefined;
@@ -75,10 +78,8 @@ export async function startTestServer(
 	if (!databaseUrl && adminUrl) {
 		const name = `ustat_t_${randomBytes(5).toString('hex')}`;
 		databaseName = name;
-		await adminQuery(adminUrl, `create database ${name}`);
-		const target = new URL(adminUrl);
-		target.pathname = `/${name}`;
-		databaseUrl = target.toString();
+		await createPostgresDatabase(adminUrl, name);
+		databaseUrl = databaseUrlOf(adminUrl, name);
 		dropDatabase = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
 	}
 

@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import type { FormFailure } from '../../forms';
 import { AppError } from '../errors';
 import { ValidationError } from '../validation';
@@ -25,6 +25,8 @@ export interface FormEvent {
 	request: Request;
 	url: URL;
 	setHeaders?: (headers: Record<string, string>) => void;
+	/** Where a success is left for redirect-after-post (form-results.ts, hooks.server.ts). */
+	locals?: Pick<App.Locals, 'actionResult'>;
 }
 
 /** Which form a failure belongs to: the page may show several, or one per item. */
@@ -97,11 +99,13 @@ export async function runFormChecked<T>(
 	}
 	const data = await event.request.formData().catch(() => new FormData());
 	const values = formObject(data);
+	let result: T;
 	try {
-		return await useCase(values, data);
+		result = await useCase(values, data);
 	} catch (error) {
 		return formFailure(error, values, identify(event, values, options));
 	}
+	return done(event, result);
 }
 
 /**
@@ -115,9 +119,21 @@ export async function runForm<T>(
 ): Promise<T | ActionFailure<FormFailure>> {
 	// A body that is not form data (a broken client, a probe) is just an empty form.
 	const values = formObject(await event.request.formData().catch(() => new FormData()));
+	let result: T;
 	try {
-		return await useCase(values);
+		result = await useCase(values);
 	} catch (error) {
 		return formFailure(error, values, identify(event, values, options), event.setHeaders);
 	}
+	return done(event, result);
+}
+
+/**
+ * A success, returned to the page; also left in `locals` so that, posted without JavaScript,
+ * the page is answered with a redirect to itself (hooks.server.ts) unless the action
+ * redirects elsewhere first.
+ */
+export function done<T>(event: FormEvent, result: T): T {
+	if (event.locals && !isActionFailure(result)) event.locals.actionResult = { value: result };
+	return result;
 }

@@ -1,8 +1,12 @@
+import type { GroupFace } from '../domain/groups/get-group-face';
+import type { GroupToDo } from '../domain/groups/get-group-home';
 import type { GroupEventView } from '../domain/groups/history';
 import type { MemberView } from '../domain/groups/members';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
 import { translate } from './i18n';
+import { formatDay } from './days';
+import { faceOf } from './faces';
 import { categoryName, roleName } from './options';
 
 // How groups' history and members read on a page, in the request's language.
@@ -57,5 +61,50 @@ export function memberLine(
 		facts: facts.join(' · '),
 		joined: formatDate(member.joinedAt, locale, timeZone),
 		left: member.leftAt ? formatDate(member.leftAt, locale, timeZone) : null
+	};
+}
+
+/** The group's face for its header: people as faces (photo URL or initials). */
+export function groupFaceView(face: GroupFace) {
+	return {
+		id: face.id,
+		name: face.name,
+		theme: face.theme,
+		isClosed: face.isClosed,
+		canManage: face.canManage,
+		canSeeMeetings: face.canSeeMeetings,
+		leader: face.leader ? faceOf(face.leader) : null,
+		members: face.members.map(faceOf),
+		memberCount: face.memberCount
+	};
+}
+
+/** What waits for the person in the group, with its labels: named, dated, linked. */
+export function toDoView(toDo: GroupToDo, locale: Locale, timeZone: string) {
+	return {
+		votes: toDo.votes.map((v) => ({
+			id: v.id,
+			question: v.question,
+			deadline: v.closesAt
+				? translate('group_todo_deadline', { date: formatDateTime(v.closesAt, locale, timeZone) })
+				: translate('group_todo_no_deadline')
+		})),
+		materials: toDo.materials.map((mt) => ({
+			id: mt.id,
+			title: mt.title,
+			author: mt.authorName ? translate('group_todo_author', { name: mt.authorName }) : ''
+		})),
+		nextMeeting: toDo.nextMeeting && {
+			id: toDo.nextMeeting.id,
+			name: translate('group_todo_meeting_name', { number: toDo.nextMeeting.number }),
+			when: translate('group_todo_when', {
+				date: [formatDay(toDo.nextMeeting.heldOn, locale), toDo.nextMeeting.startTime]
+					.filter(Boolean)
+					.join(' ')
+			}),
+			place: toDo.nextMeeting.place
+				? translate('group_todo_place', { place: toDo.nextMeeting.place })
+				: ''
+		}
 	};
 }

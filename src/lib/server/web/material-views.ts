@@ -40,6 +40,25 @@ export function criterionLabel(c: Pick<Criterion, 'builtin' | 'name'>): string {
 	return c.builtin ? translate(`criterion_${c.builtin}` as 'criterion_relevance') : '—';
 }
 
+/**
+ * What a reviewer looks at under a criterion. The built-in criteria (§5.4) have a
+ * description in the catalog; one the leader named (or renamed) has only its name: no
+ * description is stored.
+ */
+export function criterionDescription(c: Pick<Criterion, 'builtin' | 'name'>): string | null {
+	if (!c.builtin || c.name) return null;
+	return translate(`work_criterion_${c.builtin}_hint` as 'work_criterion_relevance_hint');
+}
+
+/** The scale of 1 to 5, each score with what it means: shown beside the scores. */
+export const reviewScale = [1, 2, 3, 4, 5] as const;
+export function scoreDescriptions(): { score: string; description: string }[] {
+	return reviewScale.map((score) => ({
+		score: String(score),
+		description: translate(`work_review_score_${score}` as 'work_review_score_1')
+	}));
+}
+
 /** 1.2 MB, 340 KB: sizes people read. */
 export function fileSize(bytes: number, locale: Locale): string {
 	if (bytes >= 1024 * 1024)

@@ -10,11 +10,12 @@ import { formInput } from './form-input';
 // The meeting form sends its agenda and attendance as plain fields ("agenda.0.title",
 // "agenda.0.remove", "attendance.<userId>") so that it works without JavaScript. Here they
 // become the use case's agenda list and attendance record, and the use case's errors point
-// back at the rows of the form.
+// back at the rows of the form. The row for new items is one textarea, one item a line
+// ("agenda.<n>.lines" marks it): several items are added in one save.
 
 type FormValues = Record<string, string | string[]>;
 
-const agendaKey = /^agenda\.(\d{1,2})\.(title|speaker|heard|spoke|decided|remove)$/;
+const agendaKey = /^agenda\.(\d{1,2})\.(title|speaker|heard|spoke|decided|remove|lines)$/;
 const attendanceKey = /^attendance\.(.{1,64})$/;
 const agendaFields = ['title', 'speaker', 'heard', 'spoke', 'decided'] as const;
 
@@ -48,13 +49,20 @@ export function meetingFormInput(
 		.sort(([a], [b]) => a - b)
 		.filter(([, row]) => !row.remove)
 		.filter(([, row]) => agendaFields.some((f) => (row[f] ?? '').trim() !== ''));
-	const agenda = kept.map(([, row]): AgendaItemInput => ({
-		title: row.title ?? '',
-		speaker: row.speaker ?? '',
-		heard: row.heard ?? '',
-		spoke: row.spoke ?? '',
-		decided: row.decided ?? ''
-	}));
+	const items = kept.flatMap(([index, row]) =>
+		// The new items' row: each line an item (the row's other fields, if any, go with the first).
+		(row.lines ? splitLines(row.title ?? '') : [row.title ?? '']).map((title, line) => ({
+			index,
+			item: {
+				title,
+				speaker: line === 0 ? (row.speaker ?? '') : '',
+				heard: line === 0 ? (row.heard ?? '') : '',
+				spoke: line === 0 ? (row.spoke ?? '') : '',
+				decided: line === 0 ? (row.decided ?? '') : ''
+			} satisfies AgendaItemInput
+		}))
+	);
+	const agenda = items.map((i) => i.item);
 	return {
 		input: formInput(updateMeetingInput, rest, {
 			...ids,
@@ -62,8 +70,17 @@ export function meetingFormInput(
 			// The use case checks each choice and that each person is a member.
 			attendance: attendance as UpdateMeetingInput['attendance']
 		}),
-		rows: kept.map(([index]) => index)
+		rows: items.map((i) => i.index)
 	};
+}
+
+/** Lines typed in a textarea, trimmed, blank ones dropped ('' when none: a blank row). */
+function splitLines(typed: string): string[] {
+	const lines = typed
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter((line) => line !== '');
+	return lines.length ? lines : [''];
 }
 
 /** The use case's error with each agenda field named by its row of the form. */

@@ -3,6 +3,8 @@ import { proposalKinds, proposalStatuses } from '../db/types';
 import type { PostNode, ThreadView } from '../domain/discussions/get-thread';
 import { formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
+import type { Face } from '../../faces';
+import { faceOf } from './faces';
 import { translate } from './i18n';
 
 // How proposals, their statuses and discussions read on a page, in the request's language.
@@ -36,6 +38,8 @@ export function proposalStatusTone(status: ProposalStatus): string {
 export interface PostView {
 	id: string;
 	authorName: string;
+	/** The author's photo or initials (PostItem). */
+	author: Face;
 	parts: { text: string; mention?: true }[];
 	quote: { text: string; authorName: string | null } | null;
 	at: string;
@@ -65,6 +69,12 @@ function postView(post: PostNode, locale: Locale, timeZone: string): PostView {
 	return {
 		id: post.id,
 		authorName: post.authorName,
+		author: faceOf({
+			id: post.authorId,
+			fullName: post.authorName,
+			photoKey: post.authorPhotoKey,
+			photoUpdatedAt: post.authorPhotoUpdatedAt
+		}),
 		parts: post.parts.map((p) => ('mention' in p ? { text: p.text, mention: true } : p)),
 		quote: post.quote,
 		at: formatDateTime(post.createdAt, locale, timeZone),

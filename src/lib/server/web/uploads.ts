@@ -4,7 +4,7 @@ import { config } from '../config.js';
 import { receiveMultipart, type ReceivedFile } from '../files/receive';
 import { tempDir } from '../storage';
 import { ValidationError } from '../validation';
-import { formFailure, identify, type FormEvent, type FormOptions } from './forms';
+import { done, formFailure, identify, type FormEvent, type FormOptions } from './forms';
 
 /**
  * A form action with files: the body is streamed to temporary files (never held in memory),
@@ -33,7 +33,7 @@ export async function runUpload<T>(
 		values = upload.fields;
 		cleanup = upload.cleanup;
 		if (upload.problems.length > 0) throw new ValidationError(upload.problems);
-		return await useCase(values, upload.files);
+		return done(event, await useCase(values, upload.files));
 	} catch (error) {
 		return formFailure(error, values, identify(event, values, options));
 	} finally {

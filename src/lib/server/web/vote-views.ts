@@ -77,6 +77,26 @@ export function outcomeLine(outcome: DecisionOutcome, lines: TallyLine[]): strin
 		: translate('decision_chosen', { options: top.map(tallyOptionName).join(', ') });
 }
 
+/**
+ * The wording the leader starts from once the tally is known (issue 17): it follows the
+ * outcome, so a decision does not say the opposite of its count unless the leader rewrites
+ * it so. A label and the question, not a sentence around it (Kyrgyz: no names inside one).
+ */
+export function suggestedWording(
+	outcome: DecisionOutcome,
+	lines: TallyLine[],
+	question: string
+): string {
+	if (isWithheld(lines) || outcome === 'no_quorum')
+		return translate('decisions_wording_none', { question });
+	if (outcome === 'accepted') return translate('decisions_wording_accepted', { question });
+	if (outcome === 'rejected') return translate('decisions_wording_rejected', { question });
+	const top = leaders(lines);
+	return top.length === 0
+		? translate('decisions_wording_none', { question })
+		: translate('decisions_wording_chosen', { options: top.map(tallyOptionName).join(', ') });
+}
+
 /** "N of M voted". */
 export const turnoutLine = (participantCount: number, rollCount: number) =>
 	translate('vote_turnout', { count: participantCount, roll: rollCount });

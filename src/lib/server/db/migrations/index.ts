@@ -11,6 +11,7 @@ import * as notifications from './0009-notifications';
 import * as audit from './0010-audit';
 import * as workspaceSearch from './0011-workspace-search';
 import * as trust from './0012-trust';
+import * as workspace from './0013-workspace';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -25,7 +26,8 @@ const migrations: Record<string, Migration> = {
 	'0009-notifications': notifications,
 	'0010-audit': audit,
 	'0011-workspace-search': workspaceSearch,
-	'0012-trust': trust
+	'0012-trust': trust,
+	'0013-workspace': workspace
 };
 
 export const migrationProvider: MigrationProvider = {

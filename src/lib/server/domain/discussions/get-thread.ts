@@ -10,6 +10,9 @@ export interface PostNode {
 	id: string;
 	authorId: string;
 	authorName: string;
+	/** The author's photo (web/faces.ts faceOf), null without one. */
+	authorPhotoKey: string | null;
+	authorPhotoUpdatedAt: Date | null;
 	body: string;
 	/** The body in parts, mentions apart. */
 	parts: PostPart[];
@@ -46,6 +49,8 @@ export async function threadView(db: DB, actor: Actor, access: ThreadAccess): Pr
 				'p.parentId',
 				'p.authorId',
 				'u.fullName as authorName',
+				'u.photoKey as authorPhotoKey',
+				'u.photoUpdatedAt as authorPhotoUpdatedAt',
 				'p.body',
 				'p.quote',
 				'qu.fullName as quotedAuthorName',
@@ -65,6 +70,8 @@ export async function threadView(db: DB, actor: Actor, access: ThreadAccess): Pr
 			id: r.id,
 			authorId: r.authorId,
 			authorName: r.authorName,
+			authorPhotoKey: r.authorPhotoKey,
+			authorPhotoUpdatedAt: r.authorPhotoUpdatedAt,
 			body: r.body,
 			parts: mentionParts(r.body, people),
 			quote: r.quote === null ? null : { text: r.quote, authorName: r.quotedAuthorName },

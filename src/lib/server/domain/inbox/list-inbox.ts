@@ -3,6 +3,7 @@ import { isNotificationKind, kindMessageKey, type NotificationKind } from '../..
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { INBOX_PAGE_SIZE, listInboxInput, type ListInboxInput } from './input';
+import { parseParams } from './params';
 
 export interface InboxItem {
 	id: string;
@@ -89,17 +90,4 @@ export async function listInbox({ db, actor }: Ctx, input: ListInboxInput): Prom
 		page,
 		pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE))
 	};
-}
-
-function parseParams(json: string): Record<string, string> {
-	try {
-		const value: unknown = JSON.parse(json);
-		if (value && typeof value === 'object' && !Array.isArray(value))
-			return Object.fromEntries(
-				Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')
-			);
-	} catch {
-		// A broken value shows the notification without its extra values.
-	}
-	return {};
 }

@@ -5,6 +5,9 @@ export interface ReviewView {
 	id: string;
 	reviewerId: string;
 	reviewerName: string;
+	/** The reviewer's photo, if any (their face on the material's page). */
+	reviewerPhotoKey: string | null;
+	reviewerPhotoUpdatedAt: Date | null;
 	versionNumber: number;
 	recommendation: Recommendation;
 	comment: string;
@@ -24,6 +27,8 @@ export async function reviewSummary(db: DB, groupId: string, materialId: string)
 			'r.id',
 			'r.reviewerId',
 			'u.fullName as reviewerName',
+			'u.photoKey as reviewerPhotoKey',
+			'u.photoUpdatedAt as reviewerPhotoUpdatedAt',
 			'r.versionNumber',
 			'r.recommendation',
 			'r.comment',

@@ -13,7 +13,10 @@ import { canCallMeeting } from './policy';
 import { notifyMeeting } from './notify-meeting';
 import { assertMembers, meetingsAccess } from './queries';
 
-/** The leader calls a meeting; it gets the group's next minutes number. */
+/**
+ * The leader calls a meeting, with its agenda (one item a line); it gets the group's next
+ * minutes number.
+ */
 export async function createMeeting(
 	{ db, actor, now }: Ctx,
 	input: CreateMeetingInput
@@ -62,6 +65,22 @@ function insertNext(
 				updatedAt: now
 			})
 			.execute();
+		if (input.agenda.length)
+			await trx
+				.insertInto('meetingAgendaItems')
+				.values(
+					input.agenda.map((title, position) => ({
+						id: newId(),
+						meetingId,
+						position,
+						title,
+						speaker: '',
+						heard: '',
+						spoke: '',
+						decided: ''
+					}))
+				)
+				.execute();
 		await notifyMeeting({ db: trx, now, actor }, 'meeting.scheduled', {
 			id: meetingId,
 			groupId: input.groupId,

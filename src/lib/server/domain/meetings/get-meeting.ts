@@ -20,6 +20,9 @@ export interface AttendeeView {
 	/** Null: not recorded yet. */
 	status: AttendanceStatus | null;
 	isCurrentMember: boolean;
+	/** What their face is made of (web/faces.ts). */
+	photoKey: string | null;
+	photoUpdatedAt: Date | null;
 }
 
 export interface MeetingView {
@@ -75,15 +78,30 @@ export async function getMeeting(
 			userId: m.id,
 			fullName: m.fullName,
 			status: null,
-			isCurrentMember: true
+			isCurrentMember: true,
+			photoKey: null,
+			photoUpdatedAt: null
 		});
 	for (const a of attendance)
 		attendees.set(a.userId, {
 			userId: a.userId,
 			fullName: a.fullName,
 			status: a.status,
-			isCurrentMember: attendees.has(a.userId)
+			isCurrentMember: attendees.has(a.userId),
+			photoKey: null,
+			photoUpdatedAt: null
 		});
+	// Their faces, for the attendance step.
+	if (attendees.size)
+		for (const face of await db
+			.selectFrom('users')
+			.select(['id', 'photoKey', 'photoUpdatedAt'])
+			.where('id', 'in', [...attendees.keys()])
+			.execute())
+			Object.assign(attendees.get(face.id)!, {
+				photoKey: face.photoKey,
+				photoUpdatedAt: face.photoUpdatedAt
+			});
 	const nameOf = (id: string | null) => people.find((p) => p.id === id)?.fullName ?? null;
 	return {
 		meeting,

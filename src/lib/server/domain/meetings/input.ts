@@ -5,6 +5,36 @@ import { groupId, meetingId, userId } from '../ids';
 export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
 /** Agenda items one meeting may have. */
 export const maxAgendaItems = 20;
+/** Characters an agenda item's title may have. */
+export const maxAgendaTitle = 300;
+
+/**
+ * Agenda items typed one a line (scheduling a meeting; adding several at once on its page):
+ * each line trimmed, blank lines none. A line too long is named by its number; more items
+ * than `max` are refused as a whole (the count is checked before any line is saved).
+ */
+export const agendaLines = (max = maxAgendaItems) =>
+	z
+		.union([z.string(), z.array(z.string())])
+		.default('')
+		.transform((typed) =>
+			(typeof typed === 'string' ? typed.split(/\r?\n/) : typed)
+				.map((line) => line.trim())
+				.filter((line) => line !== '')
+		)
+		.superRefine((lines, ctx) => {
+			if (lines.length > max)
+				ctx.addIssue({ code: 'custom', message: 'decisions_agenda_too_many', params: { max } });
+			else {
+				const line = lines.findIndex((title) => title.length > maxAgendaTitle);
+				if (line >= 0)
+					ctx.addIssue({
+						code: 'custom',
+						message: 'decisions_agenda_line_too_long',
+						params: { line: line + 1, max: maxAgendaTitle }
+					});
+			}
+		});
 
 /** Left blank (or only spaces): none. */
 const blankIsNone = <T extends z.ZodType<unknown, string>>(schema: T) =>
@@ -42,7 +72,11 @@ const meetingDetails = z.object({
 export const listMeetingsInput = z.object({ groupId });
 export type ListMeetingsInput = z.input<typeof listMeetingsInput>;
 
-export const createMeetingInput = meetingDetails.extend({ groupId });
+export const createMeetingInput = meetingDetails.extend({
+	groupId,
+	/** The agenda, one item a line: called with the meeting, told with it. */
+	agenda: agendaLines()
+});
 export type CreateMeetingInput = z.input<typeof createMeetingInput>;
 
 export const getMeetingInput = z.object({ groupId, meetingId });
@@ -50,7 +84,7 @@ export type GetMeetingInput = z.input<typeof getMeetingInput>;
 
 /** One item of the agenda with what was HEARD, SPOKEN and DECIDED on it. */
 export const agendaItem = z.object({
-	title: text(300),
+	title: text(maxAgendaTitle),
 	speaker: longText(200),
 	heard: longText(),
 	spoke: longText(),

@@ -9,9 +9,11 @@ import { assertGroupMeeting, closeVoteNow, voteAccess } from './queries';
 import { recordDecision } from './record-decision';
 
 /**
- * The leader closes the vote and words the decision; the tally and whether the quorum was
- * met are the server's count. A vote its deadline already closed only takes the wording. A
- * secret vote is not closed before its deadline on fewer ballots than the deployment's minimum.
+ * The leader closes the vote; the tally and whether the quorum was met are the server's
+ * count. The decision's wording normally follows (recordDecision), once the tally is shown;
+ * one sent with the close is kept only if it fits the count (input.ts). A vote its deadline
+ * already closed only takes the wording. A secret vote is not closed before its deadline on
+ * fewer ballots than the deployment's minimum.
  */
 export async function closeVote(
 	ctx: Ctx,
@@ -22,7 +24,8 @@ export async function closeVote(
 	const access = await voteAccess(db, seal, actor, input.groupId, input.voteId, now);
 	assertAllowed(canRunVotes(actor, access));
 	assertOpen(access);
-	const { groupId, voteId, text, meetingId: meeting } = validate(closeVoteInput, input);
+	const valid = validate(closeVoteInput, input);
+	const { groupId, voteId, text, meetingId: meeting, outcome } = valid;
 	if (access.vote.status === 'closed') {
 		const decision = await db
 			.selectFrom('decisions')
@@ -34,13 +37,15 @@ export async function closeVote(
 		if (decision.text === text) return { decisionId };
 		// Closed by its deadline a moment ago: what the leader wrote becomes the wording.
 		if (decision.text !== '') throw new AppError('conflict', 'error_vote_closed');
-		await recordDecision(ctx, { groupId, decisionId, text, meetingId: meeting });
+		await recordDecision(ctx, { groupId, decisionId, text, outcome, meetingId: meeting });
 		return { decisionId };
 	}
 	const meetingId = await assertGroupMeeting(db, groupId, meeting);
 	const { decisionId } = await closeVoteNow(db, seal, access.vote, {
 		byDeadline: false,
 		text,
+		// Checked against the count inside the closing transaction: refused, nothing closes.
+		writtenFor: text === '' ? undefined : outcome,
 		meetingId,
 		recordedBy: actor.id,
 		at: now,

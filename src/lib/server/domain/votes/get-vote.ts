@@ -32,6 +32,13 @@ export interface VoteView {
 	rollCount: number;
 	/** Who took part, by name (never in the order they voted). */
 	participants: string[];
+	/** The same people with what their faces are made of, in the same order (the ballot roll). */
+	voters: {
+		id: string;
+		fullName: string;
+		photoKey: string | null;
+		photoUpdatedAt: Date | string | null;
+	}[];
 	isOnRoll: boolean;
 	/** The actor's own choices, or null before voting (and while hidden: see below). */
 	myChoices: string[] | null;
@@ -77,7 +84,7 @@ export async function getVote(
 		db
 			.selectFrom('ballots as b')
 			.innerJoin('users as u', 'u.id', 'b.voterId')
-			.select(['b.voterId', 'u.fullName'])
+			.select(['b.voterId', 'u.fullName', 'u.photoKey', 'u.photoUpdatedAt'])
 			.where('b.voteId', '=', voteId)
 			.execute(),
 		vote.status === 'open' || !vote.isSecret ? ballotChoices(db, seal, vote) : []
@@ -99,13 +106,22 @@ export async function getVote(
 	const externalMayVote = access.group.isExternalVoteAllowed;
 	const mayVote = canVote(actor, access, access.isOnRoll, externalMayVote);
 	const isLeader = canRunVotes(actor, access);
+	const voters = people
+		.map((p) => ({
+			id: p.voterId,
+			fullName: p.fullName,
+			photoKey: p.photoKey,
+			photoUpdatedAt: p.photoUpdatedAt
+		}))
+		.sort((a, b) => a.fullName.localeCompare(b.fullName, 'ky'));
 	return {
 		vote,
 		proposal: proposal ? { ...proposal, number: Number(proposal.number) } : null,
 		openedByName: opener?.fullName ?? null,
 		options,
 		rollCount: roll,
-		participants: people.map((p) => p.fullName).sort((a, b) => a.localeCompare(b, 'ky')),
+		participants: voters.map((p) => p.fullName),
+		voters,
 		isOnRoll: access.isOnRoll,
 		myChoices: mine,
 		isMyChoiceHidden,

@@ -69,13 +69,32 @@ export const castBallotInput = z.object({
 });
 export type CastBallotInput = z.input<typeof castBallotInput> & WithSeal;
 
+export const decisionOutcomes = ['accepted', 'rejected', 'no_quorum', 'chosen'] as const;
+
 const decisionFields = {
 	text: text(4000),
+	/**
+	 * The outcome the wording was written for (the page sends the one it showed with the
+	 * tally). A wording written for another outcome than the count's is refused: a decision
+	 * never says the opposite of its result (issue 17).
+	 */
+	outcome: z.enum(decisionOutcomes).optional(),
 	/** The meeting whose minutes record the decision. */
 	meetingId: meetingId.optional()
 };
 
-export const closeVoteInput = z.object({ groupId, voteId, ...decisionFields });
+/**
+ * Closing counts the ballots; the wording comes after, once the tally is known (the page
+ * asks for it then). A wording sent with the close is kept only with the outcome it was
+ * written for, checked against the count (`outcome`), or, without one, as a caller that
+ * knows the result already sends it (the demo's story, the seeds).
+ */
+export const closeVoteInput = z.object({
+	groupId,
+	voteId,
+	...decisionFields,
+	text: longText(4000)
+});
 export type CloseVoteInput = z.input<typeof closeVoteInput> & WithSeal;
 
 export const recordDecisionInput = z.object({ groupId, decisionId, ...decisionFields });

@@ -1,4 +1,6 @@
 import type { Actor } from '../../access/actor';
+import type { DecisionOutcome } from '../../db/types';
+import { ValidationError } from '../../validation';
 import type { GroupPlace } from '../group-access/policy';
 
 // Who may do what with votes and decisions (§3.3 collective decisions, §3.5 the leader puts
@@ -42,4 +44,16 @@ export function canSeeTally(
 	hasVoted: boolean
 ): boolean {
 	return vote.status === 'closed' || (vote.isTallyLive && !vote.isSecret && hasVoted);
+}
+
+/**
+ * A decision's wording written for one outcome is refused on a decision with another: the
+ * wording would say the opposite of the count (issue 17). None named: nothing to compare.
+ */
+export function assertWordingFits(
+	writtenFor: DecisionOutcome | undefined,
+	outcome: DecisionOutcome
+): void {
+	if (writtenFor !== undefined && writtenFor !== outcome)
+		throw new ValidationError([{ field: 'text', key: 'decisions_error_wording_outcome' }]);
 }

@@ -3,7 +3,7 @@ import { forgetWal } from '../../db/forget-wal';
 import { nextNumber } from '../../db/next-number';
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
-import type { DB, ProposalStatus, Vote } from '../../db/types';
+import type { DB, DecisionOutcome, ProposalStatus, Vote } from '../../db/types';
 import { AppError } from '../../errors';
 import { links, notify } from '../../notify';
 import { ValidationError } from '../../validation';
@@ -13,6 +13,7 @@ import { recordProposalEvent } from '../proposals/queries';
 import type { BallotSeal } from './seal';
 import { recordSecurityEvent } from '../../security/events';
 import { getSecuritySettings } from '../schools/security-settings';
+import { assertWordingFits } from './policy';
 import { countBallots, withheld, type Tally } from './tally';
 
 export interface VoteAccess extends GroupAccess {
@@ -158,6 +159,8 @@ export async function closeVoteNow(
 	decision: {
 		byDeadline: boolean;
 		text: string;
+		/** The outcome the wording was written for: refused (and not closed) if it differs. */
+		writtenFor?: DecisionOutcome;
 		meetingId: string | null;
 		recordedBy: string | null;
 		at: Date;
@@ -186,6 +189,7 @@ export async function closeVoteNow(
 			if (tooFew && decision.refuseTooFew)
 				throw new AppError('conflict', 'ballot_error_close_too_few', { params: { min } });
 			const tally = tooFew ? withheld(counted) : counted;
+			assertWordingFits(decision.writtenFor, tally.outcome);
 			await trx
 				.updateTable('ballots')
 				.set({ sealed: null })

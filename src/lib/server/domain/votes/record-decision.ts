@@ -4,11 +4,13 @@ import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, groupWorkAccess } from '../group-access/access';
 import { canRunVotes } from '../group-access/policy';
 import { recordDecisionInput, type RecordDecisionInput } from './input';
+import { assertWordingFits } from './policy';
 import { assertGroupMeeting } from './queries';
 
 /**
  * The leader words a decision (one its deadline closed waits for this) or links it to the
- * minutes of the meeting where it was taken. The tally and the quorum never change.
+ * minutes of the meeting where it was taken. The tally and the quorum never change; a
+ * wording written for another outcome is refused.
  */
 export async function recordDecision(
 	{ db, actor, now }: Ctx,
@@ -17,14 +19,16 @@ export async function recordDecision(
 	const access = await groupWorkAccess(db, actor, input.groupId);
 	const decision = await db
 		.selectFrom('decisions')
-		.select('id')
+		.select(['id', 'outcome'])
 		.where('id', '=', input.decisionId)
 		.where('groupId', '=', input.groupId)
 		.executeTakeFirst();
 	if (!decision) throw new AppError('not_found', 'error_decision_not_found');
 	assertAllowed(canRunVotes(actor, access));
 	assertOpen(access);
-	const { groupId, decisionId, text, meetingId: meeting } = validate(recordDecisionInput, input);
+	const valid = validate(recordDecisionInput, input);
+	const { groupId, decisionId, text, meetingId: meeting } = valid;
+	assertWordingFits(valid.outcome, decision.outcome);
 	const meetingId = await assertGroupMeeting(db, groupId, meeting);
 	await db
 		.updateTable('decisions')

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { isPostgres } from '../../db/migrations/columns';
+import type { DecisionOutcome } from '../../db/types';
 import { ctxOf } from '../../test/context';
 import { appError } from '../../test/expect-error';
 import { actorOf, makeUser } from '../../test/factories';
@@ -101,8 +102,11 @@ const cast = (actor: Actor, voteId: VoteId, choices: VoteOptionId[], now?: Date)
 	castBallot(as(actor, now), { groupId: w.groupId, voteId, choices, seal });
 const see = (actor: Actor, voteId: VoteId, now?: Date) =>
 	getVote(as(actor, now), { groupId: w.groupId, voteId, seal });
-const close = (actor: Actor, voteId: VoteId, decision: { text: string; meetingId?: MeetingId }) =>
-	closeVote(as(actor), { groupId: w.groupId, voteId, ...decision, seal });
+const close = (
+	actor: Actor,
+	voteId: VoteId,
+	decision: { text: string; meetingId?: MeetingId; outcome?: DecisionOutcome }
+) => closeVote(as(actor), { groupId: w.groupId, voteId, ...decision, seal });
 const record = (
 	actor: Actor,
 	decisionId: string,
@@ -326,7 +330,11 @@ describe('closing and decisions', () => {
 		expect((await appError(close(w.admin, voteId, { text: 'Кабыл алынды' }))).code).toBe(
 			'forbidden'
 		);
-		expect(await issues(close(w.leader, voteId, { text: '' }))).toEqual(['text:error_required']);
+		// A wording written for the other outcome is refused, and nothing closes (issue 17).
+		expect(
+			await issues(close(w.leader, voteId, { text: 'Кабыл алынган жок', outcome: 'rejected' }))
+		).toEqual(['text:decisions_error_wording_outcome']);
+		expect((await see(w.leader, voteId)).vote.status).toBe('open');
 		expect(
 			await issues(close(w.leader, voteId, { text: 'Бар', meetingId: asId<MeetingId>('other') }))
 		).toEqual(['meetingId:error_choice']);

@@ -2,7 +2,7 @@ import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
 import { ballots } from '$lib/server/secrets';
 import { closeGroup } from '$lib/server/domain/groups/close-group';
-import { getGroup } from '$lib/server/domain/groups/get-group';
+import { getGroupHome } from '$lib/server/domain/groups/get-group-home';
 import {
 	closeGroupInput,
 	requestToJoinInput,
@@ -21,7 +21,7 @@ import { formatDateTime } from '$lib/i18n/format';
 import { formatDay, today } from '$lib/server/web/days';
 import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
-import { eventLine, memberLine } from '$lib/server/web/group-views';
+import { eventLine, memberLine, toDoView } from '$lib/server/web/group-views';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { timeZone } = config();
 	const day = today(timeZone);
 	const [home, plan, subjects] = await Promise.all([
-		orHttpError(getGroup(ctx, { groupId })),
+		orHttpError(getGroupHome(ctx, { groupId, today: day })),
 		orHttpError(listPlan(ctx, { groupId, today: day })),
 		listSubjects(ctx, { locale: locals.locale })
 	]);
@@ -62,6 +62,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			},
 			pendingRequests: home.pendingRequests,
 			can: home.can,
+			// The administration runs the group without being in it: its own view.
+			isAdministration: home.can.manage && home.myRole === null,
+			toDo: toDoView(home.toDo, locals.locale, timeZone),
+			firstSteps: home.firstSteps,
 			members: home.members.map((m) => memberLine(m, subjectName, locals.locale, timeZone)),
 			recent: home.recent.map((e) => eventLine(e, locals.locale, timeZone))
 		},

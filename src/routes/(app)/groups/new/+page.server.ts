@@ -1,4 +1,3 @@
-import { redirect } from '@sveltejs/kit';
 import { listStaff } from '$lib/server/domain/accounts/list-staff';
 import { createGroup } from '$lib/server/domain/groups/create-group';
 import { createGroupInput } from '$lib/server/domain/groups/input';
@@ -7,6 +6,7 @@ import { asId, type SchoolId } from '$lib/server/domain/ids';
 import { actorCtx } from '$lib/server/web/context';
 import { formInput } from '$lib/server/web/form-input';
 import { today } from '$lib/server/web/days';
+import { redirectConfirmed } from '$lib/server/web/form-results';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { config } from '$lib/server/config.js';
@@ -30,10 +30,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const ctx = actorCtx(event.locals);
 		const schoolId = asId<SchoolId>(ctx.actor.schoolId ?? '');
-		const result = await runForm(event, (values) =>
-			createGroup(ctx, formInput(createGroupInput, values, { schoolId }))
-		);
-		if ('groupId' in result) redirect(303, `/groups/${result.groupId}`);
-		return result;
+		// Redirected from inside: the new group's home opens with "Group created".
+		return runForm(event, async (values) => {
+			const { groupId } = await createGroup(ctx, formInput(createGroupInput, values, { schoolId }));
+			return redirectConfirmed(event, `/groups/${groupId}`, 'group_created');
+		});
 	}
 };

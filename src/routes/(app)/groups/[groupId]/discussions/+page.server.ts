@@ -1,10 +1,10 @@
-import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
 import { startThreadInput } from '$lib/server/domain/discussions/input';
 import { listThreads } from '$lib/server/domain/discussions/list-threads';
 import { startThread } from '$lib/server/domain/discussions/start-thread';
 import { asId, type GroupId } from '$lib/server/domain/ids';
 import { formatDateTime } from '$lib/i18n/format';
+import { redirectConfirmed } from '$lib/server/web/form-results';
 import { actorCtx } from '$lib/server/web/context';
 import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
@@ -44,7 +44,12 @@ export const actions: Actions = {
 		const started = await runForm(event, (values) =>
 			startThread(ctx, formInput(startThreadInput, values, { groupId }))
 		);
-		if ('threadId' in started) redirect(303, `/groups/${groupId}/discussions/${started.threadId}`);
+		if ('threadId' in started)
+			await redirectConfirmed(
+				event,
+				`/groups/${groupId}/discussions/${started.threadId}`,
+				'discussion_opened_confirmation'
+			);
 		return started;
 	}
 };

@@ -1,13 +1,17 @@
-import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
 import { asId, type GroupId } from '$lib/server/domain/ids';
 import { createMeeting } from '$lib/server/domain/meetings/create-meeting';
-import { createMeetingInput } from '$lib/server/domain/meetings/input';
+import {
+	createMeetingInput,
+	maxAgendaItems,
+	maxAgendaTitle
+} from '$lib/server/domain/meetings/input';
 import { listMeetings } from '$lib/server/domain/meetings/list-meetings';
 import { collator } from '$lib/i18n/format';
 import { actorCtx } from '$lib/server/web/context';
 import { formatDay, today } from '$lib/server/web/days';
 import { formInput } from '$lib/server/web/form-input';
+import { redirectConfirmed } from '$lib/server/web/form-results';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		today: today(config().timeZone),
 		canCall: list.canCall,
+		maxAgendaItems,
+		maxAgendaTitle,
 		meetings: list.meetings.map((m) => ({ ...m, heldOn: formatDay(m.heldOn, locals.locale) })),
 		members: list.members
 			.sort((a, b) => order.compare(a.fullName, b.fullName))
@@ -31,10 +37,17 @@ export const actions: Actions = {
 	create: async (event) => {
 		const ctx = actorCtx(event.locals);
 		const groupId = asId<GroupId>(event.params.groupId);
-		const result = await runForm(event, (values) =>
-			createMeeting(ctx, formInput(createMeetingInput, values, { groupId }))
-		);
-		if ('meetingId' in result) redirect(303, `/groups/${groupId}/meetings/${result.meetingId}`);
-		return result;
+		// Redirected from inside: answered with the meeting's page and the confirmation.
+		return runForm(event, async (values) => {
+			const { meetingId } = await createMeeting(
+				ctx,
+				formInput(createMeetingInput, values, { groupId })
+			);
+			return redirectConfirmed(
+				event,
+				`/groups/${groupId}/meetings/${meetingId}`,
+				'decisions_meeting_scheduled'
+			);
+		});
 	}
 };

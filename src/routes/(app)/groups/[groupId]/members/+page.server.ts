@@ -1,5 +1,6 @@
 import { actorCtx } from '$lib/server/web/context';
 import { config } from '$lib/server/config.js';
+import { getFaces } from '$lib/server/domain/accounts/get-faces';
 import { changeLeader } from '$lib/server/domain/groups/change-leader';
 import { decideRequest } from '$lib/server/domain/groups/decide-request';
 import { getMembership } from '$lib/server/domain/groups/get-membership';
@@ -15,9 +16,10 @@ import { inviteTeacher } from '$lib/server/domain/groups/invite-teacher';
 import { withdrawRequest } from '$lib/server/domain/groups/withdraw-request';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { collator, formatDate, formatDateTime } from '$lib/i18n/format';
-import { asId, type GroupId } from '$lib/server/domain/ids';
+import { asId, type GroupId, type UserId } from '$lib/server/domain/ids';
 import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
+import { faceOf } from '$lib/server/web/faces';
 import { eventLine, memberLine } from '$lib/server/web/group-views';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,15 +32,24 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		listSubjects(ctx, { locale: locals.locale })
 	]);
 	const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
+	// Faces of everyone the page names (the membership query carries no photo columns).
+	const faces = await getFaces(ctx, {
+		userIds: [...page.members, ...page.former, ...page.pending].map((p) => asId<UserId>(p.userId))
+	});
+	const face = (userId: string, fullName: string) =>
+		faceOf(faces.get(userId) ?? { id: userId, fullName });
 	const order = collator(locals.locale);
 	const byName = <T extends { fullName: string }>(a: T, b: T) =>
 		order.compare(a.fullName, b.fullName);
-	const line = (m: (typeof page.members)[number]) =>
-		memberLine(m, subjectName, locals.locale, timeZone);
+	const line = (m: (typeof page.members)[number]) => ({
+		...memberLine(m, subjectName, locals.locale, timeZone),
+		face: face(m.userId, m.fullName)
+	});
 	const request = (r: (typeof page.pending)[number]) => ({
 		id: r.id,
 		kind: r.kind,
 		fullName: r.fullName,
+		face: face(r.userId, r.fullName),
 		message: r.message,
 		createdByName: r.createdByName,
 		at: formatDateTime(r.createdAt, locals.locale, timeZone)

@@ -141,12 +141,14 @@ export const actions: Actions = {
 			groupId: asId<GroupId>(event.params.groupId),
 			collectionId: asId<CollectionId>(event.params.collectionId)
 		};
-		const compiled = await runForm(event, () => compileCollection(ctx, ids));
-		if ('number' in compiled)
+		// Redirected from inside runForm: a post without JavaScript would otherwise be sent
+		// back to this page (redirect after post) instead of to the new edition.
+		return runForm(event, async () => {
+			const compiled = await compileCollection(ctx, ids);
 			redirect(
 				303,
 				`/groups/${ids.groupId}/collections/${ids.collectionId}/editions/${compiled.number}`
 			);
-		return compiled;
+		});
 	}
 };

@@ -1,10 +1,10 @@
-import { redirect } from '@sveltejs/kit';
 import { createCollection } from '$lib/server/domain/collections/create-collection';
 import { getCollectionForm } from '$lib/server/domain/collections/get-collection-form';
 import { createCollectionInput } from '$lib/server/domain/collections/input';
 import { asId, type GroupId } from '$lib/server/domain/ids';
 import { collectionFormInput } from '$lib/server/web/collection-views';
 import { actorCtx } from '$lib/server/web/context';
+import { redirectConfirmed } from '$lib/server/web/form-results';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,11 +33,17 @@ export const actions: Actions = {
 	default: async (event) => {
 		const ctx = actorCtx(event.locals);
 		const groupId = asId<GroupId>(event.params.groupId);
-		const created = await runForm(event, (values) =>
-			createCollection(ctx, collectionFormInput(createCollectionInput, values, { groupId }))
-		);
-		if ('collectionId' in created)
-			redirect(303, `/groups/${groupId}/collections/${created.collectionId}`);
-		return created;
+		// Redirected from inside: the new collection's page answers, with its confirmation.
+		return runForm(event, async (values) => {
+			const created = await createCollection(
+				ctx,
+				collectionFormInput(createCollectionInput, values, { groupId })
+			);
+			return redirectConfirmed(
+				event,
+				`/groups/${groupId}/collections/${created.collectionId}`,
+				'work_collection_created'
+			);
+		});
 	}
 };

@@ -18,6 +18,7 @@ import { removeAttachment } from '$lib/server/domain/materials/remove-attachment
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { formatDateTime } from '$lib/i18n/format';
 import { actorCtx } from '$lib/server/web/context';
+import { faceOf } from '$lib/server/web/faces';
 import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
@@ -88,6 +89,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		reviews: view.reviews.reviews.map((r) => ({
 			id: r.id,
 			reviewerName: r.reviewerName,
+			reviewer: faceOf({
+				id: r.reviewerId,
+				fullName: r.reviewerName,
+				photoKey: r.reviewerPhotoKey,
+				photoUpdatedAt: r.reviewerPhotoUpdatedAt
+			}),
 			versionNumber: r.versionNumber,
 			isCurrent: r.versionNumber === material.versionNumber,
 			recommendation: recommendationName(r.recommendation),

@@ -1,4 +1,3 @@
-import { redirect } from '@sveltejs/kit';
 import { asId, type GroupId } from '$lib/server/domain/ids';
 import { assertCanCreate } from '$lib/server/domain/materials/assert-can-create';
 import { createMaterial } from '$lib/server/domain/materials/create-material';
@@ -7,6 +6,7 @@ import { createMaterialInput } from '$lib/server/domain/materials/input';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { actorCtx } from '$lib/server/web/context';
 import { formInput } from '$lib/server/web/form-input';
+import { redirectConfirmed } from '$lib/server/web/form-results';
 import { runFormChecked } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { materialFormOptions, materialFormValues } from '$lib/server/web/material-form';
@@ -32,14 +32,23 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const ctx = actorCtx(locals);
 		const groupId = asId<GroupId>(params.groupId);
-		const created = await runFormChecked(
+		// Redirected from inside: the post is answered with the new material's page (and the
+		// confirmation), never with the redirect back to this form that a post without
+		// JavaScript gets after a success (form-results.ts).
+		return runFormChecked(
 			event,
 			() => assertCanCreate(ctx, { groupId }),
-			(values) =>
-				createMaterial(ctx, formInput(createMaterialInput, materialFormValues(values), { groupId }))
+			async (values) => {
+				const created = await createMaterial(
+					ctx,
+					formInput(createMaterialInput, materialFormValues(values), { groupId })
+				);
+				return redirectConfirmed(
+					event,
+					`/groups/${groupId}/materials/${created.materialId}?created=1`,
+					'material_created'
+				);
+			}
 		);
-		if ('materialId' in created)
-			redirect(303, `/groups/${params.groupId}/materials/${created.materialId}?created=1`);
-		return created;
 	}
 };

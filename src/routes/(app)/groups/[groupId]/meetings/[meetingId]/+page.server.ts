@@ -2,7 +2,11 @@ import { config } from '$lib/server/config.js';
 import { asId, type GroupId, type MeetingId } from '$lib/server/domain/ids';
 import { getMeeting } from '$lib/server/domain/meetings/get-meeting';
 import { cancelMeeting } from '$lib/server/domain/meetings/cancel-meeting';
-import { cancelMeetingInput, maxAgendaItems } from '$lib/server/domain/meetings/input';
+import {
+	cancelMeetingInput,
+	maxAgendaItems,
+	maxAgendaTitle
+} from '$lib/server/domain/meetings/input';
 import { updateMeeting } from '$lib/server/domain/meetings/update-meeting';
 import { meetingDecisions } from '$lib/server/domain/votes/list-decisions';
 import { collator, formatDateTime } from '$lib/i18n/format';
@@ -14,6 +18,7 @@ import { formInput } from '$lib/server/web/form-input';
 import { orHttpError } from '$lib/server/web/load';
 import { meetingFormInput, onFormRows } from '$lib/server/web/meeting-form';
 import { decisionCard } from '$lib/server/web/vote-views';
+import { faceOf } from '$lib/server/web/faces';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,6 +51,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	});
 	for (const a of attendees) values[`attendance.${a.userId}`] = a.status ?? '';
 	return {
+		/**
+		 * The page's step (agenda → attendance → minutes): one shows at a time so the one being
+		 * worked on is in the first screen; an address, so it works without JavaScript.
+		 */
+		step: meetingStep(url.searchParams.get('step')),
 		meeting: {
 			id: meeting.id,
 			number: meeting.number,
@@ -73,9 +83,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		justCancelled: url.searchParams.has('cancelled') && meeting.cancelledAt !== null,
 		agenda: view.agenda,
 		votedDecisions: decisions.map((d) => decisionCard(d, locals.locale, config().timeZone)),
-		attendees: attendees.map((a) => ({ userId: a.userId, fullName: a.fullName, status: a.status })),
+		attendees: attendees.map((a) => ({
+			userId: a.userId,
+			fullName: a.fullName,
+			status: a.status,
+			face: faceOf({ id: a.userId, ...a })
+		})),
 		canEdit: view.canEdit,
 		maxAgendaItems,
+		maxAgendaTitle,
 		values,
 		members: [
 			...attendees
@@ -95,6 +111,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		]
 	};
 };
+
+const steps = ['agenda', 'attendance', 'minutes'] as const;
+const meetingStep = (asked: string | null) =>
+	steps.find((step) => step === asked) ?? ('agenda' as const);
 
 export const actions: Actions = {
 	save: async (event) => {

@@ -13,6 +13,7 @@ import { recordDecision } from '$lib/server/domain/votes/record-decision';
 import { ballots } from '$lib/server/secrets';
 import { formatDateTime } from '$lib/i18n/format';
 import { actorCtx } from '$lib/server/web/context';
+import { faceOf } from '$lib/server/web/faces';
 import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
@@ -22,13 +23,14 @@ import {
 	decisionCard,
 	meetingName,
 	quorumLine,
+	suggestedWording,
 	tallyBars,
 	turnoutLine,
 	voteKindName
 } from '$lib/server/web/vote-views';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const { timeZone } = config();
 	const locale = locals.locale;
 	const view = await orHttpError(getVote(actorCtx(locals), { ...voteOf(params), seal: ballots() }));
@@ -38,8 +40,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const names = (ids: string[]) => ids.map((id) => optionName.get(id) ?? '—').join(', ');
 	const isOpen = vote.status === 'open';
 	const closesAt = vote.closesAt ? at(vote.closesAt) : null;
+	const decision = view.decision;
 	return {
-		opened: url.searchParams.has('opened'),
 		vote: {
 			id: vote.id,
 			number: vote.number,
@@ -84,12 +86,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			vote.isSecret && isOpen ? translate('ballot_min_hint', { min: view.secretMinBallots }) : null,
 		turnout: turnoutLine(view.participants.length, view.rollCount),
 		participants: view.participants,
+		/** The ballot roll: who has voted, with their faces; never what they chose if secret. */
+		voters: view.voters.map((v) => ({ id: v.id, face: faceOf(v) })),
 		ballots: view.ballots?.map((b) => ({ name: b.name, choices: names(b.choices) })) ?? null,
 		decision: view.decision ? decisionCard(view.decision, locale, timeZone) : null,
+		// The wording is asked once the tally is known (issue 17): a decision waiting for it
+		// starts from the wording its outcome calls for; the form says which outcome that is.
 		decisionValues: {
-			text: view.decision?.text ?? '',
-			meetingId: view.decision?.meeting?.id ?? ''
+			text:
+				decision && decision.text === ''
+					? suggestedWording(decision.outcome, decision.lines, vote.question)
+					: (decision?.text ?? ''),
+			meetingId: decision?.meeting?.id ?? ''
 		} as Record<string, string>,
+		decisionOutcome: decision?.outcome ?? null,
 		can: view.can,
 		meetings: view.meetings.map((meeting) => ({
 			value: meeting.id,

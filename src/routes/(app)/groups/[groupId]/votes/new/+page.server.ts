@@ -1,9 +1,9 @@
-import { redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config.js';
 import { asId, type CollectionEditionId, type GroupId } from '$lib/server/domain/ids';
 import { getVoteForm } from '$lib/server/domain/votes/get-vote-form';
 import { openVote } from '$lib/server/domain/votes/open-vote';
 import { actorCtx } from '$lib/server/web/context';
+import { redirectConfirmed } from '$lib/server/web/form-results';
 import { runForm } from '$lib/server/web/forms';
 import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
@@ -54,10 +54,16 @@ export const actions: Actions = {
 	default: async (event) => {
 		const ctx = actorCtx(event.locals);
 		const groupId = asId<GroupId>(event.params.groupId);
-		const opened = await runForm(event, (values) =>
-			openVote(ctx, openVoteForm(values, groupId, config().timeZone))
-		);
-		if ('voteId' in opened) redirect(303, `/groups/${groupId}/votes/${opened.voteId}?opened=1`);
-		return opened;
+		// Redirected from inside: the post is answered with the vote's page and the confirmation,
+		// never with the redirect back to this form a post without JavaScript gets otherwise.
+		// "?opened=1" stays in the address for the e2e seeds that wait for it.
+		return runForm(event, async (values) => {
+			const { voteId } = await openVote(ctx, openVoteForm(values, groupId, config().timeZone));
+			return redirectConfirmed(
+				event,
+				`/groups/${groupId}/votes/${voteId}?opened=1`,
+				'vote_opened_ok'
+			);
+		});
 	}
 };

@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { isViewable } from '$lib/server/domain/materials/get-attachment';
+import { getMaterial } from '$lib/server/domain/materials/get-material';
 import { asId, type GroupId, type MaterialId } from '$lib/server/domain/ids';
 import { getReviewForm } from '$lib/server/domain/reviews/get-review-form';
 import { recommendations, saveReviewInput } from '$lib/server/domain/reviews/input';
@@ -8,19 +10,49 @@ import { formInput } from '$lib/server/web/form-input';
 import { runForm } from '$lib/server/web/forms';
 import { orHttpError } from '$lib/server/web/load';
 import { reviewScores } from '$lib/server/web/material-form';
-import { criterionLabel, recommendationName } from '$lib/server/web/material-views';
+import {
+	criterionDescription,
+	criterionLabel,
+	fileSize,
+	materialTypeName,
+	recommendationName,
+	scoreDescriptions
+} from '$lib/server/web/material-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const form = await orHttpError(
-		getReviewForm(actorCtx(locals), {
-			groupId: asId<GroupId>(params.groupId),
-			materialId: asId<MaterialId>(params.materialId)
-		})
-	);
+	const ctx = actorCtx(locals);
+	const ids = {
+		groupId: asId<GroupId>(params.groupId),
+		materialId: asId<MaterialId>(params.materialId)
+	};
+	// The form first: it refuses an author or a material not up for review.
+	const form = await orHttpError(getReviewForm(ctx, ids));
+	// The material itself, read beside the scores (whoever may review it may read it).
+	const { material, attachments } = await orHttpError(getMaterial(ctx, ids));
+	const base = `/groups/${params.groupId}/materials/${params.materialId}`;
 	return {
 		material: form.material,
-		criteria: form.criteria.map((c) => ({ id: c.id, label: criterionLabel(c) })),
+		text: {
+			type: materialTypeName(material.type),
+			language: material.language,
+			abstract: material.abstract,
+			bodyHtml: material.bodyHtml,
+			files: attachments.map((a) => ({
+				id: a.id,
+				name: a.name,
+				size: fileSize(a.size, locals.locale),
+				href: `${base}/files/${a.id}`,
+				inline: isViewable(a.kind),
+				preview: a.kind === 'docx' ? `${base}/files/${a.id}/preview` : null
+			}))
+		},
+		criteria: form.criteria.map((c) => ({
+			id: c.id,
+			label: criterionLabel(c),
+			description: criterionDescription(c)
+		})),
+		scale: scoreDescriptions(),
 		recommendations: recommendations.map((value) => ({ value, label: recommendationName(value) })),
 		values: form.values,
 		isUpdate: form.isUpdate
@@ -35,11 +67,14 @@ export const actions: Actions = {
 			groupId: asId<GroupId>(params.groupId),
 			materialId: asId<MaterialId>(params.materialId)
 		};
-		const saved = await runForm(event, (values) =>
-			saveReview(ctx, formInput(saveReviewInput, values, { ...ids, scores: reviewScores(values) }))
-		);
-		if ('reviewId' in saved)
+		// Redirected from inside runForm: a post without JavaScript would otherwise be sent
+		// back to this form (redirect after post) instead of to the material's reviews.
+		return runForm(event, async (values) => {
+			await saveReview(
+				ctx,
+				formInput(saveReviewInput, values, { ...ids, scores: reviewScores(values) })
+			);
 			redirect(303, `/groups/${params.groupId}/materials/${params.materialId}#reviews`);
-		return saved;
+		});
 	}
 };
