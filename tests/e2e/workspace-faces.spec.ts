@@ -94,11 +94,14 @@ async function faces(page: Page, seed: Seeder, shot: (name: string) => string) {
 	await expect(page.getByText(t('faces_photo_saved'))).toBeVisible();
 	await expect(page).toHaveURL(/\/profile$/);
 	await expect(photoOf(page).first()).toBeVisible();
-	expect(
-		await photoOf(page)
-			.first()
-			.evaluate((img: HTMLImageElement) => img.naturalWidth)
-	).toBe(256);
+	// Visible comes before loaded: wait for the picture itself (the 256 px size).
+	await expect
+		.poll(() =>
+			photoOf(page)
+				.first()
+				.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))
+		)
+		.toBe(256);
 	await expectNoHorizontalScroll(page);
 	await page.screenshot({ path: shot('profile-photo.png'), fullPage: true });
 

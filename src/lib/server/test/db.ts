@@ -98,7 +98,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { destroy()
 		const schema = `t_${randomBytes(6).toString('hex')}`;
 		await adminQuery(url, `create schema ${schema}`);
 		const handle = openDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 4 });
-		await migrateToLatest(handle);
+		await migrateBesideOthers(handle);
 		return {
 			...handle,
 			destroy: async () => {
@@ -118,6 +118,25 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { destroy()
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * Kysely's migrator first lists the tables of every schema in the database, and PostgreSQL
+ * resolves each by name: another test file dropping its schema at that moment makes the
+ * listing fail ("relation … does not exist", seen with two workers). Nothing was migrated
+ * then (the migrations run in one transaction), so trying again is safe.
+ */
+async function migrateBesideOthers(handle: DatabaseHandle): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await migrateToLatest(handle);
+			return;
+		} catch (error) {
+			const vanished = (error as { code?: string }).code === '42P01';
+			if (!vanished || attempt === 5) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+		}
+	}
 }
 
 /** One statement on the PostgreSQL server, outside any test database. */
