@@ -543,9 +543,9 @@ test('decisions: the leader puts it to a vote and three members vote, one withou
 			participants
 				.locator('dl.facts dt', { hasText: name })
 				.locator('xpath=following-sibling::dd[1]');
-		await expect(choiceOf(teacher.fullName)).toHaveText(ky.vote_option_yes);
-		await expect(choiceOf(colleague.fullName)).toHaveText(ky.vote_option_yes);
-		await expect(choiceOf(admin.fullName)).toHaveText(ky.vote_option_abstain);
+		await expect(choiceOf(teacher.fullName)).toHaveText(ky.vote_chose_yes);
+		await expect(choiceOf(colleague.fullName)).toHaveText(ky.vote_chose_yes);
+		await expect(choiceOf(admin.fullName)).toHaveText(ky.vote_chose_abstain);
 		const tally = page.getByRole('list', { name: ky.vote_tally_title, exact: true });
 		await expect(tally.getByRole('listitem').filter({ hasText: ky.vote_tally_yes })).toContainText(
 			fill(ky.vote_count, { count: 2 })

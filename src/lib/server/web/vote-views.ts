@@ -40,6 +40,14 @@ export function ballotOptionName(option: Option): string {
 	return option.code ? translate(`vote_option_${option.code}`) : option.label;
 }
 
+/**
+ * What a person chose, as a list of who chose what states it (the review: a result, not the
+ * button: «Калыс калды», not «Калыс»), or the option's label.
+ */
+export function choiceName(option: Option): string {
+	return option.code ? translate(`vote_chose_${option.code}`) : option.label;
+}
+
 /** An option as a tally reads it: "За", "Против", "Воздержались" (ru), or its label. */
 export function tallyOptionName(option: Option): string {
 	return option.code ? translate(`vote_tally_${option.code}`) : option.label;
