@@ -52,6 +52,35 @@ describe('Office 97–2003 files by their content', () => {
 		expect(await kindOf(new TextEncoder().encode('Бул жөн эле текст.\n'.repeat(100)))).toBeNull();
 	});
 
+	it('a file over 7 MB: the allocation table found through the DIFAT chain', async () => {
+		// Sector 13,957 lies past the 109 allocation sectors the header lists (109 × 128).
+		const directory = 109 * 128 + 5;
+		const bytes = new Uint8Array((directory + 2) * 512);
+		const view = new DataView(bytes.buffer);
+		bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+		view.setUint16(0x1c, 0xfffe, true);
+		view.setUint16(0x1e, 9, true);
+		view.setUint32(0x30, directory, true);
+		view.setUint32(0x44, 1, true); // the first DIFAT sector
+		view.setUint32(0x48, 1, true); // one of them
+		for (let i = 0; i < 109; i++) view.setUint32(0x4c + i * 4, 0xffffffff, true);
+		const sector = (n: number) => (n + 1) * 512;
+		view.setUint32(sector(1), 2, true); // allocation sector no. 109 is sector 2
+		view.setUint32(sector(1) + 127 * 4, 0xfffffffe, true);
+		view.setUint32(sector(2) + (directory % 128) * 4, 0xfffffffe, true); // end of chain
+		const entry = (at: number, name: string, type: number) => {
+			for (let i = 0; i < name.length; i++) view.setUint16(at + i * 2, name.charCodeAt(i), true);
+			view.setUint16(at + 64, (name.length + 1) * 2, true);
+			bytes[at + 66] = type;
+		};
+		entry(sector(directory), 'Root Entry', 5);
+		entry(sector(directory) + 128, 'WordDocument', 2);
+		expect(await kindOf(bytes)).toBe('doc');
+		// Without the chain (no DIFAT sector declared) the directory cannot be found: refused.
+		view.setUint32(0x48, 0, true);
+		expect(await kindOf(bytes)).toBeNull();
+	});
+
 	describe.skipIf(!lo)('as LibreOffice writes them', () => {
 		it('a .doc and an .xls saved by LibreOffice', async () => {
 			await fs.writeFile(path.join(dir, 'plan.txt'), 'Сабактын планы\n');

@@ -9,6 +9,11 @@ export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MAX_DIRECTORY_SECTORS = 64;
 /** The header lists the first 109 sectors of the allocation table (enough for 6.8 MB at 512). */
 const HEADER_DIFAT_ENTRIES = 109;
+/**
+ * Further ones are listed in DIFAT sectors, a chain: 32 of them reach 260 MB of 512-byte
+ * sectors, more than any upload we take; a longer chain is refused, not followed.
+ */
+const MAX_DIFAT_SECTORS = 32;
 const END_OF_CHAIN = 0xfffffffe;
 const ENTRY_BYTES = 128;
 
@@ -17,7 +22,11 @@ export type CompoundKind = 'doc' | 'ppt' | 'xls';
 /** Reads `length` bytes at `at` (fewer at the end of the file). */
 type ReadAt = (at: number, length: number) => Promise<Uint8Array>;
 
-/** Macros: a Word "Macros" storage, Excel's "_VBA_PROJECT_CUR", or any "VBA" storage. */
+/**
+ * VBA macros: a Word "Macros" storage, Excel's "_VBA_PROJECT_CUR", or any "VBA" storage.
+ * (PowerPoint keeps its VBA inside its main stream and Excel 4.0 macro sheets live in the
+ * workbook stream: those are not seen here. Attachments are only ever downloaded.)
+ */
 const macroStorages = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
 
 /**
@@ -39,11 +48,31 @@ export async function sniffCompound(
 	const perFatSector = sectorBytes / 4;
 	const sectorAt = (sector: number) => (sector + 1) * sectorBytes;
 
+	const readUint32 = async (at: number): Promise<number | null> => {
+		if (at < 0 || at + 4 > size) return null;
+		const bytes = await read(at, 4);
+		return bytes.length === 4
+			? new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true)
+			: null;
+	};
+
+	/** Where the `index`th allocation table sector is: the header, then the DIFAT chain. */
+	const fatSectorOf = async (index: number): Promise<number | null> => {
+		if (index < HEADER_DIFAT_ENTRIES) return header.getUint32(0x4c + index * 4, true);
+		const perDifat = perFatSector - 1; // the last slot points at the next DIFAT sector
+		const beyond = index - HEADER_DIFAT_ENTRIES;
+		const hops = Math.floor(beyond / perDifat);
+		if (hops >= MAX_DIFAT_SECTORS || hops >= header.getUint32(0x48, true)) return null;
+		let difat: number | null = header.getUint32(0x44, true);
+		for (let hop = 0; hop < hops && difat !== null; hop++)
+			difat = await readUint32(sectorAt(difat) + perDifat * 4);
+		return difat === null ? null : readUint32(sectorAt(difat) + (beyond % perDifat) * 4);
+	};
+
 	/** The next sector of a chain, from the allocation table sector that holds it. */
 	const next = async (sector: number): Promise<number | null> => {
-		const index = Math.floor(sector / perFatSector);
-		if (index >= HEADER_DIFAT_ENTRIES) return null;
-		const fatSector = header.getUint32(0x4c + index * 4, true);
+		const fatSector = await fatSectorOf(Math.floor(sector / perFatSector));
+		if (fatSector === null) return null;
 		const at = sectorAt(fatSector) + (sector % perFatSector) * 4;
 		if (at + 4 > size) return null;
 		const bytes = await read(at, 4);
