@@ -83,7 +83,8 @@ const schema = z
 			.regex(/^\//, 'must be an absolute path to soffice, e.g. /usr/bin/soffice')
 			.optional(),
 		// One conversion's limits: it is killed past this many seconds or this much memory.
-		LIBREOFFICE_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+		// Below the job queue's 120 s without a heartbeat, after which a job counts as dead.
+		LIBREOFFICE_SECONDS: z.coerce.number().int().min(1).max(90).default(60),
 		LIBREOFFICE_MEMORY_MB: z.coerce.number().int().min(512).max(8192).default(1024)
 	})
 	.transform((env) => {

@@ -292,7 +292,12 @@ describe('Word 97–2003 files (issue 18)', () => {
 		await finishJob(t.db, job, { error: (failure as JobFailure).message, retry: false });
 		expect(
 			await getLegacyImport(as(w.member), { groupId: w.groupId, jobId: created.body.jobId })
-		).toMatchObject({ state: 'failed', reason: 'import_legacy_timeout' });
+		).toMatchObject({
+			state: 'failed',
+			reason: 'import_legacy_timeout',
+			// Its message names the limit applied and the file (never "undefined").
+			params: { seconds: 1, name: 'plan.doc' }
+		});
 		expect((await bodyOf(created.materialId)).bodyHtml).toBe('');
 		await fs.rm(dir, { recursive: true, force: true });
 	}, 30_000);

@@ -11,7 +11,12 @@ import { assertEditable, materialAccess } from './queries';
 export type LegacyImportState =
 	| { state: 'converting' }
 	| { state: 'done'; warnings: ImportWarning[] }
-	| { state: 'failed'; reason: (typeof legacyFailureKeys)[number] | 'import_legacy_failed' };
+	| {
+			state: 'failed';
+			reason: (typeof legacyFailureKeys)[number] | 'import_legacy_failed';
+			/** What the reason's message names: the limit, the file. */
+			params: Record<string, string | number>;
+	  };
 
 const known = new Set<string>(legacyFailureKeys);
 
@@ -30,8 +35,17 @@ export async function getLegacyImport(
 	assertEditable(canEditMaterial(actor, access, access.material.status), access);
 	const materialId = job.payload.materialId as MaterialId;
 	if (job.status === 'failed') {
-		const reason = job.error && known.has(job.error) ? job.error : 'import_legacy_failed';
-		return { materialId, state: 'failed', reason: reason as (typeof legacyFailureKeys)[number] };
+		const reason = (
+			job.error && known.has(job.error) ? job.error : 'import_legacy_failed'
+		) as (typeof legacyFailureKeys)[number];
+		// The values its message names, as the job kept them; the file by its name.
+		const file = await db
+			.selectFrom('materialAttachments')
+			.select('name')
+			.where('blobKey', '=', job.payload.blobKey)
+			.executeTakeFirst();
+		const params = { name: file?.name ?? '', ...job.payload.failure?.params };
+		return { materialId, state: 'failed', reason, params };
 	}
 	if (job.status !== 'done') return { materialId, state: 'converting' };
 	const result = job.payload.result;

@@ -31,6 +31,8 @@ export interface LegacyImportPayload {
 	blobKey: string;
 	size: number;
 	result?: { warnings: ImportWarning[] } | { skipped: true };
+	/** A refusal's values (the limit, the file's name) for its message; the key is the job's error. */
+	failure?: { params: Record<string, string | number> };
 }
 
 /** The message keys a failed conversion may leave in the job's `error` for its page. */
@@ -60,31 +62,48 @@ export async function importLegacyWord(
 		.where('id', '=', materialId)
 		.executeTakeFirst();
 	let result: LegacyImportPayload['result'] = { skipped: true };
+	const save = (payload: LegacyImportPayload) =>
+		db
+			.updateTable('jobs')
+			.set({ payload: JSON.stringify(payload) })
+			.where('id', '=', job.id)
+			.execute();
 	if (material && material.bodyHtml === '') {
 		if (!settings) throw new JobFailure('import_legacy_no_converter');
-		// The limit is checked on the recorded size, before a byte is read.
-		if (size > MAX_IMPORT_BYTES) throw new JobFailure('error_file_too_large');
-		const imported = await refused(async () =>
-			convertWordFile(await convertStored(store, blobKey, settings))
+		const imported = await refused(
+			async () => {
+				// The limit is checked on the recorded size, before a byte is read.
+				if (size > MAX_IMPORT_BYTES)
+					throw new AppError('invalid', 'error_file_too_large', {
+						params: { max: MAX_IMPORT_BYTES / (1024 * 1024) }
+					});
+				return convertWordFile(await convertStored(store, blobKey, settings));
+			},
+			(params) => save({ ...job.payload, failure: { params } })
 		);
-		await inTransaction(db, async (trx) => {
+		const filled = await inTransaction(db, async (trx) => {
+			// The author may have typed a body during the conversion: theirs stays, and no
+			// picture of the import is stored for nothing.
+			const still = await trx
+				.selectFrom('materials')
+				.select('bodyHtml')
+				.where('id', '=', materialId)
+				.executeTakeFirst();
+			if (still?.bodyHtml !== '') return false;
 			const target = { groupId, materialId };
 			const html = await withStoredImages(trx, store, target, imported, now);
 			const body = await prepareBody(trx, store, target, html, now);
 			await trx
 				.updateTable('materials')
-				.set({ bodyHtml: body.html, bodyText: body.text })
+				.set({ bodyHtml: body.html, bodyText: body.text, updatedAt: now })
 				.where('id', '=', materialId)
 				.where('bodyHtml', '=', '')
 				.execute();
+			return true;
 		});
-		result = { warnings: imported.warnings };
+		if (filled) result = { warnings: imported.warnings };
 	}
-	await db
-		.updateTable('jobs')
-		.set({ payload: JSON.stringify({ ...job.payload, result }) })
-		.where('id', '=', job.id)
-		.execute();
+	await save({ ...job.payload, result });
 	return result;
 }
 
@@ -110,13 +129,22 @@ async function convertStored(
  * A refusal of the file becomes the job's failure, named by its message key (the page
  * translates it); a busy conversion worker is tried again later.
  */
-async function refused<T>(work: () => Promise<T>): Promise<T> {
+async function refused<T>(
+	work: () => Promise<T>,
+	keep: (params: Record<string, string | number>) => Promise<unknown>
+): Promise<T> {
 	try {
 		return await work();
 	} catch (error) {
-		if (error instanceof ValidationError && error.issues[0])
-			throw new JobFailure(error.issues[0].key);
-		if (error instanceof AppError) throw new JobFailure(error.messageKey, error.code !== 'invalid');
+		const issue = error instanceof ValidationError ? error.issues[0] : undefined;
+		if (issue) {
+			await keep(issue.params ?? {});
+			throw new JobFailure(issue.key);
+		}
+		if (error instanceof AppError) {
+			await keep(error.params ?? {});
+			throw new JobFailure(error.messageKey, error.code !== 'invalid');
+		}
 		throw error;
 	}
 }

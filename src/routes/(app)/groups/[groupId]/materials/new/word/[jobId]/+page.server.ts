@@ -24,6 +24,6 @@ export const load: PageServerLoad = async (event) => {
 		self: `/groups/${groupId}/materials/new/word/${params.jobId}`,
 		draft,
 		converting: found.state === 'converting',
-		failure: found.state === 'failed' ? translate(found.reason) : null
+		failure: found.state === 'failed' ? translate(found.reason, found.params) : null
 	};
 };
