@@ -186,7 +186,8 @@ export async function receiveMultipart(
 	});
 	let fieldBytes = 0;
 	parser.on('field', (name, value, info) => {
-		fieldBytes += value.length;
+		// Bytes, as busboy's own limit counts them (Kyrgyz letters take two).
+		fieldBytes += Buffer.byteLength(value);
 		if (info.valueTruncated || fieldBytes > (limits.maxFieldsTotalBytes ?? Infinity)) {
 			problems.push({ field: name, key: 'error_upload_field_too_long' });
 			return;
