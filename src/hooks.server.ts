@@ -27,6 +27,7 @@ import { registerPeriodic, startJobRunner, stopJobRunner } from '$lib/server/job
 import { WORKER_FILE } from '$lib/server/export/collection/render';
 // Job handlers register themselves when imported.
 import '$lib/server/domain/collections/compile-edition-job';
+import '$lib/server/domain/materials/import-legacy-job';
 import '$lib/server/notify/email/jobs';
 import '$lib/server/notify/telegram/jobs';
 import '$lib/server/notify/reminders';

@@ -170,7 +170,8 @@ test('the teacher opens the link, creates the account and fills the profile', as
 		await switchLanguage(page, 'ky');
 		await expect(page).toHaveURL(invitationUrl);
 		await expect(heading(page)).toHaveText(ky.invite_title);
-		await expect(page.getByText(literally(`«${school.name}»`))).toBeVisible();
+		// The school invites, by its name (the review: «{school} сизди … чакырат»).
+		await expect(page.getByText(literally(`${school.name} сизди`))).toBeVisible();
 		await expect(page.getByText(teacher.email, { exact: true })).toBeVisible();
 		await expectNoScripts(page);
 		await expectNoHorizontalScroll(page);

@@ -133,8 +133,8 @@ test('approbation: the colleague records trying her worksheet with the mark coun
 	await expect(page.getByText(ky.approbation_created)).toBeVisible();
 	// The indicators are worked out from the counts: knowledge quality 44 % → 60 %.
 	const quality = page.getByRole('row', { name: new RegExp(ky.approbation_ind_knowledge_quality) });
-	await expect(quality).toContainText('44 %');
-	await expect(quality).toContainText('60 %');
+	await expect(quality).toContainText('44%');
+	await expect(quality).toContainText('60%');
 	await expect(page.getByText(ky.approbation_self_reported).first()).toBeVisible();
 	// Her own approbation: she may not observe it.
 	await expect(page.getByRole('link', { name: ky.approbation_observe_action })).toHaveCount(0);
@@ -182,8 +182,8 @@ test('approbation: the leader observes a lesson and the results show it confirme
 	const row = page
 		.getByRole('table', { name: new RegExp(ky.approbation_ind_knowledge_quality) })
 		.getByRole('row', { name: new RegExp(threeA.name) });
-	await expect(row).toContainText('44 %');
-	await expect(row).toContainText('60 %');
+	await expect(row).toContainText('44%');
+	await expect(row).toContainText('60%');
 	await expect(row).toContainText(ky.approbation_confirmed);
 	await expectNoHorizontalScroll(page);
 	await expectAccessible(page);

@@ -543,9 +543,9 @@ test('decisions: the leader puts it to a vote and three members vote, one withou
 			participants
 				.locator('dl.facts dt', { hasText: name })
 				.locator('xpath=following-sibling::dd[1]');
-		await expect(choiceOf(teacher.fullName)).toHaveText(ky.vote_option_yes);
-		await expect(choiceOf(colleague.fullName)).toHaveText(ky.vote_option_yes);
-		await expect(choiceOf(admin.fullName)).toHaveText(ky.vote_option_abstain);
+		await expect(choiceOf(teacher.fullName)).toHaveText(ky.vote_chose_yes);
+		await expect(choiceOf(colleague.fullName)).toHaveText(ky.vote_chose_yes);
+		await expect(choiceOf(admin.fullName)).toHaveText(ky.vote_chose_abstain);
 		const tally = page.getByRole('list', { name: ky.vote_tally_title, exact: true });
 		await expect(tally.getByRole('listitem').filter({ hasText: ky.vote_tally_yes })).toContainText(
 			fill(ky.vote_count, { count: 2 })
@@ -709,13 +709,20 @@ test('decisions: the leader closes the vote; the decision reaches the log and th
 		await page.getByRole('link', { name: ky.minutes_download_docx }).click();
 		const download = await downloading;
 		const zip = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
-		const text = strFromU8(zip['word/document.xml']!).replace(/<[^>]+>/g, '');
+		// No-break spaces (names, initials, dashes kept on one line) read as spaces.
+		const text = strFromU8(zip['word/document.xml']!)
+			.replace(/<[^>]+>/g, '')
+			.replaceAll('\u00a0', ' ');
 		expect(text).toContain(`${ky.minutes_decisions_by_vote}:`);
 		expect(text).toContain(`${fill(ky.decision_title, { number: 1 })}. ${proposal.title}`);
-		expect(text).toContain(`${ky.minutes_decisions_wording}: ${proposal.decision}`);
-		expect(text).toContain(`${ky.minutes_decisions_outcome}: ${ky.decision_outcome_accepted}`);
-		expect(text).toContain(`${ky.minutes_decisions_tally}: ${tallyText}`);
-		expect(text).toContain(`${ky.minutes_decisions_quorum}: ${quorumText}`);
+		expect(text).toContain(`${ky.minutes_decided.toLocaleUpperCase('ky')}:${proposal.decision}`);
+		// The count in protocol style: «макул» — 2, «каршы» — 0, «калыс» — 1.
+		const count = (option: string, n: number) => fill(ky.minutes_vote_count, { option, count: n });
+		expect(text).toContain(
+			`${ky.minutes_vote_tally}: ${count(ky.minutes_vote_yes, 2)}, ${count(ky.minutes_vote_no, 0)}, ${count(ky.minutes_vote_abstain, 1)}.`
+		);
+		expect(text).toContain(fill(ky.minutes_vote_turnout, { roll: 3, count: 3 }));
+		expect(text).toContain(ky.minutes_outcome_accepted);
 		// What the minutes recorded before is kept.
 		expect(text).toContain(agendaItem.decided);
 	});

@@ -68,6 +68,11 @@ export interface Fixtures {
 	 * or off unless said), closed after the test.
 	 */
 	phone: (javaScriptEnabled?: boolean) => Promise<Page>;
+	/**
+	 * Settings of this test's server beyond the defaults (`test.use({ serverSettings: {
+	 * LIBREOFFICE: … } })`): such a test gets a server of its own, not one from the pool.
+	 */
+	serverSettings: Record<string, string>;
 }
 
 export const test = base.extend<Fixtures, { appPool: AppPool }>({
@@ -84,8 +89,20 @@ export const test = base.extend<Fixtures, { appPool: AppPool }>({
 		{ scope: 'worker' }
 	],
 
-	app: async ({ appPool }, use, testInfo) => {
-		const app = await appPool.take();
+	serverSettings: [{}, { option: true }],
+
+	app: async ({ appPool, serverSettings }, use, testInfo) => {
+		const own = Object.keys(serverSettings).length > 0;
+		const app = own
+			? await startApp(
+					`${process.env.E2E_RUN}_own${testInfo.workerIndex}_${testInfo.testId
+						.toLowerCase()
+						.replace(/[^a-z0-9]/g, '')
+						.slice(0, 10)}`,
+					templateName(process.env.E2E_RUN!),
+					serverSettings
+				)
+			: await appPool.take();
 		try {
 			await use(app);
 		} finally {
@@ -99,7 +116,8 @@ export const test = base.extend<Fixtures, { appPool: AppPool }>({
 					`\n── server log of "${testInfo.title}" [${testInfo.project.name}] (last lines; all in ${file}) ──\n${tail}\n\n`
 				);
 			}
-			appPool.retire(app);
+			if (own) await app.stop();
+			else appPool.retire(app);
 		}
 	},
 

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 
@@ -237,4 +238,16 @@ export async function expectPagesFitThePhone(page: Page, pages: string[], shorte
 			await expectNoHorizontalScroll(page);
 		});
 	}
+}
+
+/** No accessibility rule broken on the page as it is now (axe-core, WCAG 2.1 A and AA). */
+export async function expectAccessible(page: Page): Promise<void> {
+	// axe runs in the page: with JavaScript off the same markup was checked by the other project.
+	if (test.info().project.use.javaScriptEnabled === false) return;
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
 }

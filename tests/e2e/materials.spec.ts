@@ -459,8 +459,9 @@ test('materials: the leader reviews it and asks for a revision', async ({ page, 
 		const reviews = sectionOf(page, ky.reviews_title);
 		const averages = reviews.getByRole('table', { name: ky.reviews_averages });
 		await expect(averages.getByRole('row')).toHaveCount(count + 1);
-		await expect(averages.getByRole('row').nth(1)).toContainText('5.0');
-		await expect(averages.getByRole('row').nth(2)).toContainText('4.0');
+		// Decimals as Kyrgyz writes them (Intl): a comma.
+		await expect(averages.getByRole('row').nth(1)).toContainText('5,0');
+		await expect(averages.getByRole('row').nth(2)).toContainText('4,0');
 		await expect(reviews).toContainText(`${ky.review_recommendation_revise}: 1`);
 		const review = reviews.locator('article').filter({ hasText: teacher.fullName });
 		await expect(review.getByRole('heading', { level: 3 })).toContainText(

@@ -68,7 +68,11 @@ function databaseUrl(database: string): string {
  * Starts the app on the data of `name` (a-z, 0-9, _): a fresh copy of the template `from`,
  * or — without `from` — empty (the template itself is made so).
  */
-export async function startApp(name: string, from?: string): Promise<App> {
+export async function startApp(
+	name: string,
+	from?: string,
+	settings: Record<string, string> = {}
+): Promise<App> {
 	if (!/^[a-z0-9_]{1,40}$/.test(name)) throw new Error(`bad server name ${name}`);
 	if (!fs.existsSync(path.join(root, 'build', 'index.js')))
 		throw new Error('No build: run `npm run build` first (`npm test` does it).');
@@ -108,7 +112,9 @@ export async function startApp(name: string, from?: string): Promise<App> {
 		KEY_DIR: path.join(dataDir, 'keys'),
 		// Request lines too: the log is read only when a test fails.
 		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
-		...(usesPostgres ? { DATABASE_URL: databaseUrl(databaseOf(name)) } : {})
+		...(usesPostgres ? { DATABASE_URL: databaseUrl(databaseOf(name)) } : {}),
+		// A test's own settings (fixtures.ts `serverSettings`), e.g. LIBREOFFICE.
+		...settings
 	};
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: root,

@@ -99,12 +99,12 @@ describe('approbation pages', () => {
 		const chart = html.match(/<svg[^]*?<\/svg>/g)?.find((s) => s.includes('Билим сапаты'));
 		expect(chart).toBeDefined();
 		expect(chart).toMatch(/role="img" aria-labelledby="\w+-t \w+-d"/);
-		expect(chart).toContain('>50 %<');
-		expect(chart).toContain('>66,7 %<');
+		expect(chart).toContain('>50%<');
+		expect(chart).toContain('>66,7%<');
 		expect(chart).toContain('<desc id=');
 		expect(html).toContain('<table');
 		expect(html).toContain('Билим сапаты: маалыматтар таблицасы');
-		expect(html).toMatch(/<td[^>]*>50 %<\/td>\s*<td[^>]*>66,7 %<\/td>\s*<td[^>]*>\+16,7 %<\/td>/);
+		expect(html).toMatch(/<td[^>]*>50%<\/td>\s*<td[^>]*>66,7%<\/td>\s*<td[^>]*>\+16,7%<\/td>/);
 		expect(html).toContain('Тастыкталган');
 		expect(html).toContain('<figcaption');
 	});

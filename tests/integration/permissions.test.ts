@@ -42,6 +42,7 @@ import { decisionsWorkspaceRows } from './permissions-decisions';
 import { workWorkspaceRows } from './permissions-work';
 import { operatorRows } from './permissions-operator';
 import { docxRows } from './permissions-docx';
+import { importRows } from './permissions-import';
 import { ballotRows } from './permissions-ballot';
 import { signinRows } from './permissions-signin';
 import { webRows } from './permissions-web';
@@ -846,6 +847,7 @@ const matrix: Row[] = [
 		expect: only({ operator: 400 })
 	})),
 	...materialRows,
+	...importRows,
 	...decisionRows,
 	...collectionRows,
 	...formRows,
@@ -926,7 +928,7 @@ describe('permission matrix', () => {
 		expect(response.status).toBe(403);
 		expect(html).toContain('Кирүүгө уруксат жок');
 		expect(html).toContain('<html lang="ky">');
-		expect(html).toMatch(/Суроо-талаптын ID: [0-9a-f-]{36}/);
+		expect(html).toMatch(/Сурамдын ID: [0-9a-f-]{36}/);
 	});
 
 	it('a denied enhanced form post gets a JSON error and nothing runs', async () => {

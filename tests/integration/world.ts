@@ -27,6 +27,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { attachFiles } from '../../src/lib/server/domain/materials/attach-files';
 import { createMaterial } from '../../src/lib/server/domain/materials/create-material';
+import { LEGACY_IMPORT_JOB } from '../../src/lib/server/domain/materials/import-legacy-job';
+import { enqueueJob } from '../../src/lib/server/jobs/queue';
 import { offerMaterial } from '../../src/lib/server/domain/materials/offer-material';
 import { createDiskStore } from '../../src/lib/server/storage/disk';
 import { TINY_PNG, teacherDocx } from '../../src/lib/server/test/docx-fixtures';
@@ -248,9 +250,17 @@ async function buildMaterials(server: TestServer, groupId: string, member: Actor
 		.select('id')
 		.where('materialId', '=', materialId)
 		.executeTakeFirstOrThrow();
+	// The draft's .doc waiting for its conversion (issue 18): due never, so it stays waiting.
+	const legacyJobId = await enqueueJob(
+		server.db,
+		LEGACY_IMPORT_JOB,
+		{ groupId, materialId: draftId, blobKey: 'none', size: 1 },
+		{ runAt: new Date('2999-01-01') }
+	);
 	return {
 		materialId,
 		draftId,
+		legacyJobId,
 		attachmentId: attachment.id,
 		imageKey: createHash('sha256').update(TINY_PNG).digest('hex')
 	};

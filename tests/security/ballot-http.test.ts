@@ -74,7 +74,7 @@ describe('an admin signed in as a voter through a reset link (finding 3)', () =>
 		expect(cast.status).toBeLessThan(400);
 		// The voter sees their own choice.
 		expect(text(await (await call(server, page, { cookie: voter })).text())).toContain(
-			'Сиз тандадыңыз: Ооба'
+			'Сиз тандадыңыз: Макул'
 		);
 		const before = await server.db
 			.selectFrom('ballots')

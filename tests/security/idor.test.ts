@@ -36,7 +36,9 @@ const unswept: Record<string, string> = {
 	'/calendar/[file]': "the feed's secret token is the credential (calendar apps send no cookie)",
 	'/(public)/s/[slug]': "a school's public page: public by design",
 	'/(public)/s/[slug]/feed.atom': "a school's public feed: public by design",
-	'/(public)/catalog/subjects/[subjectId]/feed.atom': 'a public feed of the deployment subjects'
+	'/(public)/catalog/subjects/[subjectId]/feed.atom': 'a public feed of the deployment subjects',
+	'/(app)/groups/[groupId]/materials/new/word/[jobId]':
+		"a .doc conversion's page exists only while its job does: the permission matrix covers it (permissions-import.ts: the draft's author 200; the group's others, strangers and a bogus id 404)"
 };
 
 /**

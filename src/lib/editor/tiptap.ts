@@ -1,10 +1,14 @@
 // The rich-text editor behind RichTextEditor.svelte. Imported dynamically in the browser
 // only, so TipTap and ProseMirror load as their own chunk, on the pages that edit a body.
-import { Editor } from '@tiptap/core';
+import { Editor, Extension } from '@tiptap/core';
 import { Image } from '@tiptap/extension-image';
+import { Subscript } from '@tiptap/extension-subscript';
+import { Superscript } from '@tiptap/extension-superscript';
+import { TextAlign } from '@tiptap/extension-text-align';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import type { EditorView } from '@tiptap/pm/view';
 import { StarterKit } from '@tiptap/starter-kit';
+import { Footnote, FootnoteReference, Footnotes } from './footnotes';
 
 /** The largest image that may be pasted, dropped or picked (it goes into the body as a data URL). */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -16,6 +20,9 @@ export interface ToolbarState {
 	italic: boolean;
 	underline: boolean;
 	strike: boolean;
+	superscript: boolean;
+	subscript: boolean;
+	align: Alignment;
 	heading: 0 | 2 | 3 | 4;
 	bulletList: boolean;
 	orderedList: boolean;
@@ -26,7 +33,16 @@ export interface ToolbarState {
 	canRedo: boolean;
 }
 
+/** The alignments the sanitizer keeps (left is the default and is not written). */
+export type Alignment = 'left' | 'center' | 'right';
+
 export type EditorAction =
+	| 'superscript'
+	| 'subscript'
+	| 'alignLeft'
+	| 'alignCenter'
+	| 'alignRight'
+	| 'pageBreak'
 	| 'bold'
 	| 'italic'
 	| 'underline'
@@ -105,6 +121,28 @@ export function textToHtml(text: string): string {
 		.join('');
 }
 
+/**
+ * A rule may be a page break (`<hr class="page-break">`): the class is kept as an attribute, so
+ * a page break written in Word stays one after editing.
+ */
+const PageBreakRule = Extension.create({
+	name: 'pageBreakRule',
+	addGlobalAttributes() {
+		return [
+			{
+				types: ['horizontalRule'],
+				attributes: {
+					pageBreak: {
+						default: false,
+						parseHTML: (element) => element.classList.contains('page-break'),
+						renderHTML: (attributes) => (attributes.pageBreak ? { class: 'page-break' } : {})
+					}
+				}
+			}
+		];
+	}
+});
+
 function readAsDataUrl(file: File): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const reader = new FileReader();
@@ -177,11 +215,15 @@ export function createEditor(
 	// Take the editor as given by its events: they may come before `editor` is assigned.
 	function stateOf(e: Editor): ToolbarState {
 		const heading = ([2, 3, 4] as const).find((level) => e.isActive('heading', { level }));
+		const align = (['center', 'right'] as const).find((a) => e.isActive({ textAlign: a }));
 		return {
 			bold: e.isActive('bold'),
 			italic: e.isActive('italic'),
 			underline: e.isActive('underline'),
 			strike: e.isActive('strike'),
+			superscript: e.isActive('superscript'),
+			subscript: e.isActive('subscript'),
+			align: align ?? 'left',
 			heading: heading ?? 0,
 			bulletList: e.isActive('bulletList'),
 			orderedList: e.isActive('orderedList'),
@@ -216,7 +258,18 @@ export function createEditor(
 			TableRow,
 			TableHeader,
 			TableCell,
-			Image.configure({ inline: false, allowBase64: true })
+			Image.configure({ inline: false, allowBase64: true }),
+			Superscript,
+			Subscript,
+			// Justified text is kept when it comes in, but not offered: on a phone it makes rivers.
+			TextAlign.configure({
+				types: ['heading', 'paragraph'],
+				alignments: ['left', 'center', 'right', 'justify']
+			}),
+			PageBreakRule,
+			FootnoteReference,
+			Footnotes,
+			Footnote
 		],
 		editorProps: {
 			attributes: { 'aria-multiline': 'true', ...options.attributes },
@@ -232,6 +285,17 @@ export function createEditor(
 		italic: () => editor.chain().focus().toggleItalic().run(),
 		underline: () => editor.chain().focus().toggleUnderline().run(),
 		strike: () => editor.chain().focus().toggleStrike().run(),
+		superscript: () => editor.chain().focus().unsetSubscript().toggleSuperscript().run(),
+		subscript: () => editor.chain().focus().unsetSuperscript().toggleSubscript().run(),
+		alignLeft: () => editor.chain().focus().unsetTextAlign().run(),
+		alignCenter: () => editor.chain().focus().toggleTextAlign('center').run(),
+		alignRight: () => editor.chain().focus().toggleTextAlign('right').run(),
+		pageBreak: () =>
+			editor
+				.chain()
+				.focus()
+				.insertContent({ type: 'horizontalRule', attrs: { pageBreak: true } })
+				.run(),
 		h2: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
 		h3: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
 		h4: () => editor.chain().focus().toggleHeading({ level: 4 }).run(),

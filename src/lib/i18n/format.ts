@@ -31,8 +31,51 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 	).format(date);
 }
 
+/**
+ * The locale whose number data to use. Kyrgyz writes numbers as Russian does («4,5»,
+ * «12 345»): where the ICU lacks Kyrgyz (Chromium), Russian data gives the same digits
+ * rather than the browser's own «4.5».
+ */
+function numberLocale(locale: Locale): string {
+	return locale === 'ky' && Intl.NumberFormat.supportedLocalesOf('ky').length === 0 ? 'ru' : locale;
+}
+
 export function formatNumber(value: number, locale: Locale): string {
-	return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+	return cached(`n:${locale}`, () => new Intl.NumberFormat(numberLocale(locale))).format(value);
+}
+
+/**
+ * A decimal the locale's way: "4,5" in ky and ru, "4.5" in en. At most `digits` after the
+ * separator, at least `minimumDigits` (a column of averages keeps "4,0" beside "4,5").
+ */
+export function formatDecimal(
+	value: number,
+	locale: Locale,
+	digits: number,
+	minimumDigits = 0
+): string {
+	return cached(
+		`dec:${locale}:${digits}:${minimumDigits}`,
+		() =>
+			new Intl.NumberFormat(numberLocale(locale), {
+				minimumFractionDigits: minimumDigits,
+				maximumFractionDigits: digits
+			})
+	).format(value);
+}
+
+/**
+ * A share given in percent (0–100), with the sign the locale's way: "58,4%" in ky,
+ * "58,4 %" (a non-breaking space) in ru, "58.4%" in en.
+ */
+export function formatPercent(percent: number, locale: Locale, digits = 0): string {
+	const data = numberLocale(locale);
+	const text = cached(
+		`pc:${data}:${digits}`,
+		() => new Intl.NumberFormat(data, { style: 'percent', maximumFractionDigits: digits })
+	).format(percent / 100);
+	// Borrowed Russian data sets the sign apart; Kyrgyz (CLDR) writes «58,4%».
+	return data === locale ? text : text.replace(/\s%/, '%');
 }
 
 /** "2 саат мурун"; shown only beside an absolute date (docs/design.md). */

@@ -74,7 +74,18 @@ const schema = z
 			.optional(),
 		// Background jobs (compiling collections) run inside the app unless turned off here, e.g.
 		// on instances that should only serve pages while others do the compiling.
-		JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')
+		JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+		// LibreOffice's soffice, to import Word 97–2003 (.doc) files by converting them to .docx
+		// in a job. Unset: such a file is refused with a note on saving it as .docx.
+		LIBREOFFICE: z
+			.string()
+			.trim()
+			.regex(/^\//, 'must be an absolute path to soffice, e.g. /usr/bin/soffice')
+			.optional(),
+		// One conversion's limits: it is killed past this many seconds or this much memory.
+		// Below the job queue's 120 s without a heartbeat, after which a job counts as dead.
+		LIBREOFFICE_SECONDS: z.coerce.number().int().min(1).max(90).default(60),
+		LIBREOFFICE_MEMORY_MB: z.coerce.number().int().min(512).max(8192).default(1024)
 	})
 	.transform((env) => {
 		const baseUrl = new URL(env.BASE_URL ?? `http://localhost:${env.PORT || 3000}`);
@@ -95,7 +106,14 @@ const schema = z
 			maxFileBytes: env.MAX_FILE_MB * 1024 * 1024,
 			maxGroupFilesBytes: env.MAX_GROUP_FILES_MB * 1024 * 1024,
 			ballotKey: env.BALLOT_KEY ? Buffer.from(env.BALLOT_KEY, 'base64') : undefined,
-			runsJobs: env.JOBS === 'on'
+			runsJobs: env.JOBS === 'on',
+			libreOffice: env.LIBREOFFICE
+				? {
+						soffice: env.LIBREOFFICE,
+						seconds: env.LIBREOFFICE_SECONDS,
+						memoryBytes: env.LIBREOFFICE_MEMORY_MB * 1024 * 1024
+					}
+				: undefined
 		};
 	});
 

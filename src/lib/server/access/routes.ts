@@ -1,5 +1,6 @@
 import { operatorRoutes } from './routes-operator';
 import { docxRoutes } from './routes-docx';
+import { importRoutes } from './routes-import';
 import { ballotRoutes } from './routes-ballot';
 import { signinRoutes } from './routes-signin';
 import { webRoutes } from './routes-web';
@@ -111,7 +112,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/(app)/groups/[groupId]/materials/new': {
 		page: signedIn,
 		actions: { default: signedIn },
-		bodies: { default: materialFormBytes }
+		// Streamed: a Word file to import and files to attach (issue 18).
+		bodies: { default: 'uploads' }
 	},
 	'/(app)/groups/[groupId]/materials/[materialId]': {
 		page: signedIn,
@@ -244,6 +246,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	...inboxRoutes,
 	...operatorRoutes,
 	...docxRoutes,
+	...importRoutes,
 	...ballotRoutes,
 	...signinRoutes,
 	...webRoutes,

@@ -4,6 +4,7 @@
 // class: never colour alone. Self-contained: explicit size, named fonts, no CSS variables,
 // no external references, so the same string goes on the page, into Typst and through sharp.
 import type { IndicatorResults, ResultPoint } from '../domain/approbations/results-model';
+import { formatDecimal, formatPercent } from '../../i18n/format';
 import { chartColours, coordinate, escapeXml } from './svg';
 
 export interface ResultsChartText {
@@ -30,9 +31,11 @@ const FONT = "'PT Sans', 'PT Sans Caption', 'Liberation Sans', Arial, sans-serif
 const decimals = (indicator: IndicatorResults) =>
 	indicator.key === 'average_mark' ? 2 : indicator.key === 'custom' ? 2 : 1;
 
-/** A number in the locale's way ("58,4" in ky and ru) with the unit after it. */
+/** A number in the locale's way ("58,4" in ky and ru) with the unit after it: a percentage
+ * as the locale writes it ("58,4%" ky, "58,4 %" ru, "58.4%" en). */
 export function formatValue(value: number, digits: number, unit: string, locale: Locale): string {
-	const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+	if (unit === '%') return formatPercent(value, locale, digits);
+	const text = formatDecimal(value, locale, digits);
 	return unit ? `${text} ${unit}` : text;
 }
 

@@ -252,6 +252,16 @@ export interface Collections {
 	createdBy: string | null;
 	createdAt: Date;
 	updatedAt: Date;
+	/** 'group' | 'methodical_council' | 'pedagogical_council': who recommended it. */
+	approvalBody: Generated<string>;
+	/** The protocol's number as the body wrote it ("2", "2/1"); empty: none given. */
+	approvalProtocol: Generated<string>;
+	/** The protocol's date, YYYY-MM-DD; null: none given. */
+	approvalDate: string | null;
+	/** JSON object: user id → the compiler's post as printed ("башталгыч класстардын мугалими"). */
+	editorPosts: Generated<string>;
+	/** Each material starts a new page (true) or follows the previous one (false). */
+	isItemNewPage: Generated<boolean>;
 }
 
 export interface Decisions {

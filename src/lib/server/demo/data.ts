@@ -335,6 +335,12 @@ const steps = [
 		language,
 		city: text,
 		approvalNote: text,
+		/** Who recommended it for print, with its protocol (issue 18's approval note). */
+		approvalBody: z.enum(['group', 'methodical_council', 'pedagogical_council']).optional(),
+		approvalProtocol: line.optional(),
+		approvalDay: z.number().optional(),
+		/** Compilers' posts, by name. */
+		posts: z.record(person, line).optional(),
 		/** Paragraphs. */
 		preface: z.array(text),
 		reviewers: z.array(line),

@@ -445,6 +445,20 @@ describe('demo seed', () => {
 		expect([thisYear - 1, thisYear]).toContain(collection.year);
 		expect(collection.preface.split('\n').length).toBeGreaterThanOrEqual(2);
 		expect((JSON.parse(collection.reviewers) as string[]).length).toBeGreaterThan(0);
+		// Recommended for print by the methodological council, with its protocol; compilers
+		// with their posts (issue 18: the title page's approval note and compilers).
+		const titlePage = await t.db
+			.selectFrom('collections')
+			.select(['approvalBody', 'approvalProtocol', 'approvalDate', 'editorPosts', 'approvalNote'])
+			.where('id', '=', collection.id)
+			.executeTakeFirstOrThrow();
+		expect(titlePage).toMatchObject({
+			approvalBody: 'methodical_council',
+			approvalProtocol: '2',
+			approvalNote: ''
+		});
+		expect(titlePage.approvalDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(Object.keys(JSON.parse(titlePage.editorPosts) as object).length).toBe(2);
 		const editors = await t.db
 			.selectFrom('collectionEditors')
 			.select('userId')

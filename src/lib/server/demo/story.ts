@@ -530,6 +530,12 @@ const handlers: Handlers = {
 			language: step.language,
 			city: step.city,
 			approvalNote: step.approvalNote,
+			...(step.approvalBody ? { approvalBody: step.approvalBody } : {}),
+			...(step.approvalProtocol ? { approvalProtocol: step.approvalProtocol } : {}),
+			...(step.approvalDay === undefined ? {} : { approvalDate: g.date(step.approvalDay) }),
+			editorPosts: Object.fromEntries(
+				Object.entries(step.posts ?? {}).map(([name, post]) => [g.person(name).id, post])
+			),
 			preface: step.preface.join('\n'),
 			reviewers: step.reviewers,
 			editors: step.editors.map((name) => g.person(name).id)

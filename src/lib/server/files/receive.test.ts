@@ -204,6 +204,15 @@ describe('receiveMultipart', () => {
 		expect(Object.keys(result.fields)).toHaveLength(19);
 	});
 
+	it('counts the fields’ total in bytes: Kyrgyz letters take two', async () => {
+		const form = new FormData();
+		form.append('a', 'ү'.repeat(3_000)); // 3,000 characters, 6,000 bytes
+		form.append('b', 'ө'.repeat(3_000));
+		const result = await receiveMultipart(post(form), { ...limits, maxFieldsTotalBytes: 10_000 });
+		expect(result.problems).toEqual([{ field: 'b', key: 'error_upload_field_too_long' }]);
+		expect(result.fields.a).toHaveLength(3_000);
+	});
+
 	it('refuses a body that is not multipart', async () => {
 		const json = new Request('http://localhost/upload', {
 			method: 'POST',

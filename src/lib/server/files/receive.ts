@@ -36,6 +36,8 @@ export interface UploadLimits {
 	maxFiles: number;
 	maxFieldBytes: number;
 	maxFields: number;
+	/** All text fields together (a large field allowed once, not fifty times). */
+	maxFieldsTotalBytes?: number;
 	tmpDir: string;
 }
 
@@ -182,8 +184,11 @@ export async function receiveMultipart(
 		taking.catch(() => {}); // awaited below; this only prevents an unhandled rejection
 		pending.push(taking);
 	});
+	let fieldBytes = 0;
 	parser.on('field', (name, value, info) => {
-		if (info.valueTruncated) {
+		// Bytes, as busboy's own limit counts them (Kyrgyz letters take two).
+		fieldBytes += Buffer.byteLength(value);
+		if (info.valueTruncated || fieldBytes > (limits.maxFieldsTotalBytes ?? Infinity)) {
 			problems.push({ field: name, key: 'error_upload_field_too_long' });
 			return;
 		}

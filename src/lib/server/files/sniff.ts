@@ -3,6 +3,7 @@
 import { Inflate } from 'fflate';
 import { open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../errors';
+import { sniffCompound } from './ole';
 import {
 	entryDataOffset,
 	findCentralDirectory,
@@ -41,6 +42,10 @@ const kinds = {
 	odt: ['application/vnd.oasis.opendocument.text', 'odt', 'document'],
 	odp: ['application/vnd.oasis.opendocument.presentation', 'odp', 'presentation'],
 	ods: ['application/vnd.oasis.opendocument.spreadsheet', 'ods', 'spreadsheet'],
+	// Office 97–2003 (OLE2 compound files): stored and downloaded, never shown in the browser.
+	doc: ['application/msword', 'doc', 'document'],
+	ppt: ['application/vnd.ms-powerpoint', 'ppt', 'presentation'],
+	xls: ['application/vnd.ms-excel', 'xls', 'spreadsheet'],
 	pdf: ['application/pdf', 'pdf', 'document'],
 	png: ['image/png', 'png', 'image'],
 	jpeg: ['image/jpeg', 'jpg', 'image'],
@@ -75,7 +80,10 @@ export async function sniffFile(path: string): Promise<FileKind | null> {
 		const size = (await handle.stat()).size;
 		const head = await readAt(handle, 0, Math.min(size, HEAD_BYTES));
 		const kind =
-			sniffHead(head) ?? (await sniffId3(handle, head)) ?? (await sniffZip(handle, head, size));
+			sniffHead(head) ??
+			(await sniffId3(handle, head)) ??
+			(await sniffZip(handle, head, size)) ??
+			(await sniffCompound((at, length) => readAt(handle, at, length), head, size));
 		return kind ? fileKind(kind) : null;
 	} finally {
 		await handle.close();

@@ -315,9 +315,9 @@ export const personalDataTables: Record<string, TableDeclaration> = {
 	// --- collections and publications -------------------------------------------------------
 	collections: {
 		keys: ['created_by'],
-		personal: ['reviewers', 'preface'],
+		personal: ['reviewers', 'preface', 'editor_posts'],
 		erase: {
-			rewrite: ['title', 'subtitle', 'reviewers', 'preface', 'approval_note'],
+			rewrite: ['title', 'subtitle', 'reviewers', 'preface', 'approval_note', 'editor_posts'],
 			keep: record
 		}
 	},

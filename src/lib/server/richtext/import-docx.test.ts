@@ -13,6 +13,7 @@ import {
 	unsupportedPartsDocx,
 	zipBombDocx
 } from '../test/docx-fixtures';
+import { FIDELITY_TEXT, fidelityDocx } from '../test/docx-fidelity-fixtures';
 import { importDocx } from './import-docx';
 import { htmlToText, sanitizeBody } from './sanitize';
 
@@ -56,7 +57,10 @@ describe('importDocx of a teacher’s lesson plan', async () => {
 	});
 
 	it('returns the image behind a placeholder, with its alt text', () => {
-		expect(result.html).toContain(`<img src="ustat-image:1" alt="${t.imageAlt}" />`);
+		// The size set in Word (120×90) comes along.
+		expect(result.html).toContain(
+			`<img src="ustat-image:1" alt="${t.imageAlt}" width="120" height="90" />`
+		);
 		expect(result.images).toHaveLength(1);
 		expect(result.images[0]).toMatchObject({
 			placeholder: 'ustat-image:1',
@@ -85,7 +89,6 @@ describe('importDocx reports what it cannot carry over', async () => {
 			{ key: 'import_styles_unrecognized', params: { count: 1, names: 'Менин стилим' } },
 			{ key: 'import_images_unsupported', params: { count: 1 } },
 			{ key: 'import_text_boxes', params: { count: 1 } },
-			{ key: 'import_footnotes', params: { count: 1 } },
 			{ key: 'import_comments_skipped', params: { count: 1 } },
 			{ key: 'import_equations_skipped', params: { count: 1 } },
 			{ key: 'import_charts_skipped', params: { count: 1 } }
@@ -169,5 +172,91 @@ describe('importDocx of a long document', () => {
 		expect(result.images).toHaveLength(4);
 		expect(result.html.match(/<h2>/g)).toHaveLength(20);
 		expect(result.html.match(/<table>/g)).toHaveLength(20);
+	});
+});
+
+describe('importDocx keeps what issue 18 asked for', async () => {
+	const result = await importDocx(await fidelityDocx());
+	const t = FIDELITY_TEXT;
+
+	it('keeps superscript and subscript', () => {
+		expect(result.html).toContain('<p>E = mc<sup>2</sup>, a<sup>2</sup>, H<sub>2</sub>O</p>');
+	});
+
+	it('keeps centred and right-aligned paragraphs, in the form the sanitizer allows', () => {
+		expect(result.html).toContain(`<p style="text-align:center">${t.centered}</p>`);
+		expect(result.html).toContain(`<p style="text-align:right">${t.right}</p>`);
+	});
+
+	it('turns the page break into a rule of its own between the paragraphs', () => {
+		expect(result.html).toContain(`<hr class="page-break" /><p>${t.afterBreak}</p>`);
+	});
+
+	it('keeps the list two levels deep', () => {
+		expect(result.html).toContain(
+			`<ol><li>${t.outer[0]}<ol>${t.inner.map((i) => `<li>${i}</li>`).join('')}</ol></li>` +
+				`<li>${t.outer[1]}</li></ol>`
+		);
+	});
+
+	it('keeps the header row as a thead of th cells', () => {
+		expect(result.html).toContain(
+			`<thead><tr>${t.header.map((h) => `<th><p>${h}</p></th>`).join('')}</tr></thead>`
+		);
+	});
+
+	it('keeps the picture’s size as set in Word', () => {
+		expect(result.html).toContain(
+			`<img src="ustat-image:1" alt="${t.imageAlt}" width="${t.image.width}" height="${t.image.height}" />`
+		);
+	});
+
+	it('makes footnotes numbered references and a list of notes at the end', () => {
+		expect(result.html).toContain(
+			`${t.noted}<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup> жана`
+		);
+		expect(result.html).toContain(
+			'<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2</a></sup>'
+		);
+		expect(result.html).toMatch(
+			new RegExp(
+				`<section class="footnotes"><ol><li id="fn-1"><p>${t.note} ?</p></li>` +
+					`<li id="fn-2"><p>${t.secondNote} ?</p></li></ol></section>$`
+			)
+		);
+		expect(result.html).not.toContain('footnote-ref-');
+	});
+
+	it('reports the tracked changes and the field it could not keep, and is already sanitized', () => {
+		expect(result.warnings).toEqual([
+			{ key: 'import_tracked_changes', params: { count: 2 } },
+			{ key: 'import_fields', params: { count: 1 } }
+		]);
+		// The insertion is kept as shown, the deletion left out.
+		expect(result.html).toContain(t.inserted);
+		expect(result.html).not.toContain(t.deleted);
+		expect(sanitizeBody(result.html)).toBe(result.html);
+	});
+
+	it('does not take the document’s own non-characters for its markers', async () => {
+		const { Document, Packer, Paragraph } = await import('docx');
+		const doc = new Document({
+			sections: [{ children: [new Paragraph('\ufdd2'), new Paragraph('\ufdd0x')] }]
+		});
+		const { html } = await importDocx(new Uint8Array(await Packer.toBuffer(doc)));
+		expect(html).toBe('<p>x</p>');
+	});
+
+	it('reports an embedded object (an old formula) that it leaves out', async () => {
+		const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+		const parts = unzipSync(await fidelityDocx());
+		const object =
+			'<w:p><w:r><w:object><o:OLEObject Type="Embed" ProgID="Equation.3" ShapeID="_x0000_i1025"/>' +
+			'</w:object></w:r></w:p>';
+		parts['word/document.xml'] = strToU8(
+			strFromU8(parts['word/document.xml']!).replace('<w:body>', `<w:body>${object}`)
+		);
+		const { warnings } = await importDocx(zipSync(parts));
+		expect(warnings).toContainEqual({ key: 'import_objects_skipped', params: { count: 1 } });
 	});
 });

@@ -11,18 +11,32 @@ import {
 import { xssPayloads } from './xss-payloads';
 
 const ALLOWED_TAGS = new Set(
-	'p br h2 h3 h4 strong em u s sub sup blockquote ul ol li table thead tbody tr th td a img hr code pre'.split(
+	'p br h2 h3 h4 strong em u s sub sup blockquote ul ol li table thead tbody tr th td a img hr code pre section'.split(
 		' '
 	)
 );
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
-	a: ['href', 'rel', 'target'],
+	a: ['href', 'rel', 'target', 'id'],
 	img: ['src', 'alt', 'width', 'height'],
 	ol: ['start'],
+	li: ['id'],
+	p: ['style'],
+	h2: ['style'],
+	h3: ['style'],
+	h4: ['style'],
+	hr: ['class'],
+	sup: ['class'],
+	section: ['class'],
 	td: ['colspan', 'rowspan'],
 	th: ['colspan', 'rowspan']
 };
 const NUMERIC = new Set(['width', 'height', 'start', 'colspan', 'rowspan']);
+/** The only values these attributes may have. */
+const EXACT: Record<string, RegExp> = {
+	style: /^text-align:(center|right|justify)$/,
+	class: /^(page-break|footnote-ref|footnotes)$/,
+	id: /^fn(ref)?-\d{1,4}$/
+};
 
 const PNG =
 	'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAFUlEQVQI12P4z8DAsACIGf7///8fAByXBZzc4LtrAAAAAElFTkSuQmCC';
@@ -44,8 +58,10 @@ function problems(html: string): string[] {
 			if (!(ALLOWED_ATTRIBUTES[tag] ?? []).includes(attribute))
 				found.push(`attribute ${attribute} on <${tag}>`);
 			if (NUMERIC.has(attribute) && !/^\d+$/.test(value)) found.push(`${attribute}="${value}"`);
-			if (attribute === 'href' && !/^(https?:\/\/|mailto:)/i.test(value))
+			if (attribute === 'href' && !/^(https?:\/\/|mailto:|#fn(ref)?-\d{1,4}$)/i.test(value))
 				found.push(`href ${value}`);
+			const exact = EXACT[attribute];
+			if (exact && !exact.test(value)) found.push(`${attribute}="${value}"`);
 			if (attribute === 'src' && !isAllowedImageSource(value)) found.push(`src ${value}`);
 		}
 	}
@@ -231,5 +247,82 @@ describe('body images', () => {
 		);
 		// A map cannot smuggle in a source the sanitizer would refuse.
 		expect(replaceImageSources(html, () => 'javascript:alert(1)')).toBe('<p></p>');
+	});
+});
+
+describe('sanitizeBody and what Word brings (issue 18)', () => {
+	const footnotes =
+		'<p>Ньютон<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup></p>' +
+		'<section class="footnotes"><ol><li id="fn-1"><p>Эскертүү.</p></li></ol></section>';
+
+	it('keeps alignment, page breaks, footnotes, picture sizes and header rows as they are', () => {
+		const html =
+			'<p style="text-align:center">a</p><h2 style="text-align:right">b</h2>' +
+			'<p style="text-align:justify">c</p><hr class="page-break" />' +
+			`<p>x<sup>2</sup> H<sub>2</sub>O</p><p><img src="${PNG}" alt="" width="240" height="120" /></p>` +
+			'<table><thead><tr><th>А</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>' +
+			footnotes;
+		expect(sanitizeBody(html)).toBe(html);
+		expect(problems(html)).toEqual([]);
+	});
+
+	it('takes the editor’s spelling of an alignment and writes it one way', () => {
+		expect(sanitizeBody('<p style="text-align: center;">a</p>')).toBe(
+			'<p style="text-align:center">a</p>'
+		);
+		expect(sanitizeBody('<h3 style="TEXT-ALIGN : Right">a</h3>')).toBe(
+			'<h3 style="text-align:right">a</h3>'
+		);
+		// Left is the default: nothing to write.
+		expect(sanitizeBody('<p style="text-align:left">a</p>')).toBe('<p>a</p>');
+	});
+
+	it.each([
+		'<p style="background:url(javascript:alert(1))">a</p>',
+		'<p style="text-align:center;background-image:url(https://evil.kg/x.png)">a</p>',
+		'<p style="width:expression(alert(1));text-align:right">a</p>',
+		'<p style="text-align:center url(x)">a</p>',
+		'<p style="text-align:center\\;behavior:url(x.htc)">a</p>',
+		'<p style="position:fixed;top:0;left:0;width:100%;height:100%">a</p>',
+		'<p style="text-align:/**/center">a</p>',
+		'<span style="text-align:center">a</span>',
+		'<td style="text-align:center">a</td>',
+		'<img src="x" style="text-align:center">'
+	])('lets no other style through: %s', (hostile) => {
+		const clean = sanitizeBody(hostile);
+		expect(problems(clean), clean).toEqual([]);
+		expect(clean).not.toMatch(/url|expression|behavior|position|background|width:/i);
+		expect(sanitizeBody(clean)).toBe(clean);
+	});
+
+	it('keeps only its own classes and ids, on their own elements', () => {
+		expect(sanitizeBody('<hr class="page-break hidden" />')).toBe('<hr class="page-break" />');
+		expect(sanitizeBody('<hr class="login-overlay" />')).toBe('<hr />');
+		expect(sanitizeBody('<p class="page-break">a</p>')).toBe('<p>a</p>');
+		expect(sanitizeBody('<sup class="footnote-ref x">1</sup>')).toBe(
+			'<sup class="footnote-ref">1</sup>'
+		);
+		expect(sanitizeBody('<sup class="footnotes">1</sup>')).toBe('<sup>1</sup>');
+		// A section that is not the notes is unwrapped: its text stays.
+		expect(sanitizeBody('<section class="hero"><p>a</p></section>')).toBe('<p>a</p>');
+		expect(sanitizeBody('<section><p>a</p></section>')).toBe('<p>a</p>');
+		// Ids that could clobber the page's own names or forms go.
+		expect(sanitizeBody('<li id="csrf">a</li><li id="fn-1x">b</li><li id="fn-2">c</li>')).toBe(
+			'<li>a</li><li>b</li><li id="fn-2">c</li>'
+		);
+		expect(sanitizeBody('<p id="fn-1">a</p>')).toBe('<p>a</p>');
+	});
+
+	it('lets a footnote link point only at a note', () => {
+		expect(sanitizeBody('<a href="#fn-1" id="main">1</a>')).toBe('<a href="#fn-1">1</a>');
+		expect(sanitizeBody('<a href="#login" id="fnref-1">1</a>')).toBe('1');
+		expect(sanitizeBody('<a href="#fn-1&quot; onclick=&quot;x">1</a>')).toBe('1');
+		expect(sanitizeBody('<a href="https://a.kg" id="fnref-1">a</a>')).toBe(
+			'<a href="https://a.kg" rel="noopener noreferrer nofollow" target="_blank">a</a>'
+		);
+	});
+
+	it('counts the notes in the text of a body', () => {
+		expect(htmlToText(footnotes)).toBe('Ньютон1\nЭскертүү.');
 	});
 });

@@ -29,7 +29,9 @@ const ALLOWED_TAGS = [
 	'img',
 	'hr',
 	'code',
-	'pre'
+	'pre',
+	// Only as a body's footnotes (class "footnotes"); any other section is unwrapped.
+	'section'
 ];
 
 // Disallowed tags are unwrapped (their text kept); these lose their content too, because it is
@@ -59,6 +61,12 @@ const OWN_IMAGE = new RegExp(`^/groups/${UUID}/materials/${UUID}/images/[0-9a-f]
 const PLACEHOLDER = /^ustat-image:\d{1,6}$/;
 const LINK = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 const NUMBER = /^\d{1,5}$/;
+/** A footnote's link to its note and back: `#fn-3`, `#fnref-3`. */
+const NOTE_LINK = /^#fn(?:ref)?-\d{1,4}$/;
+const NOTE_REF_ID = /^fnref-\d{1,4}$/;
+const NOTE_ID = /^fn-\d{1,4}$/;
+/** The alignments a block may have (left is the default, so it is never written). */
+const TEXT_ALIGN = /(?:^|;)\s*text-align\s*:\s*(center|right|justify)\s*(?:;|$)/i;
 
 /** Whether `src` is one of the three image sources a body may hold. */
 export function isAllowedImageSource(src: string): boolean {
@@ -77,6 +85,27 @@ function numericOnly(attribs: Attributes, names: string[]): Attributes {
 	return kept;
 }
 
+const hasClass = (attribs: Attributes, name: string) =>
+	(attribs.class ?? '').split(/\s+/).includes(name);
+
+/**
+ * A paragraph or heading keeps its alignment only, written anew from a fixed set of values:
+ * nothing else of the style attribute (url(), expression(), other properties) gets through.
+ */
+function aligned(tagName: string, attribs: Attributes): sanitizeHtml.Tag {
+	const align = TEXT_ALIGN.exec(attribs.style ?? '')?.[1]?.toLowerCase();
+	const kept: Attributes = align ? { style: `text-align: ${align}` } : {};
+	return { tagName, attribs: kept };
+}
+
+/** Keeps `name` as the only class when the element has it. */
+function onlyClass(name: string) {
+	return (tagName: string, attribs: Attributes): sanitizeHtml.Tag => {
+		const kept: Attributes = hasClass(attribs, name) ? { class: name } : {};
+		return { tagName, attribs: kept };
+	};
+}
+
 function cell(tagName: string, attribs: Attributes) {
 	return { tagName, attribs: numericOnly(attribs, ['colspan', 'rowspan']) };
 }
@@ -85,15 +114,25 @@ function options(mapImage?: (src: string) => string | null): sanitizeHtml.IOptio
 	return {
 		allowedTags: ALLOWED_TAGS,
 		allowedAttributes: {
-			a: ['href', 'rel', 'target'],
+			a: ['href', 'rel', 'target', 'id'],
 			img: ['src', 'alt', 'width', 'height'],
 			ol: ['start'],
+			li: ['id'],
+			p: ['style'],
+			h2: ['style'],
+			h3: ['style'],
+			h4: ['style'],
+			hr: ['class'],
+			sup: ['class'],
+			section: ['class'],
 			th: ['colspan', 'rowspan'],
 			td: ['colspan', 'rowspan']
 		},
 		// Our own checks below are stricter; these keep sanitize-html's scheme filter in agreement.
 		allowedSchemes: ['http', 'https', 'mailto'],
 		allowedSchemesByTag: { img: ['data', 'ustat-image'] },
+		// The values are checked by the transforms below; nothing else may reach the output.
+		allowedClasses: { hr: ['page-break'], sup: ['footnote-ref'], section: ['footnotes'] },
 		allowProtocolRelative: false,
 		nonTextTags: DROP_WITH_CONTENT,
 		disallowedTagsMode: 'discard',
@@ -108,6 +147,11 @@ function options(mapImage?: (src: string) => string | null): sanitizeHtml.IOptio
 			// A link that is not http(s)/mailto loses its href; exclusiveFilter then unwraps it.
 			a: (tagName, attribs): sanitizeHtml.Tag => {
 				const href = attribs.href?.trim() ?? '';
+				// A footnote's reference links to its note within the page.
+				if (NOTE_LINK.test(href)) {
+					const id = attribs.id?.trim() ?? '';
+					return { tagName, attribs: NOTE_REF_ID.test(id) ? { href, id } : { href } };
+				}
 				if (!LINK.test(href)) return { tagName, attribs: {} };
 				return {
 					tagName,
@@ -125,6 +169,18 @@ function options(mapImage?: (src: string) => string | null): sanitizeHtml.IOptio
 				return { tagName, attribs: { ...kept, ...numericOnly(attribs, ['width', 'height']) } };
 			},
 			ol: (tagName, attribs) => ({ tagName, attribs: numericOnly(attribs, ['start']) }),
+			li: (tagName, attribs) => {
+				const id = attribs.id?.trim() ?? '';
+				const kept: Attributes = NOTE_ID.test(id) ? { id } : {};
+				return { tagName, attribs: kept };
+			},
+			p: aligned,
+			h2: aligned,
+			h3: aligned,
+			h4: aligned,
+			hr: onlyClass('page-break'),
+			sup: onlyClass('footnote-ref'),
+			section: onlyClass('footnotes'),
 			td: cell,
 			th: cell
 		},
@@ -133,6 +189,7 @@ function options(mapImage?: (src: string) => string | null): sanitizeHtml.IOptio
 		exclusiveFilter: (frame) => {
 			if (frame.tag === 'img') return !frame.attribs.src;
 			if (frame.tag === 'a' && !frame.attribs.href) return 'excludeTag';
+			if (frame.tag === 'section' && frame.attribs.class !== 'footnotes') return 'excludeTag';
 			return false;
 		}
 	};

@@ -5,10 +5,18 @@ import path from 'node:path';
 import type { Actor } from '../access/actor';
 import type { DB } from '../db/types';
 import type { Ctx } from '../domain/context';
-import { asId, type GroupId, type MaterialId, type SubjectId } from '../domain/ids';
+import {
+	asId,
+	type CriterionId,
+	type GroupId,
+	type MaterialId,
+	type SubjectId
+} from '../domain/ids';
 import { createMaterial } from '../domain/materials/create-material';
+import { listCriteria } from '../domain/materials/criteria';
 import type { MaterialFieldsInput } from '../domain/materials/input';
 import { offerMaterial } from '../domain/materials/offer-material';
+import { saveReview } from '../domain/reviews/save-review';
 import type { ReceivedFile } from '../files/receive';
 import type { BlobStore } from '../storage/types';
 import { createDiskStore } from '../storage/disk';
@@ -94,4 +102,22 @@ export async function offeredMaterial(
 	const { materialId } = await createMaterial(ctx, { groupId: group, ...materialInput(over) });
 	await offerMaterial(ctx, { groupId: group, materialId });
 	return materialId;
+}
+
+/** A review of a material giving every criterion in use the same score. */
+export async function reviewEveryCriterion(
+	ctx: Ctx,
+	input: { groupId: string; materialId: MaterialId; score: number }
+): Promise<void> {
+	const groupId = asId<GroupId>(input.groupId);
+	const criteria = await listCriteria(ctx.db, groupId, { activeOnly: true });
+	await saveReview(ctx, {
+		groupId,
+		materialId: input.materialId,
+		recommendation: 'accept',
+		comment: 'Жакшы.',
+		scores: Object.fromEntries(
+			criteria.map((c) => [asId<CriterionId>(c.id), { score: input.score }])
+		)
+	});
 }

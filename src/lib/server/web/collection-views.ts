@@ -10,7 +10,7 @@ export function editionFileName(title: string, number: number, ext: 'docx' | 'pd
 
 /**
  * The title-page form (new or edit) as a use case's input: the reviewers are typed one per
- * line, the rest is decoded by the schema.
+ * line, the compilers' posts come as pairs of lists, the rest is decoded by the schema.
  */
 export function collectionFormInput<S extends z.ZodObject>(
 	schema: S,
@@ -18,5 +18,9 @@ export function collectionFormInput<S extends z.ZodObject>(
 	ids: Partial<z.input<S>>
 ): z.input<S> {
 	const reviewers = list(values.reviewers).flatMap((text) => text.split('\n'));
-	return formInput(schema, values, { ...ids, reviewers } as Partial<z.input<S>>);
+	// Each compiler's post is a text field beside a hidden field naming whose it is.
+	const people = list(values.postUser);
+	const posts = list(values.post);
+	const editorPosts = Object.fromEntries(people.map((id, i) => [id, posts[i] ?? '']));
+	return formInput(schema, values, { ...ids, reviewers, editorPosts } as Partial<z.input<S>>);
 }

@@ -115,6 +115,20 @@ export async function redirectConfirmed(
 	redirect(303, to);
 }
 
+/**
+ * A redirect whose page then shows `result` as its `form` (a Word import's report on the
+ * editor the new material opens in), with JavaScript or without.
+ */
+export async function redirectWithResult(
+	event: { cookies: Cookies },
+	to: string,
+	result: unknown
+): Promise<never> {
+	const resultKey = await keepFormResult(to, { result });
+	if (resultKey) event.cookies.set(cookieName, resultKey, cookieOptions('/'));
+	redirect(303, to);
+}
+
 /** The result waiting for this page, if any: read once (hooks.server.ts, on a GET). */
 export async function takeFormResult(
 	cookies: Cookies,

@@ -1,7 +1,7 @@
 import type { MaterialStatus, MaterialType, Recommendation } from '../db/types';
 import { materialStatuses, materialTypes } from '../db/types';
 import type { Criterion } from '../domain/materials/criteria';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDateTime, formatDecimal, formatNumber } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
 import { translate } from './i18n';
 
@@ -56,6 +56,22 @@ export function scoreDescriptions(): { score: string; description: string }[] {
 	return reviewScale.map((score) => ({
 		score: String(score),
 		description: translate(`work_review_score_${score}` as 'work_review_score_1')
+	}));
+}
+
+/** The reviews' average per criterion as the page shows it: "4,5" in ky and ru, "4.5" in en. */
+export function reviewAverageRows(
+	averages: {
+		criterion: Pick<Criterion, 'builtin' | 'name'>;
+		average: number | null;
+		count: number;
+	}[],
+	locale: Locale
+): { label: string; average: string | null; count: number }[] {
+	return averages.map((a) => ({
+		label: criterionLabel(a.criterion),
+		average: a.average === null ? null : formatDecimal(a.average, locale, 1, 1),
+		count: a.count
 	}));
 }
 

@@ -16,7 +16,8 @@ export async function runUpload<T>(
 	/** Checks access first, so that a refused upload is never read. */
 	precheck: () => Promise<void>,
 	useCase: (values: Record<string, string | string[]>, files: ReceivedFile[]) => Promise<T>,
-	limits: { maxFiles: number } = { maxFiles: 10 },
+	/** maxFieldBytes: a text field larger than 64 KB (a body with pasted pictures). */
+	limits: { maxFiles: number; maxFieldBytes?: number } = { maxFiles: 10 },
 	options: FormOptions = {}
 ): Promise<T | ActionFailure<FormFailure>> {
 	let values: Record<string, string | string[]> = {};
@@ -26,8 +27,10 @@ export async function runUpload<T>(
 		const upload = await receiveMultipart(event.request, {
 			maxFileBytes: config().maxFileBytes,
 			maxFiles: limits.maxFiles,
-			maxFieldBytes: 64 * 1024,
+			maxFieldBytes: limits.maxFieldBytes ?? 64 * 1024,
 			maxFields: 50,
+			// One large field (the body) and the form's ordinary fields, never fifty large ones.
+			maxFieldsTotalBytes: (limits.maxFieldBytes ?? 64 * 1024) + 1024 * 1024,
 			tmpDir: tempDir()
 		});
 		values = upload.fields;

@@ -2,7 +2,7 @@ import type { DecisionOutcome, VoteKind, VoteOptionCode } from '../db/types';
 import type { DecisionView } from '../domain/votes/get-vote';
 import type { DecisionLogEntry } from '../domain/votes/list-decisions';
 import { isWithheld, leaders, type TallyLine } from '../domain/votes/tally';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatPercent } from '../../i18n/format';
 import type { Locale } from '../../i18n/locale';
 import type { GroupId } from '../domain/ids';
 import { openVoteInput, type OpenVoteInput } from '../domain/votes/input';
@@ -35,9 +35,17 @@ export function openVoteForm(
 	return formInput(openVoteInput, { ...values, options: lines }, { groupId }, timeZone);
 }
 
-/** An option as a voter reads it on the ballot: "Ооба", "Жок", "Калыс калуу", or its label. */
+/** An option as a voter reads it on the ballot: "Макул", "Каршы", "Калыс", or its label. */
 export function ballotOptionName(option: Option): string {
 	return option.code ? translate(`vote_option_${option.code}`) : option.label;
+}
+
+/**
+ * What a person chose, as a list of who chose what states it (the review: a result, not the
+ * button: «Калыс калды», not «Калыс»), or the option's label.
+ */
+export function choiceName(option: Option): string {
+	return option.code ? translate(`vote_chose_${option.code}`) : option.label;
 }
 
 /** An option as a tally reads it: "За", "Против", "Воздержались" (ru), or its label. */
@@ -144,7 +152,6 @@ export function tallyBars(
 	participantCount: number,
 	locale: Locale
 ): TallyBar[] {
-	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 	const top = new Set(leaders(lines).map((l) => l.optionId));
 	return lines.map((l) => {
 		const share = participantCount === 0 ? 0 : l.count / participantCount;
@@ -152,7 +159,7 @@ export function tallyBars(
 			label: tallyOptionName(l),
 			count: l.count,
 			percent: Math.round(share * 100),
-			text: `${translate('vote_count', { count: l.count })}, ${percent.format(share)}`,
+			text: `${translate('vote_count', { count: l.count })}, ${formatPercent(share * 100, locale)}`,
 			isLeading: top.has(l.optionId)
 		};
 	});
@@ -215,17 +222,5 @@ export function decisionCard(
 						proposal: decision.proposal
 					}
 				: null
-	};
-}
-
-/** A decision as the minutes DOCX lists it under "Decisions by vote". */
-export function minutesVote(entry: DecisionLogEntry) {
-	return {
-		number: entry.number,
-		question: entry.question,
-		wording: entry.text,
-		outcome: outcomeLine(entry.outcome, entry.lines),
-		tally: tallyLine(entry.lines),
-		quorum: quorumLine(entry)
 	};
 }

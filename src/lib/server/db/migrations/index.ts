@@ -12,6 +12,7 @@ import * as audit from './0010-audit';
 import * as workspaceSearch from './0011-workspace-search';
 import * as trust from './0012-trust';
 import * as workspace from './0013-workspace';
+import * as collectionDocuments from './0014-collection-documents';
 
 /** Every migration, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -27,7 +28,8 @@ const migrations: Record<string, Migration> = {
 	'0010-audit': audit,
 	'0011-workspace-search': workspaceSearch,
 	'0012-trust': trust,
-	'0013-workspace': workspace
+	'0013-workspace': workspace,
+	'0014-collection-documents': collectionDocuments
 };
 
 export const migrationProvider: MigrationProvider = {

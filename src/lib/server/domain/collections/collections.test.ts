@@ -188,6 +188,60 @@ describe('collections', () => {
 		).toBe(403);
 	});
 
+	it('the approval fields and compilers’ posts: checked, kept, printed in the approval note', async () => {
+		const typed = (values: Record<string, string | string[]>) =>
+			collectionFormInput(
+				createCollectionInput,
+				{ title: form().title, year: '2026', language: 'ky', ...values },
+				{ groupId: w.groupId }
+			);
+		expect(
+			await issues(
+				createCollection(
+					as(w.leader),
+					typed({
+						approvalBody: 'ministry',
+						approvalProtocol: '1'.repeat(21),
+						approvalDate: '2026-02-30',
+						itemsFlow: 'sideways',
+						postUser: [w.leader.id],
+						post: ['м'.repeat(151)]
+					})
+				)
+			)
+		).toEqual([
+			'approvalBody:error_choice',
+			'approvalProtocol:error_too_long',
+			'approvalDate:error_date',
+			'itemsFlow:error_choice',
+			'editorPosts:error_collection_post_long'
+		]);
+		// Empty number and date are none; a blank post is dropped.
+		const { collectionId } = await createCollection(
+			as(w.leader),
+			typed({
+				approvalBody: 'pedagogical_council',
+				approvalProtocol: ' 3 ',
+				approvalDate: '',
+				itemsFlow: 'flow',
+				// Only the compilers' posts are kept (the form offers one to everybody).
+				postUser: [w.leader.id, w.member.id, w.staff.id],
+				post: [' башталгыч класстардын мугалими ', '  ', 'директор'],
+				editors: [w.member.id]
+			})
+		);
+		const seen = await getCollection(as(w.member), { groupId: w.groupId, collectionId });
+		expect(seen.collection.approvalProtocol).toBe('3');
+		expect(seen.collection.approvalDate).toBeNull();
+		expect(seen.collection.isItemNewPage).toBe(false);
+		expect(seen.collection.editorPosts).toEqual({
+			[w.leader.id]: 'башталгыч класстардын мугалими'
+		});
+		expect(seen.collection.approvalText).toContain(
+			'мектептин педагогикалык кеңешинин №3 протоколу менен басмага сунушталды.'
+		);
+	});
+
 	it('sections and items: accepted materials only, each once, moved with buttons or all at once', async () => {
 		const { collectionId } = await createCollection(as(w.leader), form());
 		const ids = { groupId: w.groupId, collectionId };

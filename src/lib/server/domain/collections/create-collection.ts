@@ -38,7 +38,7 @@ export async function createCollection(
 			.values({
 				id: collectionId,
 				groupId,
-				...titlePageColumns(fields),
+				...titlePageColumns(fields, [actor.id, ...editors]),
 				createdBy: actor.id,
 				createdAt: now,
 				updatedAt: now

@@ -15,12 +15,14 @@ import type { VersionSnapshot } from '../materials/versions';
 import { freezeResults } from './freeze-results';
 import { MAX_EDITION_CHARS, MAX_TABLE_ROWS } from './input';
 import { acceptedVersions } from './queries';
+import type { ApprovalBody } from './input';
 import {
+	approvalNote,
 	collectionLabels,
-	defaultApproval,
 	gradeRanges,
 	materialTypeName,
-	paragraphs
+	paragraphs,
+	shortName
 } from './labels';
 
 const TABLE_ROW = /<tr[\s>]/gi;
@@ -191,10 +193,13 @@ export async function freezeCollection(
 			})
 	}));
 	assertCompilable(sectionModels.flatMap((s) => s.items));
+	// Kyrgyz collation (ICU's ky): Ң after Н, Ө after О, Ү after У.
 	const order = new Intl.Collator(language);
+	const posts = JSON.parse(collection.editorPosts || '{}') as Record<string, string>;
 	const editors = [leader, ...editorRows.filter((e) => e.id !== leader?.id)]
 		.filter((e) => e !== undefined)
-		.map((e) => e.fullName);
+		.map((e) => [shortName(e.fullName), posts[e.id]].filter(Boolean).join(', '));
+	const reviewers = JSON.parse(collection.reviewers) as string[];
 	return {
 		language,
 		edition,
@@ -205,17 +210,29 @@ export async function freezeCollection(
 		school: collection.schoolName,
 		group: collection.groupName,
 		editors,
-		reviewers: JSON.parse(collection.reviewers) as string[],
+		reviewers,
 		approval:
 			collection.approvalNote ||
-			defaultApproval(language, collection.groupName, collection.schoolName),
+			approvalNote(language, {
+				group: collection.groupName,
+				body: collection.approvalBody as ApprovalBody,
+				protocol: collection.approvalProtocol,
+				date: collection.approvalDate
+			}),
 		preface: paragraphs(collection.preface),
 		sections: sectionModels,
+		// By surname: the short form starts with it; the full name breaks a tie.
 		authorsIndex: [...authorsIndex.entries()]
-			.map(([id, numbers]) => ({ name: nameOf.get(id) ?? '', items: numbers }))
-			.filter((entry) => entry.name !== '')
-			.sort((a, b) => order.compare(a.name, b.name)),
+			.map(([id, numbers]) => ({ full: nameOf.get(id) ?? '', items: numbers }))
+			.filter((entry) => entry.full !== '')
+			.map((entry) => ({ ...entry, name: shortName(entry.full) }))
+			.sort((a, b) => order.compare(a.name, b.name) || order.compare(a.full, b.full))
+			.map(({ name, items }) => ({ name, items })),
+		itemsOnNewPage: collection.isItemNewPage,
 		images: [...usedImages.values()],
-		labels: collectionLabels(language, collection.groupName, edition)
+		labels: collectionLabels(language, collection.groupName, edition, {
+			editors: editors.length,
+			reviewers: reviewers.length
+		})
 	};
 }

@@ -2,6 +2,7 @@ import type { Collection } from '../../db/types';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
 import { assertAllowed, assertOpen, type GroupAccess } from '../group-access/access';
+import { currentLeader } from '../group-access/members';
 import { getCollectionFormInput, type GetCollectionFormInput } from './input';
 import { canEditCollection } from './policy';
 import { collectionAccess, collectionsAccess } from './queries';
@@ -17,7 +18,7 @@ export async function getCollectionForm({ db, actor }: Ctx, input: GetCollection
 	assertAllowed(canEditCollection(actor, access));
 	assertOpen(access);
 	const { groupId, collectionId } = validate(getCollectionFormInput, input);
-	const [members, school, editors] = await Promise.all([
+	const [members, school, editors, leader] = await Promise.all([
 		db
 			.selectFrom('groupMembers as m')
 			.innerJoin('users as u', 'u.id', 'm.userId')
@@ -39,18 +40,22 @@ export async function getCollectionForm({ db, actor }: Ctx, input: GetCollection
 					.where('collectionId', '=', collectionId)
 					.orderBy('position')
 					.execute()
-			: Promise.resolve([])
+			: Promise.resolve([]),
+		currentLeader(db, groupId)
 	]);
 	const collection = access.collection ?? null;
 	return {
 		members,
+		/** The first compiler, always printed (with a post of their own). */
+		leader: leader ? { id: leader.id, fullName: leader.fullName } : null,
 		city: school.city,
 		editors: editors.map((e) => e.userId),
 		collection: collection
 			? {
 					...collection,
 					year: Number(collection.year),
-					reviewers: JSON.parse(collection.reviewers) as string[]
+					reviewers: JSON.parse(collection.reviewers) as string[],
+					editorPosts: JSON.parse(collection.editorPosts) as Record<string, string>
 				}
 			: null
 	};

@@ -1,3 +1,6 @@
+import type { CollectionLanguage } from '../../export/collection/model';
+import type { ApprovalBody } from './input';
+import { approvalNote } from './labels';
 import { currentLeader } from '../group-access/members';
 import { validate } from '../../validation';
 import type { Ctx } from '../context';
@@ -95,9 +98,20 @@ export async function getCollection({ db, actor }: Ctx, input: GetCollectionInpu
 		collection: {
 			...collection,
 			year: Number(collection.year),
-			reviewers: JSON.parse(collection.reviewers) as string[]
+			reviewers: JSON.parse(collection.reviewers) as string[],
+			editorPosts: JSON.parse(collection.editorPosts) as Record<string, string>,
+			/** The approval note as the documents will print it. */
+			approvalText:
+				collection.approvalNote ||
+				approvalNote(collection.language as CollectionLanguage, {
+					group: access.group.name,
+					body: collection.approvalBody as ApprovalBody,
+					protocol: collection.approvalProtocol,
+					date: collection.approvalDate
+				})
 		},
 		leaderName: leader?.fullName ?? null,
+		leaderId: leader?.id ?? null,
 		editors,
 		sections: sections.map((s) => ({
 			...s,

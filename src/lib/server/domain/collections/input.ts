@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { list, longText, optionalText, text, wholeNumber, flag } from '../../validation';
+import { day, list, longText, optionalText, text, wholeNumber, flag } from '../../validation';
 import { collectionId, groupId, itemId, materialId, sectionId, userId } from '../ids';
 
 // Inputs of the collections use cases: one schema per use case, ids included. Field names
@@ -11,6 +11,15 @@ export const MAX_ITEMS = 300;
 export const MAX_EDITORS = 20;
 export const MAX_REVIEWERS = 5;
 export const MAX_REVIEWER_CHARS = 200;
+/** A compiler's post as printed ("башталгыч класстардын мугалими"). */
+export const MAX_POST_CHARS = 150;
+/** Posts one form may send: one per member of a large group. */
+export const MAX_POST_ROWS = 200;
+/** A protocol's number as the body wrote it ("2", "2/1"). */
+export const MAX_PROTOCOL_CHARS = 20;
+/** Who recommended the collection for print: the sentence is written per language. */
+export const APPROVAL_BODIES = ['group', 'methodical_council', 'pedagogical_council'] as const;
+export type ApprovalBody = (typeof APPROVAL_BODIES)[number];
 /**
  * What one edition may hold, so a compile stays within memory: table rows in one material
  * (Typst needs ~90 MB per 1,000 rows) and the bodies' HTML of all materials together (the
@@ -38,6 +47,33 @@ const reviewers = z
 		params: { max: MAX_REVIEWER_CHARS }
 	});
 
+/** Compilers' posts by user id; blank ones are dropped (a post is optional). */
+const editorPosts = z
+	.record(z.string().max(64), z.string())
+	.default({})
+	.transform((posts) =>
+		Object.fromEntries(
+			Object.entries(posts)
+				.map(([id, post]) => [id, post.trim()] as const)
+				.filter(([, post]) => post !== '')
+		)
+	)
+	// The form offers a post to every member; only the compilers' are kept (queries.ts).
+	.refine((posts) => Object.keys(posts).length <= MAX_POST_ROWS, {
+		message: 'error_collection_editors_many',
+		params: { max: MAX_POST_ROWS }
+	})
+	.refine((posts) => Object.values(posts).every((post) => post.length <= MAX_POST_CHARS), {
+		message: 'error_collection_post_long',
+		params: { max: MAX_POST_CHARS }
+	});
+
+/** An empty date field means none. */
+const optionalDay = z.preprocess(
+	(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+	day.optional()
+);
+
 /** The title page, editors, reviewers and preface, as the leader fills them in. */
 export const collectionFields = z.object({
 	title: text(200, 3),
@@ -46,6 +82,12 @@ export const collectionFields = z.object({
 	language: z.enum(['ky', 'ru', 'en']),
 	city: optionalText(100),
 	approvalNote: optionalText(1000),
+	approvalBody: z.enum(APPROVAL_BODIES).default('group'),
+	approvalProtocol: optionalText(MAX_PROTOCOL_CHARS),
+	approvalDate: optionalDay,
+	/** Each material on a new page, or following the previous one. */
+	itemsFlow: z.enum(['page', 'flow']).default('page'),
+	editorPosts,
 	preface: longText(20_000),
 	reviewers,
 	/** Members chosen as editors besides the leader, in the order ticked. */

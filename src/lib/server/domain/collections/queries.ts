@@ -226,8 +226,12 @@ export async function assertNotCompiling(db: DB, collectionId: string): Promise<
 	if (running) throw new AppError('conflict', 'error_collection_compiling');
 }
 
-/** The title page's columns as the collections table stores them (empty text for none). */
-export function titlePageColumns(fields: z.output<typeof collectionFields>) {
+/**
+ * The title page's columns as the collections table stores them (empty text for none); the
+ * posts only of `compilers` (the leader and the chosen editors).
+ */
+export function titlePageColumns(fields: z.output<typeof collectionFields>, compilers: string[]) {
+	const posts = Object.entries(fields.editorPosts).filter(([id]) => compilers.includes(id));
 	return {
 		title: fields.title,
 		subtitle: fields.subtitle ?? '',
@@ -235,6 +239,11 @@ export function titlePageColumns(fields: z.output<typeof collectionFields>) {
 		language: fields.language,
 		city: fields.city ?? '',
 		approvalNote: fields.approvalNote ?? '',
+		approvalBody: fields.approvalBody,
+		approvalProtocol: fields.approvalProtocol ?? '',
+		approvalDate: fields.approvalDate ?? null,
+		isItemNewPage: fields.itemsFlow === 'page',
+		editorPosts: JSON.stringify(Object.fromEntries(posts)),
 		preface: fields.preface,
 		reviewers: JSON.stringify(fields.reviewers)
 	};

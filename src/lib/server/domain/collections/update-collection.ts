@@ -17,7 +17,7 @@ export async function updateCollection(
 		await trx
 			.updateTable('collections')
 			.set({
-				...titlePageColumns(fields),
+				...titlePageColumns(fields, [actor.id, ...editors]),
 				updatedAt: now
 			})
 			.where('id', '=', fields.collectionId)

@@ -209,6 +209,10 @@ describe('a version as a document (materialDocumentModel)', () => {
 				'Версиясы: 2'
 			])
 		);
+		// The version's date as a school writes it in a document, not the web's «2026-ж., …».
+		expect(model.details.find((d) => d.label === 'Версиянын күнү')?.value).toMatch(
+			/^\d{4}-жылдын\u00a0\d{1,2}-(январы|февралы|марты|апрели|майы|июну|июлу|августу|сентябры|октябры|ноябры|декабры)$/
+		);
 		// The labels and names follow the locale asked for.
 		const russian = await materialDocumentModel(t.db, {
 			materialId,

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../i18n/format';
+import { documentDate } from '../../../i18n/document-date';
 import * as m from '../../../paraglide/messages.js';
 import { config } from '../../config.js';
 import type { DB } from '../../db/types';
@@ -12,6 +12,7 @@ import {
 } from '../../export/collection/model';
 import { imagePlaceholder } from '../../richtext/images';
 import { sanitizeWithImages } from '../../richtext/sanitize';
+import { toWallClock } from '../../zoned';
 import { gradeRanges, materialTypeName, paragraphs } from '../collections/labels';
 import type { VersionSnapshot } from '../materials/versions';
 
@@ -194,7 +195,8 @@ export async function materialDocumentModel(
 		{ label: m.documents_doc_version({}, o), value: String(input.versionNumber) },
 		{
 			label: m.documents_doc_version_date({}, o),
-			value: formatDate(versionDate, locale, config().timeZone)
+			// As a school writes a date in a document («2026-жылдын 23-сентябры»), the school's day.
+			value: documentDate(toWallClock(versionDate, config().timeZone).slice(0, 10), locale)
 		},
 		...(snapshot.tags.length > 0
 			? [{ label: m.documents_doc_tags({}, o), value: snapshot.tags.join(', ') }]

@@ -1,8 +1,7 @@
 import { newId } from '../../db/ids';
 import { inTransaction, retryOnConflict } from '../../db/transaction';
 import type { DB, MaterialAttachmentTable } from '../../db/types';
-import type { ReceivedFile } from '../../files/receive';
-import { storeReceived } from '../../files/store-received';
+import { storeReceived, type StoredFile } from '../../files/store-received';
 import { validate, ValidationError } from '../../validation';
 import type { Ctx } from '../context';
 import { attachFilesInput, type AttachFilesInput, type AttachLimits } from './input';
@@ -30,24 +29,39 @@ export async function attachFiles(
 	if (received.length === 0)
 		throw new ValidationError([{ field: 'files', key: 'error_file_required' }]);
 
-	const rows: MaterialAttachmentTable[] = (await storeReceived(store, received)).map((file) => ({
-		id: newId(),
-		materialId,
-		...file,
-		uploadedBy: actor.id,
-		uploadedAt: now,
-		removedAt: null
-	}));
+	const stored = await storeReceived(store, received);
 	await retryOnConflict(() =>
 		inTransaction(db, async (trx) => {
 			// Inside the write: the leader may have decided, or another upload filled the room.
 			await touchEditable(trx, materialId, now);
-			await assertRoom(trx, groupId, materialId, received, input);
-			await trx.insertInto('materialAttachments').values(rows).execute();
+			await insertAttachments(trx, { groupId, materialId, stored, actorId: actor.id, now }, input);
 			await newVersionIfOffered(trx, materialId, actor.id, now);
 		})
 	);
-	return { count: rows.length };
+	return { count: stored.length };
+}
+
+/**
+ * Writes the rows of files already in the store (inside the caller's transaction), within
+ * the material's 20 files and the group's space.
+ */
+export async function insertAttachments(
+	trx: DB,
+	target: { groupId: string; materialId: string; stored: StoredFile[]; actorId: string; now: Date },
+	limits: AttachLimits
+): Promise<string[]> {
+	const { groupId, materialId, stored, actorId, now } = target;
+	await assertRoom(trx, groupId, materialId, stored, limits);
+	const rows: MaterialAttachmentTable[] = stored.map((file) => ({
+		id: newId(),
+		materialId,
+		...file,
+		uploadedBy: actorId,
+		uploadedAt: now,
+		removedAt: null
+	}));
+	if (rows.length > 0) await trx.insertInto('materialAttachments').values(rows).execute();
+	return rows.map((row) => row.id);
 }
 
 /** The 20-file limit of a material and the group's space. */
@@ -55,7 +69,7 @@ async function assertRoom(
 	db: DB,
 	groupId: string,
 	materialId: string,
-	received: ReceivedFile[],
+	received: { size: number }[],
 	limits: AttachLimits
 ): Promise<void> {
 	const current = await db

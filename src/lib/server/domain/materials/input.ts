@@ -47,6 +47,22 @@ export type MaterialFields = z.output<typeof materialFields>;
 export const createMaterialInput = materialFields.extend({ groupId });
 export type CreateMaterialInput = z.input<typeof createMaterialInput>;
 
+/**
+ * The "new material" page with its files: a Word file to start the body from (the form's
+ * `docx` field) and files to attach, streamed to temporary files by the caller.
+ */
+export type CreateMaterialWithFilesInput = CreateMaterialInput &
+	AttachLimits & {
+		word: ReceivedFile | null;
+		files: ReceivedFile[];
+		/** Whether this deployment converts Word 97–2003 files (configuration LIBREOFFICE). */
+		convertsLegacy: boolean;
+	};
+
+/** The page of a .doc being converted for a new material: the conversion job. */
+export const getLegacyImportInput = z.object({ groupId, jobId: z.string().min(1).max(64) });
+export type GetLegacyImportInput = z.input<typeof getLegacyImportInput>;
+
 export const updateMaterialInput = materialFields.extend({ groupId, materialId });
 export type UpdateMaterialInput = z.input<typeof updateMaterialInput>;
 

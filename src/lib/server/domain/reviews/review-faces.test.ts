@@ -1,15 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor';
 import { makeGroupWorld, type GroupWorld } from '../../test/groups';
-import { ctxWithStore, offeredMaterial, tempStore } from '../../test/materials';
+import {
+	ctxWithStore,
+	offeredMaterial,
+	reviewEveryCriterion,
+	tempStore
+} from '../../test/materials';
 import { useTestDatabase } from '../../test/vitest';
 import { faceOf } from '../../web/faces';
 import { criterionDescription, criterionLabel, scoreDescriptions } from '../../web/material-views';
-import { asId, type CriterionId, type MaterialId } from '../ids';
-import { listCriteria } from '../materials/criteria';
+import type { MaterialId } from '../ids';
 import { getMaterial } from '../materials/get-material';
 import { getReviewForm } from './get-review-form';
-import { saveReview } from './save-review';
 
 // Issue 17: a review shows its reviewer's face; the review form says what each built-in
 // criterion and each score means.
@@ -22,16 +25,8 @@ beforeEach(async () => {
 });
 const as = (actor: Actor) => ctxWithStore(t.db, actor, store);
 
-async function reviewAll(actor: Actor, materialId: MaterialId, score: number) {
-	const criteria = await listCriteria(t.db, w.groupId, { activeOnly: true });
-	await saveReview(as(actor), {
-		groupId: w.groupId,
-		materialId,
-		recommendation: 'accept',
-		comment: 'Жакшы.',
-		scores: Object.fromEntries(criteria.map((c) => [asId<CriterionId>(c.id), { score }]))
-	});
-}
+const reviewAll = (actor: Actor, materialId: MaterialId, score: number) =>
+	reviewEveryCriterion(as(actor), { groupId: w.groupId, materialId, score });
 
 describe('reviews with faces', () => {
 	it("a review carries its reviewer's photo when there is one, initials otherwise", async () => {

@@ -24,7 +24,15 @@ export interface LineBreak {
 	br: true;
 }
 
-export type Inline = TextRun | LineBreak;
+/** A footnote's reference, carrying its note (the renderers number the notes themselves). */
+export interface FootnoteRef {
+	footnote: Block[];
+}
+
+export type Inline = TextRun | LineBreak | FootnoteRef;
+
+/** A block's alignment other than the default (left, or justified where the document is). */
+export type Alignment = 'center' | 'right' | 'justify';
 
 export interface TableCell {
 	/** A `th`: bold, and shaded in the renderers. */
@@ -35,8 +43,8 @@ export interface TableCell {
 }
 
 export type Block =
-	| { type: 'paragraph'; inlines: Inline[] }
-	| { type: 'heading'; level: 2 | 3 | 4; inlines: Inline[] }
+	| { type: 'paragraph'; inlines: Inline[]; align?: Alignment }
+	| { type: 'heading'; level: 2 | 3 | 4; inlines: Inline[]; align?: Alignment }
 	| { type: 'list'; ordered: boolean; start: number; items: Block[][] }
 	| { type: 'quote'; blocks: Block[] }
 	| {
@@ -50,8 +58,16 @@ export type Block =
 			 */
 			rows: TableCell[][];
 	  }
-	| { type: 'image'; key: string; alt: string }
+	| {
+			type: 'image';
+			key: string;
+			alt: string;
+			/** The size set in Word or the editor, in CSS pixels (the picture's own otherwise). */
+			width?: number;
+			height?: number;
+	  }
 	| { type: 'hr' }
+	| { type: 'pagebreak' }
 	| { type: 'pre'; text: string };
 
 /** Lists, quotes and tables nested deeper than this are flattened into their parent. */
@@ -94,10 +110,11 @@ function sameMarks(a: TextRun, b: TextRun): boolean {
 }
 
 const isBreak = (inline: Inline): inline is LineBreak => 'br' in inline;
+export const isFootnote = (inline: Inline): inline is FootnoteRef => 'footnote' in inline;
 
 /** Removes the trailing space of the last text run (and runs left empty). */
 function trimEnd(out: Inline[]): void {
-	for (let last = out.at(-1); last && !isBreak(last); last = out.at(-1)) {
+	for (let last = out.at(-1); last && !isBreak(last) && !isFootnote(last); last = out.at(-1)) {
 		last.text = last.text.replace(/ $/, '');
 		if (last.text) return;
 		out.pop();
@@ -115,12 +132,17 @@ function collapse(inlines: Inline[]): Inline[] {
 			afterSpace = true;
 			continue;
 		}
+		if (isFootnote(inline)) {
+			out.push(inline);
+			afterSpace = false;
+			continue;
+		}
 		let text = inline.text.replace(SPACES, ' ');
 		if (afterSpace) text = text.replace(/^ /, '');
 		if (!text) continue;
 		afterSpace = text.endsWith(' ');
 		const last = out.at(-1);
-		if (last && !isBreak(last) && sameMarks(last, inline)) last.text += text;
+		if (last && !isBreak(last) && !isFootnote(last) && sameMarks(last, inline)) last.text += text;
 		else out.push({ ...inline, text });
 	}
 	trimEnd(out);
@@ -131,10 +153,25 @@ function collapse(inlines: Inline[]): Inline[] {
 	return out.some((inline) => !isBreak(inline)) ? out : [];
 }
 
+/** A paragraph's or heading's alignment, as the sanitizer writes it. */
+function alignmentOf(element: Element): Alignment | undefined {
+	return /^text-align:\s*(center|right|justify)$/.exec(
+		attribute(element, 'style')?.trim() ?? ''
+	)?.[1] as Alignment | undefined;
+}
+
 /** Collects blocks, wrapping loose inline content into paragraphs. */
 class Flow {
 	readonly blocks: Block[] = [];
 	private inlines: Inline[] = [];
+
+	constructor(private readonly notes: Notes = new Map()) {}
+
+	/** A footnote's reference, when its note exists. */
+	footnote(id: string): void {
+		const note = this.notes.get(id);
+		if (note) this.inlines.push({ footnote: note });
+	}
 
 	text(text: string, marks: Marks): void {
 		this.inlines.push({ ...marks, text: cleanText(text) });
@@ -144,10 +181,18 @@ class Flow {
 		this.inlines.push({ br: true });
 	}
 
-	flush(): void {
+	flush(align?: Alignment): void {
 		const inlines = collapse(this.inlines);
 		this.inlines = [];
-		if (inlines.length > 0) this.blocks.push({ type: 'paragraph', inlines });
+		if (inlines.length > 0)
+			this.blocks.push(
+				align ? { type: 'paragraph', inlines, align } : { type: 'paragraph', inlines }
+			);
+	}
+
+	/** A fresh flow for nested content, sharing the notes. */
+	nested(): Flow {
+		return new Flow(this.notes);
 	}
 
 	push(block: Block): void {
@@ -162,6 +207,10 @@ class Flow {
 }
 
 const isElement = (node: ChildNode): node is Element => node.type === 'tag';
+
+/** The body's footnotes by id (`fn-3`), each its blocks. */
+type Notes = Map<string, Block[]>;
+const NOTE_LINK = /^#(fn-\d{1,4})$/;
 
 function isBlank(node: ChildNode): boolean {
 	return node.type === 'text' && !/[^ \t\n\r\f]/.test(node.data);
@@ -202,9 +251,9 @@ const MARK_TAGS: Record<string, keyof Marks> = {
 
 const HEADINGS: Record<string, 2 | 3 | 4> = { h1: 2, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 };
 
-/** The blocks of `nodes` in a fresh flow. */
-function blocksOf(nodes: ChildNode[], marks: Marks, depth: number): Block[] {
-	const flow = new Flow();
+/** The blocks of `nodes` in a fresh flow (sharing `parent`'s notes). */
+function blocksOf(nodes: ChildNode[], marks: Marks, depth: number, parent: Flow): Block[] {
+	const flow = parent.nested();
 	walk(nodes, marks, flow, depth);
 	flow.flush();
 	return flow.blocks;
@@ -218,6 +267,14 @@ function walk(nodes: ChildNode[], marks: Marks, flow: Flow, depth: number): void
 		}
 		if (!isElement(node)) continue;
 		const name = node.name.toLowerCase();
+		if (name === 'sup' && hasClass(node, 'footnote-ref')) {
+			const href = node.children.find(isElement)?.attribs.href ?? '';
+			const id = NOTE_LINK.exec(href)?.[1];
+			if (id) flow.footnote(id);
+			continue;
+		}
+		// The notes were read first (see htmlToBlocks); the renderers place them.
+		if (name === 'section' && hasClass(node, 'footnotes')) continue;
 		const mark = MARK_TAGS[name];
 		if (mark) {
 			walk(node.children, { ...marks, [mark]: true }, flow, depth);
@@ -226,9 +283,12 @@ function walk(nodes: ChildNode[], marks: Marks, flow: Flow, depth: number): void
 		const level = HEADINGS[name];
 		if (level) {
 			// A heading's pictures or other blocks follow it.
-			for (const block of blocksOf(node.children, marks, depth)) {
+			const align = alignmentOf(node);
+			for (const block of blocksOf(node.children, marks, depth, flow)) {
 				flow.push(
-					block.type === 'paragraph' ? { type: 'heading', level, inlines: block.inlines } : block
+					block.type === 'paragraph'
+						? { type: 'heading', level, inlines: block.inlines, ...(align ? { align } : {}) }
+						: block
 				);
 			}
 			continue;
@@ -243,12 +303,12 @@ function walk(nodes: ChildNode[], marks: Marks, flow: Flow, depth: number): void
 				break;
 			}
 			case 'img': {
-				const key = EDITION_SRC.exec(attribute(node, 'src')?.trim() ?? '')?.[1];
-				if (key) flow.push({ type: 'image', key, alt: cleanText(attribute(node, 'alt') ?? '') });
+				const image = imageBlock(node);
+				if (image) flow.push(image);
 				break;
 			}
 			case 'hr':
-				flow.push({ type: 'hr' });
+				flow.push(hasClass(node, 'page-break') ? { type: 'pagebreak' } : { type: 'hr' });
 				break;
 			case 'pre': {
 				const text = cleanText(
@@ -264,9 +324,9 @@ function walk(nodes: ChildNode[], marks: Marks, flow: Flow, depth: number): void
 				list(node, name === 'ol', marks, flow, depth);
 				break;
 			case 'blockquote':
-				if (depth >= MAX_DEPTH) flow.append(blocksOf(node.children, marks, depth));
+				if (depth >= MAX_DEPTH) flow.append(blocksOf(node.children, marks, depth, flow));
 				else {
-					const blocks = blocksOf(node.children, marks, depth + 1);
+					const blocks = blocksOf(node.children, marks, depth + 1, flow);
 					if (blocks.length > 0) flow.push({ type: 'quote', blocks });
 				}
 				break;
@@ -274,6 +334,10 @@ function walk(nodes: ChildNode[], marks: Marks, flow: Flow, depth: number): void
 				table(node, marks, flow, depth);
 				break;
 			case 'p':
+				flow.flush();
+				walk(node.children, marks, flow, depth);
+				flow.flush(alignmentOf(node));
+				break;
 			case 'li':
 			case 'div':
 				flow.flush();
@@ -287,18 +351,38 @@ function walk(nodes: ChildNode[], marks: Marks, flow: Flow, depth: number): void
 	}
 }
 
+function hasClass(element: Element, name: string): boolean {
+	return (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
+}
+
+/** An edition picture, with the size it was given when that is a sane one. */
+function imageBlock(element: Element): Extract<Block, { type: 'image' }> | null {
+	const key = EDITION_SRC.exec(attribute(element, 'src')?.trim() ?? '')?.[1];
+	if (!key) return null;
+	const image: Extract<Block, { type: 'image' }> = {
+		type: 'image',
+		key,
+		alt: cleanText(attribute(element, 'alt') ?? '')
+	};
+	const width = count(attribute(element, 'width'), 0);
+	const height = count(attribute(element, 'height'), 0);
+	if (width > 0 && width <= 10_000) image.width = width;
+	if (height > 0 && height <= 10_000) image.height = height;
+	return image;
+}
+
 function list(element: Element, ordered: boolean, marks: Marks, flow: Flow, depth: number): void {
 	const items: Block[][] = [];
 	let loose: ChildNode[] = [];
 	const flushLoose = () => {
 		// Content between items (not valid HTML) becomes an item of its own.
-		if (loose.some((node) => !isBlank(node))) items.push(blocksOf(loose, marks, depth + 1));
+		if (loose.some((node) => !isBlank(node))) items.push(blocksOf(loose, marks, depth + 1, flow));
 		loose = [];
 	};
 	for (const child of element.children) {
 		if (isElement(child) && child.name.toLowerCase() === 'li') {
 			flushLoose();
-			items.push(blocksOf(child.children, marks, depth + 1));
+			items.push(blocksOf(child.children, marks, depth + 1, flow));
 		} else loose.push(child);
 	}
 	flushLoose();
@@ -354,7 +438,7 @@ function table(element: Element, marks: Marks, flow: Flow, depth: number): void 
 	if (raw.length === 0) return;
 	if (depth >= MAX_DEPTH) {
 		flow.append(
-			raw.flatMap((row) => row.cells.flatMap((cell) => blocksOf(cell.nodes, marks, depth)))
+			raw.flatMap((row) => row.cells.flatMap((cell) => blocksOf(cell.nodes, marks, depth, flow)))
 		);
 		return;
 	}
@@ -377,7 +461,7 @@ function table(element: Element, marks: Marks, flow: Flow, depth: number): void 
 		let last: TableCell | undefined;
 		for (const rawCell of rawRow.cells) {
 			while (isTaken(y, x)) x++;
-			const blocks = blocksOf(rawCell.nodes, marks, depth + 1);
+			const blocks = blocksOf(rawCell.nodes, marks, depth + 1, flow);
 			if (x >= MAX_COLUMNS) {
 				if (last) last.blocks.push(...blocks);
 				continue;
@@ -444,8 +528,8 @@ function flatBlocks(nodes: ChildNode[]): Block[] {
 			const name = node.name.toLowerCase();
 			if (name === 'br') flow.lineBreak();
 			else if (name === 'img') {
-				const key = EDITION_SRC.exec(attribute(node, 'src')?.trim() ?? '')?.[1];
-				if (key) flow.push({ type: 'image', key, alt: cleanText(attribute(node, 'alt') ?? '') });
+				const image = imageBlock(node);
+				if (image) flow.push(image);
 			} else if (BREAKING.test(name)) {
 				flow.flush();
 				stack.push('break');
@@ -457,11 +541,31 @@ function flatBlocks(nodes: ChildNode[]): Block[] {
 	return flow.blocks;
 }
 
+/** The notes of a body's `<section class="footnotes">`, by id. */
+function readNotes(nodes: ChildNode[]): Notes {
+	const notes: Notes = new Map();
+	const section = nodes.find(
+		(node): node is Element =>
+			isElement(node) && node.name === 'section' && hasClass(node, 'footnotes')
+	);
+	const list = section?.children.find(
+		(node): node is Element => isElement(node) && node.name === 'ol'
+	);
+	for (const item of list?.children ?? []) {
+		if (!isElement(item) || item.name !== 'li') continue;
+		const id = attribute(item, 'id') ?? '';
+		// A note's own references to notes are not followed (no note within a note).
+		if (/^fn-\d{1,4}$/.test(id) && !notes.has(id))
+			notes.set(id, blocksOf(item.children, {}, 0, new Flow()));
+	}
+	return notes;
+}
+
 /** The blocks of a sanitized body. */
 export function htmlToBlocks(html: string): Block[] {
 	const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
 	try {
-		return blocksOf(document.children, {}, 0);
+		return blocksOf(document.children, {}, 0, new Flow(readNotes(document.children)));
 	} catch (error) {
 		if (error instanceof RangeError) return flatBlocks(document.children);
 		throw error;

@@ -47,7 +47,8 @@ describe('buildCollectionDocx', () => {
 			model.labels.groupLine,
 			model.labels.edition,
 			model.approval,
-			`${model.labels.editors}: ${model.editors.join(', ')}`,
+			// One compiler a line.
+			`${model.labels.editors}:\n${model.editors.join('\n')}`,
 			`${model.labels.authors}: `,
 			`${model.labels.type}: `,
 			model.labels.abstract,
@@ -71,7 +72,8 @@ describe('buildCollectionDocx', () => {
 
 	it('embeds PT Serif and uses it by default, in the collection language', () => {
 		const fonts = Object.keys(docx.files).filter((name) => name.startsWith('word/fonts/'));
-		expect(fonts.length).toBe(4);
+		// PT Serif for the text, PT Sans for the headings (as the PDF): four faces each.
+		expect(fonts.length).toBe(8);
 		expect(fonts.every((name) => name.endsWith('.odttf'))).toBe(true);
 		const table = docx.xml('word/fontTable.xml');
 		expect(table).toContain('w:name="PT Serif"');
@@ -82,6 +84,11 @@ describe('buildCollectionDocx', () => {
 		const styles = docx.xml('word/styles.xml');
 		expect(styles).toMatch(/<w:docDefaults>.*w:ascii="PT Serif".*<\/w:docDefaults>/s);
 		expect(styles).toMatch(/<w:docDefaults>.*<w:lang w:val="ky-KG".*<\/w:docDefaults>/s);
+		expect(table).toContain('w:name="PT Sans"');
+		expect(styles).toMatch(/w:styleId="Heading2".*?w:ascii="PT Sans"/s);
+		// A proportional line: an exact one clips pictures to a line in LibreOffice.
+		expect(styles).toMatch(/<w:docDefaults>.*<w:spacing [^>]*w:lineRule="auto"/s);
+		expect(docx.xml('word/settings.xml')).toContain('<w:autoHyphenation');
 	});
 
 	it('numbers the pages in the footer', () => {
@@ -109,5 +116,18 @@ describe('buildCollectionDocx', () => {
 		for (const entry of model.authorsIndex) {
 			expect(index).toContain(`${entry.name}\t${entry.items.join(', ')}`);
 		}
+	});
+
+	it('sets Kyrgyz body text ragged right and Russian justified (as the PDF does)', async () => {
+		// Word and LibreOffice have no Kyrgyz hyphenation: justified Kyrgyz makes rivers.
+		const justified = (xml: string) =>
+			xml
+				.split('</w:p>')
+				.filter((p) => p.includes('<w:jc w:val="both"/>') && wordText(p).trim().length > 0);
+		expect(justified(docx.xml('word/document.xml'))).toEqual([]);
+		const russian = await syntheticCollection(2, { language: 'ru' });
+		const { images } = await normalizeImages(russian.images.entries());
+		const ru = readDocx(await buildCollectionDocx(russian.model, images));
+		expect(justified(ru.xml('word/document.xml')).length).toBeGreaterThan(5);
 	});
 });

@@ -6,6 +6,7 @@ import {
 	BorderStyle,
 	Document,
 	ExternalHyperlink,
+	FootnoteReferenceRun,
 	type FileChild,
 	Footer,
 	Header,
@@ -13,7 +14,9 @@ import {
 	ImageRun,
 	LeaderType,
 	LevelFormat,
+	LineRuleType,
 	Packer,
+	PageBreak,
 	PageNumber,
 	Paragraph,
 	ShadingType,
@@ -35,6 +38,8 @@ import {
 	cleanText,
 	htmlToBlocks,
 	type Block,
+	isFootnote,
+	type Alignment,
 	type Inline,
 	type TextRun as RunModel
 } from './blocks.js';
@@ -51,6 +56,8 @@ import type {
 
 const LOCALES: Record<CollectionLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-US' };
 const FONT = 'PT Serif';
+/** Headings in the PDF's family (both are embedded). */
+const HEADING_FONT = 'PT Sans';
 /** One material's document: a font every office suite has, so nothing needs embedding. */
 const PLAIN_FONT = 'Times New Roman';
 const CODE_FONT = 'Courier New';
@@ -117,14 +124,37 @@ interface Context {
 	bold?: boolean;
 	/** The language of the texts when it isn't the document's. */
 	language?: string;
+	/** Kyrgyz text: ragged right, as in the PDF (no hyphenation patterns: justifying makes rivers). */
+	ragged?: boolean;
 }
 
 type Child = Paragraph | Table;
+
+/** A picture's size in CSS pixels: as set in the body, its own where the body sets none. */
+function imageSize(
+	block: Extract<Block, { type: 'image' }>,
+	image: { width: number; height: number }
+): { width: number; height: number } {
+	const ratio = image.width / image.height;
+	if (block.width && block.height) return { width: block.width, height: block.height };
+	if (block.width) return { width: block.width, height: block.width / ratio };
+	if (block.height) return { width: block.height * ratio, height: block.height };
+	return image;
+}
+
+const ALIGNMENTS: Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+	center: AlignmentType.CENTER,
+	right: AlignmentType.RIGHT,
+	justify: AlignmentType.JUSTIFIED
+};
 
 /** Lays out bodies (see blocks.ts) and keeps the numbering their lists use. */
 class BodyWriter {
 	private readonly numberingStarts = new Set<number>();
 	private listInstance = 0;
+	/** The footnotes met so far, by their number in the document (from 1). */
+	private readonly notes: Record<number, { children: Paragraph[] }> = {};
+	private noteCount = 0;
 
 	constructor(private readonly images: Map<string, NormalizedImage>) {}
 
@@ -145,6 +175,27 @@ class BodyWriter {
 		};
 	}
 
+	/** The document's footnotes, for its `footnotes` option. */
+	footnotes(): Record<number, { children: Paragraph[] }> {
+		return this.notes;
+	}
+
+	/** Numbers a note and lays it out; Word places it at the foot of the page. */
+	private footnote(blocks: Block[], context: Context): FootnoteReferenceRun {
+		const id = ++this.noteCount;
+		// A note holds paragraphs only: a table or picture in it is left out.
+		const children = this.blocks(blocks, {
+			level: -1,
+			indent: 0,
+			quote: false,
+			width: TEXT_WIDTH,
+			cell: true,
+			language: context.language
+		}).filter((child): child is Paragraph => child instanceof Paragraph);
+		this.notes[id] = { children: children.length > 0 ? children : [new Paragraph({})] };
+		return new FootnoteReferenceRun(id);
+	}
+
 	protected run(options: IRunOptions, context: Pick<Context, 'language'>): TextRun {
 		return new TextRun({
 			...options,
@@ -163,6 +214,11 @@ class BodyWriter {
 			if ('br' in inline) {
 				closeLink();
 				children.push(this.run({ break: 1 }, context));
+				continue;
+			}
+			if (isFootnote(inline)) {
+				closeLink();
+				children.push(this.footnote(inline.footnote, context));
 				continue;
 			}
 			const run = this.textRun(inline, context);
@@ -198,7 +254,7 @@ class BodyWriter {
 
 	protected paragraphOptions(context: Context): IParagraphOptions {
 		return {
-			alignment: context.cell ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+			alignment: context.cell || context.ragged ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
 			indent: context.indent > 0 ? { left: context.indent } : undefined,
 			border: context.quote
 				? { left: { style: BorderStyle.SINGLE, size: 12, color: 'A0A0A0', space: 8 } }
@@ -206,20 +262,23 @@ class BodyWriter {
 		};
 	}
 
-	private image(key: string, alt: string, context: Context): Paragraph | null {
+	private image(block: Extract<Block, { type: 'image' }>, context: Context): Paragraph | null {
+		const { key, alt } = block;
 		const image = this.images.get(key);
 		if (!image || image.ext === 'svg') return null;
+		// The size set in Word or the editor (CSS pixels), else the picture's own.
+		const wanted = imageSize(block, image);
 		const width = Math.max(
 			1,
 			Math.floor(
 				Math.min(
-					image.width,
+					wanted.width,
 					px(context.width),
-					px(MAX_IMAGE_HEIGHT) * (image.width / image.height)
+					px(MAX_IMAGE_HEIGHT) * (wanted.width / wanted.height)
 				)
 			)
 		);
-		const height = Math.max(1, Math.round((width * image.height) / image.width));
+		const height = Math.max(1, Math.round((width * wanted.height) / wanted.width));
 		return new Paragraph({
 			...this.paragraphOptions(context),
 			alignment: AlignmentType.CENTER,
@@ -296,6 +355,7 @@ class BodyWriter {
 					out.push(
 						new Paragraph({
 							...this.paragraphOptions(context),
+							...(block.align ? { alignment: ALIGNMENTS[block.align] } : {}),
 							children: this.inlines(block.inlines, context)
 						})
 					);
@@ -309,7 +369,7 @@ class BodyWriter {
 					out.push(
 						new Paragraph({
 							...this.paragraphOptions(context),
-							alignment: AlignmentType.LEFT,
+							alignment: block.align ? ALIGNMENTS[block.align] : AlignmentType.LEFT,
 							heading,
 							children: this.inlines(block.inlines, context)
 						})
@@ -333,7 +393,7 @@ class BodyWriter {
 					out.push(this.table(block, context));
 					break;
 				case 'image': {
-					const image = this.image(block.key, block.alt, context);
+					const image = this.image(block, context);
 					if (image) out.push(image);
 					break;
 				}
@@ -347,6 +407,10 @@ class BodyWriter {
 							children: []
 						})
 					);
+					break;
+				case 'pagebreak':
+					// In a table cell or a note a page break means nothing: it is left out.
+					if (!context.cell) out.push(new Paragraph({ children: [new PageBreak()] }));
 					break;
 				case 'pre':
 					out.push(
@@ -374,7 +438,8 @@ class BodyWriter {
 		const level = Math.min(context.level + 1, 8);
 		const reference = block.ordered ? this.orderedReference(block.start) : 'bullet';
 		const instance = ++this.listInstance;
-		const indent = context.indent + LIST_INDENT * (level + 1);
+		// One step in from the text around the list (a nested list from its item's text).
+		const indent = context.indent + LIST_INDENT;
 		const inner: Context = {
 			...context,
 			level,
@@ -387,7 +452,7 @@ class BodyWriter {
 			const numbering = { reference, level, instance };
 			const numbered = {
 				...this.paragraphOptions(inner),
-				alignment: context.cell ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+				alignment: context.cell || context.ragged ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
 				indent: { left: indent, hanging: mm(5) },
 				numbering
 			};
@@ -470,6 +535,15 @@ class BodyWriter {
 	}
 }
 
+/**
+ * The collection's own texts (preface, intros, abstracts, notes) as the PDF sets them:
+ * Kyrgyz ragged right (no hyphenation patterns anywhere, so justifying makes rivers), the
+ * others justified and hyphenated.
+ */
+function textAlignment(language: CollectionLanguage) {
+	return language === 'ky' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED;
+}
+
 class DocxBuilder extends BodyWriter {
 	constructor(
 		private readonly model: CollectionModel,
@@ -483,7 +557,7 @@ class DocxBuilder extends BodyWriter {
 		const centered = (
 			text: string,
 			size: number,
-			options: { bold?: boolean; before?: number; after?: number } = {}
+			options: { bold?: boolean; before?: number; after?: number; sans?: boolean } = {}
 		) =>
 			this.plain(
 				text,
@@ -491,24 +565,26 @@ class DocxBuilder extends BodyWriter {
 					alignment: AlignmentType.CENTER,
 					spacing: { before: options.before ?? 0, after: options.after ?? 120 }
 				},
-				{ size, bold: options.bold }
+				{ size, bold: options.bold, font: options.sans ? HEADING_FONT : undefined }
 			);
+		// As the PDF's title page: the school, the group and the title in PT Sans.
 		const title: Child[] = [];
-		if (model.school) title.push(centered(model.school, 28, { bold: true }));
-		if (model.labels.groupLine) title.push(centered(model.labels.groupLine, 26));
-		title.push(centered(model.title, 52, { bold: true, before: mm(60), after: 240 }));
+		if (model.school) title.push(centered(model.school, 28, { bold: true, sans: true }));
+		if (model.labels.groupLine) title.push(centered(model.labels.groupLine, 26, { sans: true }));
+		title.push(centered(model.title, 52, { bold: true, before: mm(60), after: 240, sans: true }));
 		if (model.subtitle) title.push(centered(model.subtitle, 30, { after: 240 }));
 		if (model.labels.edition) title.push(centered(model.labels.edition, 26, { before: 240 }));
 
 		const verso: Child[] = [];
+		// One person a line (a compiler with their post, a reviewer with their degree).
 		const names = (label: string, list: string[]) => {
 			if (list.length > 0) {
 				verso.push(
 					new Paragraph({
 						spacing: { after: 200 },
 						children: [
-							new TextRun({ text: `${cleanText(label)}: `, bold: true }),
-							new TextRun(cleanText(list.join(', ')))
+							new TextRun({ text: `${cleanText(label)}:`, bold: true }),
+							...list.map((line) => new TextRun({ text: cleanText(line), break: 1 }))
 						]
 					})
 				);
@@ -601,11 +677,14 @@ class DocxBuilder extends BodyWriter {
 			this.plain(
 				model.labels.contents,
 				{ alignment: AlignmentType.CENTER, spacing: { after: 240 } },
-				{ bold: true, size: 32 }
+				{ bold: true, size: 32, font: HEADING_FONT }
 			),
+			// The entries are written with the titles (docx fills them from the headings), so
+			// the contents read right before Word updates the field; Word adds the pages then.
 			new TableOfContents(cleanText(model.labels.contents), {
 				hyperlink: true,
-				headingStyleRange: '1-2'
+				headingStyleRange: '1-2',
+				cachedEntries: this.contentsEntries()
 			})
 		];
 		if (model.preface.length > 0) {
@@ -614,10 +693,26 @@ class DocxBuilder extends BodyWriter {
 					heading: HeadingLevel.HEADING_1,
 					pageBreakBefore: true
 				}),
-				...model.preface.map((text) => this.plain(text, { alignment: AlignmentType.JUSTIFIED }))
+				...model.preface.map((text) =>
+					this.plain(text, { alignment: textAlignment(model.language) })
+				)
 			);
 		}
 		return this.part(null, children);
+	}
+
+	/** The contents as written before Word updates them: sections and their materials. */
+	private contentsEntries() {
+		const { model } = this;
+		const entries: { title: string; level: number }[] = [];
+		if (model.preface.length > 0) entries.push({ title: model.labels.preface, level: 1 });
+		for (const section of model.sections) {
+			entries.push({ title: section.title, level: 1 });
+			for (const item of section.items)
+				entries.push({ title: `${item.number}. ${item.title}`, level: 2 });
+		}
+		if (model.authorsIndex.length > 0) entries.push({ title: model.labels.authorsIndex, level: 1 });
+		return entries.map((entry) => ({ ...entry, title: cleanText(entry.title) }));
 	}
 
 	private item(item: CollectionItemModel, first: boolean): Child[] {
@@ -629,17 +724,28 @@ class DocxBuilder extends BodyWriter {
 			quote: false,
 			width: TEXT_WIDTH,
 			cell: false,
-			language
+			language,
+			ragged: item.language === 'ky'
 		};
 		const out: Child[] = [
 			this.plain(
 				`${item.number}. ${item.title}`,
-				{ heading: HeadingLevel.HEADING_2, pageBreakBefore: !first },
+				// Each on a new page, or following on (the collection's setting).
+				{
+					heading: HeadingLevel.HEADING_2,
+					pageBreakBefore: !first && this.model.itemsOnNewPage !== false
+				},
 				{},
 				language
 			)
 		];
-		if (item.authors.length > 0) out.push(this.labelled(labels.authors, item.authors.join(', ')));
+		if (item.authors.length > 0)
+			out.push(
+				this.labelled(
+					item.authors.length === 1 ? (labels.authorsOne ?? labels.authors) : labels.authors,
+					item.authors.join(', ')
+				)
+			);
 		if (item.type) out.push(this.labelled(labels.type, item.type));
 		if (item.subjects.length > 0)
 			out.push(this.labelled(labels.subjects, item.subjects.join(', ')));
@@ -652,7 +758,7 @@ class DocxBuilder extends BodyWriter {
 					{ bold: true }
 				),
 				...item.abstract.map((text) =>
-					this.plain(text, { alignment: AlignmentType.JUSTIFIED }, { italics: true }, language)
+					this.plain(text, { alignment: textAlignment(item.language) }, { italics: true }, language)
 				)
 			);
 		}
@@ -665,7 +771,7 @@ class DocxBuilder extends BodyWriter {
 					{ bold: true }
 				),
 				...item.note.map((text) =>
-					this.plain(text, { alignment: AlignmentType.JUSTIFIED, shading })
+					this.plain(text, { alignment: textAlignment(this.model.language), shading })
 				)
 			);
 		}
@@ -680,7 +786,7 @@ class DocxBuilder extends BodyWriter {
 	section(section: CollectionSectionModel): ISectionOptions {
 		const children: Child[] = [this.plain(section.title, { heading: HeadingLevel.HEADING_1 })];
 		for (const text of section.intro) {
-			children.push(this.plain(text, { alignment: AlignmentType.JUSTIFIED }));
+			children.push(this.plain(text, { alignment: textAlignment(this.model.language) }));
 		}
 		section.items.forEach((item, index) => children.push(...this.item(item, index === 0)));
 		return this.part(section.title, children);
@@ -691,6 +797,11 @@ class DocxBuilder extends BodyWriter {
 		const children: Child[] = [
 			this.plain(model.labels.authorsIndex, { heading: HeadingLevel.HEADING_1 })
 		];
+		// Word can't give the pages without updating fields: the numbers are the materials'.
+		if (model.labels.indexItems)
+			children.push(
+				this.plain(model.labels.indexItems, { spacing: { after: 200 } }, { italics: true })
+			);
 		for (const entry of model.authorsIndex) {
 			children.push(
 				new Paragraph({
@@ -725,9 +836,11 @@ function styledDocument(
 	}
 ): Document {
 	const font = options.book ? FONT : PLAIN_FONT;
+	const headingFont = options.book ? HEADING_FONT : PLAIN_FONT;
 	const serif = options.book ? fontFaces('pt-serif') : undefined;
+	const sans = options.book ? fontFaces('pt-sans') : undefined;
 	const heading = (size: number, before: number, after: number) => ({
-		run: { font, size, bold: true, color: '000000' },
+		run: { font: headingFont, size, bold: true, color: '000000' },
 		paragraph: { spacing: { before, after }, keepNext: true, keepLines: true }
 	});
 	return new Document({
@@ -736,21 +849,34 @@ function styledDocument(
 		creator: cleanText(options.creator),
 		description: options.subject === undefined ? undefined : cleanText(options.subject),
 		features: options.book ? { updateFields: true } : undefined,
+		// Word and LibreOffice hyphenate by each run's language where they have patterns
+		// (Russian, English); Kyrgyz has none there either, so its lines are left whole.
+		hyphenation: options.book ? { autoHyphenation: true } : undefined,
 		evenAndOddHeaderAndFooters: options.book || undefined,
-		fonts: serif && [
-			{
-				name: FONT,
-				data: serif.regular,
-				bold: serif.bold,
-				italic: serif.italic,
-				boldItalic: serif.boldItalic
-			}
-		],
+		fonts: serif &&
+			sans && [
+				{
+					name: FONT,
+					data: serif.regular,
+					bold: serif.bold,
+					italic: serif.italic,
+					boldItalic: serif.boldItalic
+				},
+				{
+					name: HEADING_FONT,
+					data: sans.regular,
+					bold: sans.bold,
+					italic: sans.italic,
+					boldItalic: sans.boldItalic
+				}
+			],
 		styles: {
 			default: {
 				document: {
 					run: { font, size: SIZE, language: { value: LOCALES[options.language] } },
-					paragraph: { spacing: { after: 120, line: 264 } }
+					// lineRule auto: a proportional line (1.1), which grows with a picture; without
+					// it LibreOffice takes 264 as an exact height and clips pictures to one line.
+					paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } }
 				},
 				heading1: heading(32, 0, 360),
 				heading2: heading(27, 240, 160),
@@ -761,6 +887,7 @@ function styledDocument(
 			}
 		},
 		numbering: writer.numbering(),
+		footnotes: writer.footnotes(),
 		sections: options.sections
 	});
 }
@@ -817,7 +944,8 @@ export async function buildMaterialDocx(
 			indent: 0,
 			quote: false,
 			width: TEXT_WIDTH,
-			cell: false
+			cell: false,
+			ragged: material.language === 'ky'
 		})
 	);
 	if (material.attachments && material.attachments.files.length > 0) {

@@ -15,7 +15,10 @@ export interface CollectionLabels {
 	/** "Түзүүчүлөр / редакторлор" line label on the title page's verso. */
 	editors: string;
 	reviewers: string;
+	/** An item's authors label: by count (the review: «Автору:» / «Авторлору:»). */
 	authors: string;
+	/** The same for one author; absent in editions made before issue 18. */
+	authorsOne?: string;
 	type: string;
 	subjects: string;
 	grades: string;
@@ -30,6 +33,10 @@ export interface CollectionLabels {
 	emptyBody: string;
 	/** Heading of a material's approbation results. */
 	results: string;
+	/** Under the authors index when its numbers are pages (the PDF). */
+	indexPages?: string;
+	/** Under the authors index when its numbers are the materials' (the DOCX, the web). */
+	indexItems?: string;
 }
 
 /** One indicator of a material's approbation results: its chart and the same data as a table. */
@@ -92,6 +99,7 @@ export interface CollectionSectionModel {
 }
 
 export interface AuthorsIndexEntry {
+	/** Surname and initials, «Өмүрбекова А. К.» (the full name in editions before issue 18). */
 	name: string;
 	/** Item numbers, ascending. */
 	items: number[];
@@ -113,6 +121,7 @@ export interface CollectionModel {
 	city: string;
 	school: string;
 	group: string;
+	/** The compilers, each a line: «Өмүрбекова А. К., башталгыч класстардын мугалими». */
 	editors: string[];
 	reviewers: string[];
 	/** The approval note on the title page's verso, e.g. "Recommended by the decision of…". */
@@ -120,8 +129,10 @@ export interface CollectionModel {
 	/** Paragraphs of plain text. */
 	preface: string[];
 	sections: CollectionSectionModel[];
-	/** Sorted by name in the collection's language. */
+	/** By surname in the collection's language's collation (Kyrgyz: Ң after Н, Ө after О). */
 	authorsIndex: AuthorsIndexEntry[];
+	/** Each material starts a new page (absent: yes, as before issue 18) or follows on. */
+	itemsOnNewPage?: boolean;
 	/** Every picture the bodies use, once. */
 	images: CollectionImage[];
 	labels: CollectionLabels;

@@ -265,7 +265,7 @@ export async function syntheticCollection(
 		language: options.language ?? 'ky',
 		edition: 2,
 		title: 'Функционалдык сабаттуулукту өнүктүрүү: мыкты тажрыйбалар',
-		subtitle: 'Мугалимдердин чыгармачыл тобунун методикалык жыйнагы',
+		subtitle: 'Мугалимдердин чыгармачыл тобунун методикалык жыйындысы',
 		year: 2026,
 		city: 'Бишкек',
 		school: '№ 5 Үмүт орто мектеби',

@@ -3,7 +3,7 @@
 // compiler's virtual file system), never as markup, so no character of it can be taken for
 // Typst syntax.
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import { cleanText, htmlToBlocks, type Block } from './blocks.js';
+import { cleanText, htmlToBlocks, isFootnote, type Block, type Inline } from './blocks.js';
 import { resultsBlocks, withCharts } from './charts.js';
 import { fontDirectory } from './fonts.js';
 import type { NormalizedImage } from './images.js';
@@ -22,8 +22,17 @@ const PRELUDE = String.raw`
 #let serif = ("PT Serif",)
 #let sans = ("PT Sans",)
 
-#set text(font: serif, size: 11pt, lang: data.lang, hyphenate: false)
-#set par(justify: true, leading: 0.62em, spacing: 0.9em)
+// Justified and hyphenated where Typst has honest patterns (Russian, English); Kyrgyz has
+// none, so it is set ragged right rather than stretched into rivers (docs/architecture.md).
+#let hyphenated(lang) = lang != "ky"
+#set text(font: serif, size: 11pt, lang: data.lang, hyphenate: hyphenated(data.lang))
+#set par(justify: hyphenated(data.lang), leading: 0.62em, spacing: 0.9em)
+/// A text in its own language: its hyphenation and justification follow it.
+#let in-lang(lang, body) = {
+  set text(lang: lang, hyphenate: hyphenated(lang))
+  set par(justify: hyphenated(lang))
+  body
+}
 #set page(paper: "a4", margin: (top: 22mm, bottom: 20mm, left: 25mm, right: 20mm))
 #set list(indent: 0.4em, marker: ([•], [–], [◦]))
 #set enum(indent: 0.4em, numbering: "1.a.i.")
@@ -42,11 +51,21 @@ const PRELUDE = String.raw`
 #show heading.where(level: 5): set text(size: 11pt, style: "italic")
 #show outline.entry.where(level: 1): set text(weight: "bold")
 #show outline.entry.where(level: 1): set block(above: 1em)
+// The entry written as Typst's own minus its word joiners (U+2060), which would otherwise
+// reach the text a reader copies or searches: the dots and the page share one box instead,
+// so the page number still never goes to a line of its own.
+#show outline.entry: it => link(it.element.location(), text(fill: black, it.indented(it.prefix(), {
+  it.body()
+  box(width: 1fr, { box(width: 1fr, inset: (left: 0.3em, right: 0.3em), repeat(gap: 0.2em)[.]); it.page() })
+})))
 
 #let inlines(runs) = {
   for r in runs {
     if "br" in r {
       linebreak()
+    } else if "footnote" in r {
+      // The note's paragraphs (see prepare in typst.ts); Typst numbers and places it.
+      footnote(r.footnote.map(p => inlines(p)).join(parbreak()))
     } else {
       let c = if r.at("code", default: false) { raw(r.text) } else { text(r.text) }
       if r.at("bold", default: false) { c = strong(c) }
@@ -61,13 +80,24 @@ const PRELUDE = String.raw`
   }
 }
 
+/// A paragraph or heading set centred, to the right or justified, as its body says.
+#let aligned(b, body) = {
+  let a = b.at("align", default: none)
+  if a == "center" { align(center, body) }
+  else if a == "right" { align(right, body) }
+  else if a == "justify" { set par(justify: true); body }
+  else { body }
+}
+
 #let blocks(list-of-blocks) = {
   for b in list-of-blocks {
     let t = b.type
     if t == "paragraph" {
-      par(inlines(b.inlines))
+      aligned(b, par(inlines(b.inlines)))
     } else if t == "heading" {
-      heading(level: b.level + 1, outlined: false, bookmarked: false, inlines(b.inlines))
+      aligned(b, heading(level: b.level + 1, outlined: false, bookmarked: false, inlines(b.inlines)))
+    } else if t == "pagebreak" {
+      pagebreak(weak: true)
     } else if t == "list" {
       let items = b.items.map(item => [#blocks(item)])
       if b.ordered { enum(start: b.start, ..items) } else { list(..items) }
@@ -96,9 +126,18 @@ const PRELUDE = String.raw`
     } else if t == "image" {
       let im = data.images.at(b.key, default: none)
       if im != none {
+        // The size set in Word or the editor (CSS pixels), else the picture's own.
+        let sized = "width" in b and "height" in b
+        let ratio = if sized { b.width / b.height } else { im.width / im.height }
+        let natural = b.at("width", default: if "height" in b { b.height * ratio } else { im.width })
         block(width: 100%, breakable: false, layout(size => {
-          let w = calc.min(size.width, im.width * 0.75pt, 200mm * im.width / im.height)
-          align(center, image(im.path, width: w, alt: if b.alt == "" { none } else { b.alt }))
+          let w = calc.min(size.width, natural * 0.75pt, 200mm * ratio)
+          let alt = if b.alt == "" { none } else { b.alt }
+          align(center, if sized {
+            image(im.path, width: w, height: w / ratio, fit: "stretch", alt: alt)
+          } else {
+            image(im.path, width: w, alt: alt)
+          })
         }))
       }
     } else if t == "hr" {
@@ -120,14 +159,16 @@ export const COLLECTION_TEMPLATE =
 #let meta(label, value) = par(justify: false, spacing: 0.45em, strong(label + ": ") + value)
 
 #let item(it) = {
-  heading(level: 2, text(lang: it.lang, str(it.number) + ". " + it.title))
-  if it.authors.len() > 0 { meta(L.authors, it.authors.join(", ")) }
+  // Labelled, so the authors index can give the page the material starts on.
+  [#heading(level: 2, text(lang: it.lang, str(it.number) + ". " + it.title)) #label("item-" + str(it.number))]
+  let authors-label = if it.authors.len() == 1 { L.at("authorsOne", default: L.authors) } else { L.authors }
+  if it.authors.len() > 0 { meta(authors-label, it.authors.join(", ")) }
   if it.type != "" { meta(L.type, it.type) }
   if it.subjects.len() > 0 { meta(L.subjects, it.subjects.join(", ")) }
   if it.grades != "" { meta(L.grades, it.grades) }
   if it.abstract.len() > 0 {
     block(above: 10pt, below: 5pt, sticky: true, strong(L.abstract))
-    for p in it.abstract { par(text(lang: it.lang, emph(p))) }
+    in-lang(it.lang, for p in it.abstract { par(emph(p)) })
   }
   if it.note.len() > 0 {
     block(above: 10pt, fill: luma(242), inset: 8pt, radius: 2pt, width: 100%, {
@@ -139,8 +180,7 @@ export const COLLECTION_TEMPLATE =
   if it.body.len() == 0 {
     par(emph(L.emptyBody))
   } else {
-    set text(lang: it.lang)
-    blocks(it.body)
+    in-lang(it.lang, blocks(it.body))
   }
   // The approbation results the leader added: in the collection's language.
   blocks(it.results)
@@ -178,7 +218,8 @@ export const COLLECTION_TEMPLATE =
 
 #page(header: none, footer: none, numbering: none, {
   set par(justify: false)
-  for entry in data.verso { par(strong(entry.label + ": ") + entry.value) }
+  // One person a line: a compiler with their post, a reviewer with their degree.
+  for entry in data.verso { par(strong(entry.label + ":") + entry.lines.map(l => linebreak() + l).join()) }
   if data.approval != "" { v(10pt); par(emph(data.approval)) }
 })
 
@@ -197,7 +238,8 @@ export const COLLECTION_TEMPLATE =
   heading(level: 1, section.title)
   for p in section.intro { par(p) }
   for (i, it) in section.items.enumerate() {
-    if i > 0 { pagebreak(weak: true) }
+    // Each material on a new page, or following on (the collection's setting).
+    if i > 0 { if data.itemsOnNewPage { pagebreak(weak: true) } else { v(18pt, weak: true) } }
     item(it)
   }
 }
@@ -206,8 +248,15 @@ export const COLLECTION_TEMPLATE =
   pagebreak(weak: true)
   heading(level: 1, L.authorsIndex)
   set par(justify: false, hanging-indent: 1.5em)
+  if L.at("indexPages", default: none) != none { par(emph(L.indexPages)) }
+  // The pages the author's materials start on (as the contents number them), each once.
   for e in data.authorsIndex {
-    par(e.name + " " + box(width: 1fr, repeat(gap: 0.2em, ".")) + " " + e.items.map(str).join(", "))
+    let pages = context e.items
+      .map(n => counter(page).at(label("item-" + str(n))).first())
+      .dedup()
+      .map(str)
+      .join(", ")
+    par(e.name + " " + box(width: 1fr, repeat(gap: 0.2em, ".")) + " " + pages)
   }
 }
 `;
@@ -271,25 +320,56 @@ function imagePath(key: string, image: NormalizedImage): string {
 	return `/img/${key}.${image.ext}`;
 }
 
+/** The text of a note's blocks, a list of paragraphs (its pictures and tables are left out). */
+function noteText(blocks: Block[]): Inline[][] {
+	return blocks.flatMap((block): Inline[][] => {
+		switch (block.type) {
+			case 'paragraph':
+			case 'heading':
+				return [block.inlines.filter((inline) => !isFootnote(inline))];
+			case 'list':
+				return block.items.flatMap(noteText);
+			case 'quote':
+				return noteText(block.blocks);
+			default:
+				return [];
+		}
+	});
+}
+
+/** A footnote's reference made into its paragraphs for the template. */
+function noteParagraphs(inline: Inline): unknown {
+	return isFootnote(inline) ? { footnote: noteText(inline.footnote) } : inline;
+}
+
 /**
  * The blocks for the template: tables holding a picture are marked (`pictures`), and the keys
  * of the pictures used are added to `used`. Returns whether the blocks hold a picture.
  */
-function prepare(blocks: Block[], used: Set<string>): { blocks: unknown[]; pictures: boolean } {
+function prepare(
+	blocks: Block[],
+	used: Set<string>,
+	nested = false
+): { blocks: unknown[]; pictures: boolean } {
 	let pictures = false;
-	const out = blocks.map((block): unknown => {
+	// Typst breaks pages only at the top level, not inside a list, quote or table.
+	const kept = nested ? blocks.filter((block) => block.type !== 'pagebreak') : blocks;
+	const out = kept.map((block): unknown => {
 		switch (block.type) {
+			case 'paragraph':
+			case 'heading':
+				return { ...block, inlines: block.inlines.map(noteParagraphs) };
 			case 'image':
 				used.add(block.key);
 				pictures = true;
 				return block;
 			case 'list': {
-				const items = block.items.map((item) => prepare(item, used));
+				const items = block.items.map((item) => prepare(item, used, true));
 				pictures ||= items.some((item) => item.pictures);
 				return { ...block, items: items.map((item) => item.blocks) };
 			}
 			case 'quote': {
-				const inner = prepare(block.blocks, used);
+				const inner = prepare(block.blocks, used, true);
 				pictures ||= inner.pictures;
 				return { ...block, blocks: inner.blocks };
 			}
@@ -297,7 +377,7 @@ function prepare(blocks: Block[], used: Set<string>): { blocks: unknown[]; pictu
 				let inTable = false;
 				const rows = block.rows.map((row) =>
 					row.map((cell) => {
-						const inner = prepare(cell.blocks, used);
+						const inner = prepare(cell.blocks, used, true);
 						inTable ||= inner.pictures;
 						return { ...cell, blocks: inner.blocks };
 					})
@@ -340,9 +420,9 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 		})
 	}));
 	const verso = [
-		{ label: model.labels.editors, value: model.editors.join(', ') },
-		{ label: model.labels.reviewers, value: model.reviewers.join(', ') }
-	].filter((entry) => entry.value !== '');
+		{ label: model.labels.editors, lines: model.editors },
+		{ label: model.labels.reviewers, lines: model.reviewers }
+	].filter((entry) => entry.lines.length > 0);
 	return clean({
 		lang: model.language,
 		title: model.title,
@@ -355,6 +435,7 @@ export function typstData(model: CollectionModel, images: Map<string, Normalized
 		preface: model.preface,
 		sections,
 		authorsIndex: model.authorsIndex,
+		itemsOnNewPage: model.itemsOnNewPage !== false,
 		images: pictures(used, images),
 		labels: model.labels
 	});

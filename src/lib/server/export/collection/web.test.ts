@@ -34,4 +34,18 @@ describe('editionBodyHtml', () => {
 			'src="/a?b=1&amp;c=&quot;2&quot;"'
 		);
 	});
+
+	it('gives each body on a shared page its own footnote ids, so a link finds its own note', () => {
+		const html =
+			'<p>Мыйзам<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup> id="fn-1"</p>' +
+			'<section class="footnotes"><ol><li id="fn-1"><p>Эскертүү.</p><a href="#fnref-1">↩</a></li></ol></section>';
+		const second = editionBodyHtml(html, () => '/x', 'm2');
+		expect(second).toContain('<a href="#m2-fn-1" id="m2-fnref-1">1</a>');
+		expect(second).toContain('<li id="m2-fn-1">');
+		expect(second).toContain('href="#m2-fnref-1"');
+		// Text that only looks like an attribute stays as it was.
+		expect(second).toContain(' id="fn-1"</p>');
+		// Alone on its page (a material's print view), a body keeps its ids.
+		expect(editionBodyHtml(html, () => '/x')).toContain('<li id="fn-1">');
+	});
 });

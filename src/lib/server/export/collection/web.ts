@@ -21,7 +21,11 @@ function escapeAttribute(value: string): string {
  * `imageUrl(key)`, escaped; everything else goes through the body sanitizer, which keeps
  * only the picture placeholders it knows, so no other source survives.
  */
-export function editionBodyHtml(bodyHtml: string, imageUrl: (key: string) => string): string {
+export function editionBodyHtml(
+	bodyHtml: string,
+	imageUrl: (key: string) => string,
+	noteScope?: string
+): string {
 	const keys: string[] = [];
 	const marked = bodyHtml.replace(IMG_TAG, (tag) =>
 		tag.replace(EDITION_SRC, (_whole, before: string, key: string) => {
@@ -29,8 +33,28 @@ export function editionBodyHtml(bodyHtml: string, imageUrl: (key: string) => str
 			return `${before}${imagePlaceholder(keys.length)}"`;
 		})
 	);
-	return sanitizeBody(marked).replace(PLACEHOLDER_SRC, (whole, before: string, n: string) => {
+	const html = sanitizeBody(marked).replace(PLACEHOLDER_SRC, (whole, before: string, n: string) => {
 		const key = keys[Number(n) - 1];
 		return key ? `${before}${escapeAttribute(imageUrl(key))}"` : whole;
 	});
+	return noteScope ? scopeNotes(html, noteScope) : html;
+}
+
+const NOTE_TAG = /<(?:a|li)\b[^>]*>/g;
+const NOTE_ATTRIBUTE = / (id|href)="(#?)(fn|fnref)-(\d+)"/g;
+
+/**
+ * Every body numbers its footnotes from 1 (`fn-1`, `fnref-1`): where several bodies share a
+ * page (a web edition), each gets its own prefix so a note's link finds its own note. Only
+ * the tags the sanitizer left (text cannot hold a raw `<`), and a scope of [a-z0-9-].
+ */
+function scopeNotes(html: string, scope: string): string {
+	if (!/^[a-z0-9-]{1,20}$/.test(scope)) throw new Error(`bad note scope ${scope}`);
+	return html.replace(NOTE_TAG, (tag) =>
+		tag.replace(
+			NOTE_ATTRIBUTE,
+			(_all, name: string, hash: string, kind: string, n: string) =>
+				` ${name}="${hash}${scope}-${kind}-${n}"`
+		)
+	);
 }

@@ -19,7 +19,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			...model,
 			sections: model.sections.map((s) => ({
 				...s,
-				items: s.items.map((i) => ({ ...i, bodyHtml: editionBodyHtml(i.bodyHtml, imageUrl) }))
+				items: s.items.map((i) => ({
+					...i,
+					bodyHtml: editionBodyHtml(i.bodyHtml, imageUrl, `m${i.number}`)
+				}))
 			}))
 		}
 	};

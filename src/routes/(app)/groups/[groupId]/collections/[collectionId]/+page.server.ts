@@ -47,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		saved: url.searchParams.has('saved'),
 		collection: view.collection,
 		leaderName: view.leaderName,
+		leaderId: view.leaderId,
 		editors: view.editors,
 		sections: view.sections.map((s) => ({
 			...s,

@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	);
 	return {
 		members: form.members,
+		leader: form.leader,
 		defaults: {
 			title: '',
 			subtitle: '',
@@ -22,6 +23,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			language: locals.locale,
 			city: form.city,
 			approvalNote: '',
+			approvalBody: 'group',
+			approvalProtocol: '',
+			approvalDate: '',
+			itemsFlow: 'page',
 			preface: '',
 			reviewers: '',
 			editors: [] as string[]

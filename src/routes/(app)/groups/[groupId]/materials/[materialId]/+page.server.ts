@@ -29,6 +29,7 @@ import {
 	materialStatusName,
 	materialTypeName,
 	recommendationName,
+	reviewAverageRows,
 	statusTone
 } from '$lib/server/web/material-views';
 import { runUpload } from '$lib/server/web/uploads';
@@ -80,11 +81,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			preview: a.kind === 'docx' ? `${base}/files/${a.id}/preview` : null
 		})),
 		events: view.events.map((e) => materialEventLine(e, locale, timeZone)),
-		averages: view.reviews.averages.map((a) => ({
-			label: criterionLabel(a.criterion),
-			average: a.average === null ? null : a.average.toFixed(1),
-			count: a.count
-		})),
+		averages: reviewAverageRows(view.reviews.averages, locale),
 		recommendations: view.reviews.recommendations,
 		reviews: view.reviews.reviews.map((r) => ({
 			id: r.id,

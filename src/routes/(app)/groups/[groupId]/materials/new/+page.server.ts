@@ -1,15 +1,19 @@
+import { redirect } from '@sveltejs/kit';
+import { config } from '$lib/server/config.js';
 import { asId, type GroupId } from '$lib/server/domain/ids';
 import { assertCanCreate } from '$lib/server/domain/materials/assert-can-create';
-import { createMaterial } from '$lib/server/domain/materials/create-material';
+import { MAX_ATTACHMENTS } from '$lib/server/domain/materials/attach-files';
+import { createMaterialWithFiles } from '$lib/server/domain/materials/create-material-with-files';
 import { getNewMaterialForm } from '$lib/server/domain/materials/get-new-material-form';
-import { createMaterialInput } from '$lib/server/domain/materials/input';
+import { createMaterialInput, MAX_BODY_CHARS } from '$lib/server/domain/materials/input';
 import { listSubjects } from '$lib/server/domain/subjects/list-subjects';
 import { actorCtx } from '$lib/server/web/context';
 import { formInput } from '$lib/server/web/form-input';
-import { redirectConfirmed } from '$lib/server/web/form-results';
-import { runFormChecked } from '$lib/server/web/forms';
+import { redirectConfirmed, redirectWithResult } from '$lib/server/web/form-results';
+import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import { materialFormOptions, materialFormValues } from '$lib/server/web/material-form';
+import { runUpload } from '$lib/server/web/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -23,32 +27,43 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			form.members,
 			locals.locale
 		),
-		defaults: { language: locals.locale, type: 'lesson_plan' }
+		defaults: { language: locals.locale, type: 'lesson_plan' },
+		convertsLegacy: config().libreOffice !== undefined,
+		maxFileMb: Math.round(config().maxFileBytes / 1024 / 1024)
 	};
 };
 
 export const actions: Actions = {
+	// One multipart post, with or without JavaScript: the fields, a Word file to start the
+	// body from (`docx`) and files to attach (`files`). Redirected from inside: to the editor
+	// with the import's report, to the page of a .doc being converted, or to the material.
 	default: async (event) => {
-		const { locals, params } = event;
-		const ctx = actorCtx(locals);
-		const groupId = asId<GroupId>(params.groupId);
-		// Redirected from inside: the post is answered with the new material's page (and the
-		// confirmation), never with the redirect back to this form that a post without
-		// JavaScript gets after a success (form-results.ts).
-		return runFormChecked(
+		const ctx = actorCtx(event.locals);
+		const groupId = asId<GroupId>(event.params.groupId);
+		return runUpload(
 			event,
 			() => assertCanCreate(ctx, { groupId }),
-			async (values) => {
-				const created = await createMaterial(
-					ctx,
-					formInput(createMaterialInput, materialFormValues(values), { groupId })
-				);
-				return redirectConfirmed(
-					event,
-					`/groups/${groupId}/materials/${created.materialId}?created=1`,
-					'material_created'
-				);
-			}
+			async (values, files) => {
+				const created = await createMaterialWithFiles(ctx, {
+					...formInput(createMaterialInput, materialFormValues(values), { groupId }),
+					word: files.find((f) => f.field === 'docx') ?? null,
+					files: files.filter((f) => f.field === 'files'),
+					maxGroupBytes: config().maxGroupFilesBytes,
+					convertsLegacy: config().libreOffice !== undefined
+				});
+				const material = `/groups/${groupId}/materials/${created.materialId}`;
+				const { body } = created;
+				if (body.from === 'docx')
+					return redirectWithResult(event, `${material}/edit`, {
+						imported: true,
+						warnings: body.warnings.map((w) => translate(w.key, w.params))
+					});
+				if (body.from === 'doc')
+					redirect(303, `/groups/${groupId}/materials/new/word/${body.jobId}`);
+				return redirectConfirmed(event, `${material}?created=1`, 'material_created');
+			},
+			// The Word file and the attachments; a typed body may carry pasted pictures.
+			{ maxFiles: MAX_ATTACHMENTS + 1, maxFieldBytes: MAX_BODY_CHARS }
 		);
 	}
 };

@@ -20,6 +20,7 @@ import { translate } from '$lib/server/web/i18n';
 import { orHttpError } from '$lib/server/web/load';
 import {
 	ballotOptionName,
+	choiceName,
 	decisionCard,
 	meetingName,
 	quorumLine,
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const at = (date: Date) => formatDateTime(date, locale, timeZone);
 	const optionName = new Map(view.options.map((o) => [o.id, ballotOptionName(o)]));
 	const names = (ids: string[]) => ids.map((id) => optionName.get(id) ?? '—').join(', ');
+	const chosenName = new Map(view.options.map((o) => [o.id, choiceName(o)]));
 	const isOpen = vote.status === 'open';
 	const closesAt = vote.closesAt ? at(vote.closesAt) : null;
 	const decision = view.decision;
@@ -88,7 +90,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		participants: view.participants,
 		/** The ballot roll: who has voted, with their faces; never what they chose if secret. */
 		voters: view.voters.map((v) => ({ id: v.id, face: faceOf(v) })),
-		ballots: view.ballots?.map((b) => ({ name: b.name, choices: names(b.choices) })) ?? null,
+		ballots:
+			view.ballots?.map((b) => ({
+				name: b.name,
+				choices: b.choices.map((id) => chosenName.get(id) ?? '—').join(', ')
+			})) ?? null,
 		decision: view.decision ? decisionCard(view.decision, locale, timeZone) : null,
 		// The wording is asked once the tally is known (issue 17): a decision waiting for it
 		// starts from the wording its outcome calls for; the form says which outcome that is.

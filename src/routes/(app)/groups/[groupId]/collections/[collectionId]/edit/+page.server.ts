@@ -17,8 +17,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		})
 	);
 	const c = form.collection!;
+	// Each compiler's post: a hidden field names whose, beside the post's own field.
+	const people = [form.leader, ...form.members].filter((p) => p !== null).map((p) => p.id);
 	return {
 		members: form.members,
+		leader: form.leader,
 		collection: { id: c.id, title: c.title },
 		defaults: {
 			title: c.title,
@@ -27,6 +30,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			language: c.language,
 			city: c.city,
 			approvalNote: c.approvalNote,
+			approvalBody: c.approvalBody,
+			approvalProtocol: c.approvalProtocol,
+			approvalDate: c.approvalDate ?? '',
+			itemsFlow: c.isItemNewPage ? 'page' : 'flow',
+			postUser: people,
+			post: people.map((id) => c.editorPosts[id] ?? ''),
 			preface: c.preface,
 			reviewers: c.reviewers.join('\n'),
 			editors: form.editors
