@@ -123,8 +123,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { destroy()
 /**
  * Kysely's migrator first lists the tables of every schema in the database, and PostgreSQL
  * resolves each by name: another test file dropping its schema at that moment makes the
- * listing fail ("relation … does not exist", seen with two workers). Nothing was migrated
- * then (the migrations run in one transaction), so trying again is safe.
+ * listing fail ("relation … does not exist" or "schema … does not exist", seen with two
+ * workers). Nothing was migrated then (the migrations run in one transaction), so trying
+ * again is safe.
  */
 async function migrateBesideOthers(handle: DatabaseHandle): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
@@ -132,7 +133,9 @@ async function migrateBesideOthers(handle: DatabaseHandle): Promise<void> {
 			await migrateToLatest(handle);
 			return;
 		} catch (error) {
-			const vanished = (error as { code?: string }).code === '42P01';
+			// 42P01 a table, 3F000 a schema: named in the listing, dropped before it was read.
+			const code = (error as { code?: string }).code;
+			const vanished = code === '42P01' || code === '3F000';
 			if (!vanished || attempt === 5) throw error;
 			await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
 		}
